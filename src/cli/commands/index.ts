@@ -1,0 +1,5 @@
+// Every CLI command, in the order `--help` lists them. Add a command by adding its module here.
+import type { CliCommand } from '../command.ts';
+import { dbCommand } from './db.ts';
+
+export const commands: CliCommand[] = [dbCommand];

@@ -1,0 +1,81 @@
+// Dispatches argv to a command; owns exit codes and the lifetime of the database client.
+import { ConfigError, createConfig, type Config } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { createPrisma } from '../db/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { InputError, UsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
+import { commands as allCommands } from './commands/index.ts';
+
+export function helpText(commands: CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Nhắc Việc command-line tool',
+    '',
+    'Usage: npm run -s cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `npm run -s cli -- <command> --help` for a command\'s options.',
+    '',
+  ].join('\n');
+}
+
+export interface RunCliOptions {
+  io: CliIo;
+  env?: Record<string, string | undefined>;
+  commands?: CliCommand[];
+}
+
+export async function runCli(argv: string[], { io, env, commands = allCommands }: RunCliOptions): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(helpText(commands));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`error: unknown command "${name}"\nusage: npm run -s cli -- <command> [options]; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`usage: npm run -s cli -- ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+
+  let config: Config;
+  try {
+    config = createConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  // CLI output belongs to stdout; logs go to stderr so JSON output stays parseable.
+  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL });
+  let prisma: PrismaClient | undefined;
+  const ctx: CliContext = {
+    io,
+    config,
+    logger,
+    db: async () => (prisma ??= createPrisma(config.DATABASE_URL)),
+  };
+  try {
+    return await command.run(args, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`error: ${err.message}\nusage: npm run -s cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    await prisma?.$disconnect();
+  }
+}

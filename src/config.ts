@@ -1,0 +1,136 @@
+// Configuration, parsed once from the environment. Nothing else reads process.env.
+import { z } from 'zod';
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+const workHours = z
+  .string()
+  .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'expected HH:MM-HH:MM, e.g. 08:00-17:00')
+  .transform((value, ctx) => {
+    const [start, end] = value.split('-') as [string, string];
+    if (!TIME.test(start) || !TIME.test(end)) {
+      ctx.addIssue({ code: 'custom', message: 'hours must be 00:00-23:59' });
+      return z.NEVER;
+    }
+    const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+    if (toMinutes(start) >= toMinutes(end)) {
+      ctx.addIssue({ code: 'custom', message: 'start must be before end' });
+      return z.NEVER;
+    }
+    return { start, end, startMinutes: toMinutes(start), endMinutes: toMinutes(end) };
+  });
+
+/** "1-5", "1,2,3,4,5,6" or "1-5,6" of ISO weekdays (1 = Monday ... 7 = Sunday). */
+const workDays = z.string().transform((value, ctx) => {
+  const days = new Set<number>();
+  for (const part of value.split(',')) {
+    const m = /^\s*([1-7])(?:\s*-\s*([1-7]))?\s*$/.exec(part);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: 'expected ISO weekdays 1-7 like "1-5" or "1,2,3,4,5"' });
+      return z.NEVER;
+    }
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (to < from) {
+      ctx.addIssue({ code: 'custom', message: `range ${part.trim()} runs backwards` });
+      return z.NEVER;
+    }
+    for (let d = from; d <= to; d++) days.add(d);
+  }
+  return [...days].sort();
+});
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown IANA time zone');
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .refine((u) => /^postgres(ql)?:$/.test(parseUrl(u)?.protocol ?? ''), 'expected a URL like postgresql://user@host:5432/database')
+  .refine((u) => (parseUrl(u)?.pathname.length ?? 0) > 1, 'the URL must name a database');
+
+const redisUrl = z
+  .string()
+  .refine((u) => /^rediss?:$/.test(parseUrl(u)?.protocol ?? ''), 'expected a URL like redis://host:6379');
+
+const botToken = z
+  .string()
+  .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'not a bot token; BotFather gives one like 123456789:AA...');
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl.default('postgresql://postgres@127.0.0.1:5432/nhacviec'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ . - and {} (a Redis Cluster hash tag) only')
+    .default('nhacviec'),
+  TZ_NAME: timeZone.default('Asia/Ho_Chi_Minh'),
+  WORK_HOURS: workHours.default('08:00-17:00'),
+  WORK_DAYS: workDays.default('1-5'),
+  TELEGRAM_BOT_TOKEN: botToken.optional(),
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  WEBHOOK_URL: z.string().url().optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)')
+    .optional(),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  SEND_RATE_PER_SECOND: positiveInt.max(30, 'Telegram allows about 30 messages/s').default(25),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(20_000),
+  CALENDAR_DIR: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type Config = Env & {
+  telegram: { token: string | undefined; apiRoot: string };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+    readonly value: string | undefined,
+  ) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(value ?? '')}: ${reason}`);
+  }
+}
+
+/** Parses an environment (default: the process's). Throws ConfigError naming the first bad variable. */
+export function createConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set": shells and compose files often export VAR= .
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message, present[variable]);
+  }
+  const cfg = parsed.data;
+  if (cfg.BOT_MODE === 'webhook') {
+    if (!cfg.WEBHOOK_URL) throw new ConfigError('WEBHOOK_URL', 'required when BOT_MODE=webhook', undefined);
+    if (!cfg.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET', 'required when BOT_MODE=webhook', undefined);
+  }
+  return { ...cfg, telegram: { token: cfg.TELEGRAM_BOT_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT.replace(/\/+$/, '') } };
+}
