@@ -82,8 +82,8 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ . - and {} (a Redis Cluster hash tag) only')
     .default('nhacviec'),
   TZ_NAME: timeZone.default('Asia/Ho_Chi_Minh'),
-  WORK_HOURS: workHours.default('08:00-17:00'),
-  WORK_DAYS: workDays.default('1-5'),
+  WORK_HOURS: workHours.prefault('08:00-17:00'),
+  WORK_DAYS: workDays.prefault('1-5'),
   TELEGRAM_BOT_TOKEN: botToken.optional(),
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
   BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
@@ -92,7 +92,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)')
     .optional(),
-  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   SEND_RATE_PER_SECOND: positiveInt.max(30, 'Telegram allows about 30 messages/s').default(25),

@@ -1,0 +1,63 @@
+// Wires one running service from a config: the database, Redis, the HTTP server
+// and, by role, the Telegram bot and the job workers. main.ts owns signals.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createPrisma } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { closeRedis, createRedis } from './redis.ts';
+import { createServer } from './server/create-server.ts';
+import { createShutdown } from './lifecycle/shutdown.ts';
+
+export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MISSING_TOKEN_MESSAGE =
+  'TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is off (health, workers and the CLI still run). ' +
+  'To get a token: open Telegram, talk to @BotFather, send /newbot, then start again with TELEGRAM_BOT_TOKEN=<the token it gives>.';
+
+export interface RunningService {
+  server: FastifyInstance;
+  /** Address the HTTP server listens on, e.g. http://127.0.0.1:3000 */
+  url: string;
+  stop(reason: string): Promise<number>;
+}
+
+export async function startService(config: Config, logger: Logger, role: Role = 'all'): Promise<RunningService> {
+  const shutdown = createShutdown(logger, config.SHUTDOWN_TIMEOUT_MS);
+  const result = await migrate(config.DATABASE_URL, { logger });
+  if (result.applied.length) logger.info({ applied: result.applied }, 'database migrated');
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, 'producer');
+
+  const botEnabled = role === 'all' || role === 'bot';
+  const botConfigured = Boolean(config.telegram.token);
+  if (botEnabled && !botConfigured) {
+    logger.warn({ variable: 'TELEGRAM_BOT_TOKEN' }, 'telegram bot disabled: no token');
+  }
+
+  const server = createServer({
+    logger,
+    prisma,
+    redis,
+    status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN' }),
+  });
+
+  // Order matters: stop taking requests/updates, let jobs finish, then close stores.
+  shutdown.add('http server', () => server.close());
+  shutdown.add('database', () => prisma.$disconnect());
+  shutdown.add('redis', () => closeRedis(redis));
+
+  try {
+    const port = role === 'worker' ? 0 : config.HTTP_PORT;
+    await server.listen({ host: config.HTTP_HOST, port });
+  } catch (err) {
+    await shutdown.run('start-up failed');
+    throw err;
+  }
+  const address = server.server.address();
+  const url = typeof address === 'object' && address ? `http://${config.HTTP_HOST}:${address.port}` : String(address);
+  logger.info({ role, url }, 'service started');
+  return { server, url, stop: (reason) => shutdown.run(reason) };
+}

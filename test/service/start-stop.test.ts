@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
+
+const databases: string[] = [];
+afterAll(async () => {
+  for (const name of databases) await dropDatabase(name);
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Starts `npm start` on a fresh database and a free port; resolves once it logs its address. */
+function startService(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<Started> {
+  const name = uniqueDatabaseName('nhacviec_t_svc');
+  databases.push(name);
+  // Run node directly (not through npm) so the signal reaches the service itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(name), HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk;
+      const m = /"url":"(http:\/\/[^"]+)","msg":"service started"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, output: () => out, exit });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exit.then((code) => reject(new Error(`service exited with ${code}:\n${out}`)));
+  });
+}
+
+describe('npm start', () => {
+  it('migrates, reports ready on /readyz, and exits 0 on SIGTERM with nothing left open', async () => {
+    const service = await startService();
+    const health = await fetch(`${service.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${service.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+
+    service.child.kill('SIGTERM');
+    // The process must end by itself: a dangling handle would keep it alive past this.
+    const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+    expect(code).toBe(0);
+    expect(service.output()).toContain('"msg":"stopped"');
+  });
+
+  it('without a Telegram token says what is missing and how to get one, and keeps serving', async () => {
+    const service = await startService();
+    expect(service.output()).toMatch(/TELEGRAM_BOT_TOKEN is not set.*@BotFather.*\/newbot/);
+    const ready = await fetch(`${service.url}/readyz`);
+    expect(await ready.json()).toMatchObject({ telegram: 'missing TELEGRAM_BOT_TOKEN' });
+    service.child.kill('SIGINT');
+    expect(await service.exit).toBe(0);
+  });
+
+  it('a second signal during shutdown is harmless', async () => {
+    const service = await startService();
+    service.child.kill('SIGTERM');
+    service.child.kill('SIGTERM');
+    const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 10_000))]);
+    expect(code, service.output()).toBe(0);
+    expect(service.output().match(/"msg":"shutting down"/g)).toHaveLength(1);
+  });
+
+  it('a bad variable stops start-up with one clear line and exit 2', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, WORK_HOURS: '9-5' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^Invalid configuration: WORK_HOURS="9-5": expected HH:MM-HH:MM/);
+  });
+
+  it('an unknown role exits 2 with a usage line', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role', 'chef'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    expect(await new Promise((r) => child.on('exit', r))).toBe(2);
+    expect(err).toMatch(/unknown role "chef"\nusage: npm start -- \[--role all\|bot\|worker\|http\]/);
+  });
+});
