@@ -1,0 +1,23 @@
+// Runs the CLI in-process with captured streams, as `npm run -s cli -- ...` would.
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../src/cli/run-cli.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean } = {}): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(argv, {
+    io: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, isTty: options.isTty ?? false },
+    env: options.env ?? {},
+  });
+  return { code, stdout: out, stderr: err };
+}
