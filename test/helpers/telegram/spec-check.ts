@@ -114,7 +114,7 @@ function checkObject(value: unknown, entry: SpecEntry, path: string, spec: Spec,
 export function checkCall(method: string, params: Record<string, unknown>): string[] {
   const spec = loadSpec();
   const entry = spec.methods[method];
-  if (!entry) return [`${method}: no such method in Bot API ${spec.version}`];
+  if (!entry) return [`${method}: no such method in ${spec.version}`];
   const out: string[] = [];
   checkObject(params, entry, method, spec, out, params.parse_mode);
   if (params.parse_mode === 'HTML') {
