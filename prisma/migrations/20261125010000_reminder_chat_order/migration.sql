@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Reminder_chatIdentityId_status_plannedAt_idx" ON "Reminder"("chatIdentityId", "status", "plannedAt");
+
