@@ -15,12 +15,28 @@ export type OccurrenceRule =
   /** ISO weekday (1 = Monday) of each week ("Thứ Sáu hằng tuần"). */
   | { by: 'weekday'; isoWeekday: number }
   /** Named report periods of a year, each due at its period end: "Quý I, 6 tháng, Quý III và báo cáo năm". */
-  | { by: 'report-periods'; periods: Array<'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'Y'> };
+  | { by: 'report-periods'; periods: ReportPeriod[] }
+  /** A fixed day of the year for yearly schedules ("trước ngày 15/01 hằng năm" → 14 January). */
+  | { by: 'day-of-year'; month: number; day: number };
+
+export type ReportPeriod = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'Y';
+
+/** Why a text gives no date; the product asks the monitoring unit to set one. */
+export type UnscheduledCode =
+  | 'empty'
+  | 'by-regulation'
+  | 'by-other-document'
+  | 'ad-hoc'
+  | 'relative'
+  | 'unspecified-periodic'
+  | 'impossible-date'
+  | 'missing-year'
+  | 'not-understood';
 
 export type Schedule =
   | { kind: 'once'; due: IsoDate; dueTime?: string; from?: IsoDate }
   | { kind: 'recurring'; cadence: Cadence; rule: OccurrenceRule; from?: IsoDate; until?: IsoDate }
   | { kind: 'ongoing'; checkIn: Cadence; until?: IsoDate }
-  | { kind: 'unscheduled'; reason: string };
+  | { kind: 'unscheduled'; reason: string; code?: UnscheduledCode };
 
 export type ScheduleKind = Schedule['kind'];

@@ -1,0 +1,159 @@
+// Deadline text of a plan → typed schedule. Never throws: what is not understood
+// becomes `unscheduled` with a reason, so the monitoring unit can set a date.
+import { isoOf, parseIsoDate, type DayNumber } from '../calendar/civil-date.ts';
+import { matchCadence } from './cadence-phrases.ts';
+import { foldText } from './fold-text.ts';
+import type { IsoDate, Schedule, UnscheduledCode } from './types.ts';
+import { extractTimeExpressions, type TimeExpression } from './vietnamese-dates.ts';
+
+export interface ParseDeadlineOptions {
+  /** The plan's issue date: dates written without a year are the first such date on or after it. */
+  ref?: IsoDate;
+  /**
+   * Other text of the task (its actions or target cell). Consulted only when the deadline
+   * names a reporting regime without its periods: "Theo chế độ báo cáo định kỳ" beside
+   * "Tổng hợp báo cáo CCHC Quý I, 6 tháng, Quý III và báo cáo năm".
+   */
+  context?: string;
+}
+
+/** Longer texts are cells of prose, not deadlines; reading them whole costs time for nothing. */
+export const MAX_DEADLINE_TEXT = 2_000;
+
+// Document numbers ("1847/qd-ttg", "09/2019/nd-cp", "10-ctr/tu") and the date that follows
+// them: a citation's date is never a deadline. Blank templates ("ngay / /2024") too.
+const CITATION =
+  /(?:\bso\s*:?\s*)?\b\d+[a-z]?(?:\/\d{4})?[/-][a-z]{1,12}(?:[-/.][a-z0-9]{1,12})*\b(?:\s*,?\s*(?:ngay\s+)?(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?/g;
+const BLANK_TEMPLATE = /\bngay\s*(?:\.{2,}|…)?\s*\/\s*(?:\.{2,}|…)?\s*\/\s*\d{4}\b|\bso\s*:?\s*\/\s*[a-z-]+/g;
+// "chi thuong xuyen" is recurrent budget spending, not a cadence.
+const BUDGET_TERM = /\bchi\s+thuong\s+xuyen\b/g;
+const ONGOING = /\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay|hang ngay)\b/;
+
+const UNSCHEDULED_RULES: Array<[RegExp, UnscheduledCode, string]> = [
+  [/\b(?:trong vong|trong thoi han|cham nhat|truoc|sau|khong qua)\s+(?:\d+|mot|hai|ba|nam|bay|muoi)\s+(?:ngay|tuan|thang)(?:\s+lam viec)?\b|\bke tu (?:ngay|khi)\b/, 'relative',
+    'relative to an event (so many days from or before something): no calendar date'],
+  [/\bdinh ky\b|\bche do bao cao\b/, 'unspecified-periodic',
+    'periodic reporting without the periods (quarter, 6 months, year)'],
+  [/\bdot xuat\b|\bkhi (?:co|phat sinh|duoc)\b|\bphat sinh\b/, 'ad-hoc', 'ad hoc, when something happens (đột xuất)'],
+  [/\btheo (?:ke hoach|thong bao|van ban|chi dao|yeu cau|huong dan|lo trinh|tien do|de nghi|quyet dinh|chuong trinh|ket qua)\b/, 'by-other-document',
+    'set by another plan, notice or instruction'],
+  [/\b(?:theo|dung|dam bao)\s+(?:(?:thoi gian|thoi han|tien do)\s+)?quy dinh\b|\btheo luat\b/, 'by-regulation',
+    'as the regulations say (theo quy định): no date in the text'],
+];
+
+function unscheduled(code: UnscheduledCode, reason: string): Schedule {
+  return { kind: 'unscheduled', reason, code };
+}
+
+export function parseDeadline(text: string, options: ParseDeadlineOptions = {}): Schedule {
+  try {
+    return parse(text, options);
+  } catch (err) {
+    // A bug must not stop an import: the task is kept, unscheduled, with the reason.
+    return unscheduled('not-understood', `internal error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function parse(text: string, options: ParseDeadlineOptions): Schedule {
+  if (typeof text !== 'string') return unscheduled('empty', 'no deadline text');
+  const folded = foldText(text.length > MAX_DEADLINE_TEXT ? text.slice(0, MAX_DEADLINE_TEXT) : text);
+  if (!/[a-z0-9]/.test(folded)) return unscheduled('empty', 'no deadline text');
+  const ref = options.ref === undefined ? undefined : parseIsoDate(options.ref);
+
+  const cleaned = folded
+    .replace(CITATION, (m) => ' '.repeat(m.length))
+    .replace(BLANK_TEMPLATE, (m) => ' '.repeat(m.length))
+    .replace(BUDGET_TERM, (m) => ' '.repeat(m.length));
+
+  const cadence = matchCadence(cleaned);
+  // The cadence's own numbers ("ngay 10 hang thang") are not dates of the schedule.
+  let rest = cleaned;
+  for (const [a, b] of cadence?.spans ?? []) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+  const found = extractTimeExpressions(rest, ref);
+
+  if (found.invalid.length > 0) {
+    return unscheduled('impossible-date', `impossible date "${found.invalid[0]}": no such day in the calendar`);
+  }
+  const exprs = found.expressions;
+
+  if (cadence) {
+    // Yearless items ("quy i", "cuoi nam") name the periods, not the schedule's window.
+    const window = windowOf(exprs.filter((e) => e.hasYear));
+    return {
+      kind: 'recurring',
+      cadence: cadence.cadence,
+      rule: cadence.rule,
+      ...(window.from !== undefined ? { from: isoOf(window.from) } : {}),
+      ...(window.until !== undefined && !cadence.openEnded ? { until: isoOf(window.until) } : {}),
+    };
+  }
+
+  if (ONGOING.test(cleaned)) {
+    const until = latestEnd(exprs);
+    return { kind: 'ongoing', checkIn: 'monthly', ...(until ? { until: isoOf(until.day) } : {}) };
+  }
+
+  if (exprs.length > 0) {
+    const due = latestEnd(exprs);
+    if (!due) return unscheduled('not-understood', 'only a start date, no end');
+    const from = earliestStart(exprs);
+    return {
+      kind: 'once',
+      due: isoOf(due.day),
+      ...(due.time ? { dueTime: due.time } : {}),
+      ...(from !== undefined && from <= due.day ? { from: isoOf(from) } : {}),
+    };
+  }
+
+  if (found.missingYear.length > 0) {
+    return unscheduled('missing-year', `date "${found.missingYear[0]}" has no year and no reference date was given`);
+  }
+
+  for (const [re, code, reason] of UNSCHEDULED_RULES) {
+    if (re.test(cleaned)) {
+      if (code === 'unspecified-periodic' && options.context) {
+        const fromContext = parsePeriodicContext(options.context);
+        if (fromContext) return fromContext;
+      }
+      return unscheduled(code, reason);
+    }
+  }
+  return unscheduled('not-understood', 'no date, period or cadence recognised');
+}
+
+/** The reporting periods of a task's other text, when the deadline only says "định kỳ". */
+function parsePeriodicContext(context: string): Schedule | undefined {
+  const cadence = matchCadence(foldText(context.slice(0, MAX_DEADLINE_TEXT)));
+  return cadence ? { kind: 'recurring', cadence: cadence.cadence, rule: cadence.rule } : undefined;
+}
+
+/** The last day on which the task is on time: "truoc D" is D minus one day. */
+function deadlineDay(e: TimeExpression): DayNumber | undefined {
+  if (e.role === 'from' || e.role === 'after') return undefined;
+  return e.role === 'before' ? e.start - 1 : e.end;
+}
+
+function latestEnd(exprs: TimeExpression[]): { day: DayNumber; time?: string } | undefined {
+  let best: { day: DayNumber; time?: string } | undefined;
+  for (const e of exprs) {
+    const day = deadlineDay(e);
+    if (day !== undefined && (!best || day > best.day)) best = { day, ...(e.time ? { time: e.time } : {}) };
+  }
+  return best;
+}
+
+/** Where a range is written ("tu ... den ...", "giai doan 2023 - 2025"), its start. */
+function earliestStart(exprs: TimeExpression[]): DayNumber | undefined {
+  const starts = exprs.filter((e) => e.role === 'from' || e.isRange).map((e) => e.start);
+  return starts.length > 0 ? Math.min(...starts) : undefined;
+}
+
+/** A recurring schedule's window: "hang quy nam 2024" runs through 2024. */
+function windowOf(exprs: TimeExpression[]): { from?: DayNumber; until?: DayNumber } {
+  const starts = exprs.filter((e) => e.role === 'plain' || e.role === 'from').map((e) => e.start);
+  const end = latestEnd(exprs);
+  return {
+    ...(starts.length > 0 ? { from: Math.min(...starts) } : {}),
+    ...(end ? { until: end.day } : {}),
+  };
+}
