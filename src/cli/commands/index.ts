@@ -1,5 +1,7 @@
 // Every CLI command, in the order `--help` lists them. Add a command by adding its module here.
 import type { CliCommand } from '../command.ts';
 import { dbCommand } from './db.ts';
+import { deadlineCommand } from './deadline.ts';
+import { calendarCommand } from './calendar.ts';
 
-export const commands: CliCommand[] = [dbCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand];
