@@ -3,5 +3,6 @@ import type { CliCommand } from '../command.ts';
 import { dbCommand } from './db.ts';
 import { deadlineCommand } from './deadline.ts';
 import { calendarCommand } from './calendar.ts';
+import { importCommand } from './import.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand];

@@ -1,0 +1,106 @@
+// `import <file>`: reads a plan (.docx, .xlsx, .csv, .txt, .html) into tasks,
+// units and deadlines; `--dry-run` only shows what would be imported.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
+import { PlanInputError } from '../../plans/input-errors.ts';
+import { loadUnitDirectory, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
+import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The dry-run JSON: one object with the plan, its tasks and groups, and the warnings. */
+export function dryRunJson(parsed: ParsedPlanFile) {
+  const { issueYear: _issueYear, ...plan } = parsed.plan;
+  return {
+    plan: { ...plan, file: parsed.file, format: parsed.format, sourceHash: parsed.sourceHash },
+    tasks: parsed.tasks,
+    groups: parsed.groups,
+    units: parsed.units.map((u) => u.name),
+    warnings: parsed.warnings,
+  };
+}
+
+function summary(parsed: ParsedPlanFile): string {
+  const p = parsed.plan;
+  const lines = [
+    `${p.kind} ${p.number ?? '(no number)'} — ${p.issuer ?? 'issuer unknown'}${p.issuedOn ? `, ${p.issuedOn}` : ''}`,
+    `period: ${p.period.raw ?? 'none'} (${p.period.from ?? '?'} – ${p.period.to ?? 'open'})`,
+    `${parsed.tasks.length} tasks in ${parsed.groups.length} groups, ${p.tables} table(s), ${parsed.units.length} units`,
+  ];
+  if (parsed.warnings.length) lines.push(`${parsed.warnings.length} warning(s):`, ...parsed.warnings.map((w) => `  line ${w.line}: ${w.message}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (err) {
+    throw new InputError(`${name}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  // Refuse before reading a huge file into memory.
+  if (size > MAX_PLAN_BYTES) throw new InputError(`${name}: file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit`);
+  return readFile(path);
+}
+
+async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean): Promise<WriteResult> {
+  const prisma = await ctx.db();
+  const bar = ctx.io.isTty && !json ? new cliProgress.SingleBar({ stream: ctx.io.stdout as NodeJS.WriteStream, format: 'writing tasks [{bar}] {value}/{total}' }) : undefined;
+  bar?.start(parsed.tasks.length + parsed.groups.length, 0);
+  try {
+    return await writePlan(prisma, parsed, { onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'import a plan (.docx, .xlsx, .csv, .txt) into tasks, units and deadlines',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD]',
+  async run(args, ctx) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' } },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
+    const issued = values.issued;
+    if (issued !== undefined && (!ISO_DATE.test(issued) || Number.isNaN(Date.parse(issued)))) {
+      throw new UsageError(`--issued "${issued}" is not a date YYYY-MM-DD`);
+    }
+    const path = positionals[0]!;
+    const bytes = await readInput(path);
+    const dryRun = Boolean(values['dry-run']);
+    const json = Boolean(values.json);
+
+    let parsed: ParsedPlanFile;
+    try {
+      const directory = dryRun ? {} : await loadUnitDirectory(await ctx.db());
+      parsed = await parsePlanFile(basename(path), bytes, { ...(issued ? { issued } : {}), ...directory });
+    } catch (err) {
+      if (err instanceof PlanInputError) throw new InputError(err.message);
+      throw err;
+    }
+
+    if (dryRun) {
+      ctx.io.stdout.write(json ? `${JSON.stringify(dryRunJson(parsed))}\n` : summary(parsed));
+      return 0;
+    }
+    const result = await write(ctx, parsed, json);
+    if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
+    else {
+      ctx.io.stdout.write(summary(parsed));
+      ctx.io.stdout.write(
+        `${result.reimport ? 're-imported' : 'imported'} plan #${result.planId}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed` +
+          `${result.cancelled ? ` (${result.cancelled} cancelled, they have reports)` : ''}${result.newUnits.length ? `; ${result.newUnits.length} new unit(s)` : ''}\n`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,139 @@
+// From a document's rows and text to its task tables: headers recognised (one
+// or two rows), repeated headers after page breaks dropped, page-break
+// continuation rows merged cell by cell into the row above, score tables and
+// other tables without tasks set aside.
+
+import { fold } from './fold.ts';
+import { assignRoles, isHeaderRow, isSubHeaderRow, isTaskTable, type Column } from './header-recognition.ts';
+import type { RawDocument, RawRow, RawText } from './table-model.ts';
+import { isBullet } from './text-cells.ts';
+
+export interface DataRow {
+  /** Raw cell text by column index (HTML fragments not yet cleaned). */
+  cells: string[];
+  line: number;
+  /** Lines of page-break continuation rows merged into this one. */
+  continuedOn: number[];
+}
+
+export interface TaskTable {
+  columns: Column[];
+  headerLine: number;
+  rows: DataRow[];
+  /** Text lines between the previous table and this one (appendix number and title). */
+  heading: RawText[];
+}
+
+export interface AssembledDocument {
+  unit: 'line' | 'row';
+  tables: TaskTable[];
+  /** Every text line of the document, for plan metadata. */
+  texts: RawText[];
+}
+
+function headerKey(cells: string[]): string {
+  return cells.map((c) => fold(c).replace(/[^a-z0-9]/g, '')).join('|').replace(/\|+$/, '');
+}
+
+function headerLabels(first: string[], second: string[] | undefined): Array<{ parent: string; child: string }> {
+  const width = Math.max(first.length, second?.length ?? 0);
+  const out: Array<{ parent: string; child: string }> = [];
+  let spanning = '';
+  for (let i = 0; i < width; i++) {
+    const top = (first[i] ?? '').trim();
+    const below = (second?.[i] ?? '').trim();
+    if (top) spanning = top;
+    // An empty top cell over a sub-label belongs to the label spanning from the left.
+    const parent = top || (below ? spanning : '');
+    out.push(second ? { parent, child: below } : { parent: '', child: top });
+  }
+  return out;
+}
+
+function joinPieces(above: string, below: string): string {
+  if (!above.trim()) return below;
+  if (!below.trim()) return above;
+  let next = below;
+  // A paragraph cut by the page break goes on as the same paragraph.
+  if (!/([.;:!?]|<\/p>)\s*$/.test(above)) next = next.replace(/^\s*<p>/, '');
+  return `${above.replace(/\s+$/, '')} ${next.replace(/^\s+/, '')}`;
+}
+
+/** Body cells: a cell merged from the left is part of the cell before it, not a value of its own. */
+function bodyCells(row: RawRow): string[] {
+  return row.cells.map((c, i) => (row.merged?.[i] === 'left' ? '' : c));
+}
+
+export function assembleTables(doc: RawDocument): AssembledDocument {
+  const tables: TaskTable[] = [];
+  const texts: RawText[] = [];
+  let heading: RawText[] = [];
+  let current: { table: TaskTable | undefined; key: string; subKey: string | undefined; tableId: number | undefined } | undefined;
+  let afterHeader = false;
+  let skipSubHeader = false;
+
+  const blocks = doc.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.kind === 'text') {
+      texts.push(block);
+      if (block.text.trim()) {
+        current = undefined;
+        heading.push(block);
+      }
+      continue;
+    }
+    const cells = block.cells;
+    if (cells.every((c) => !c.trim())) continue;
+    if (isHeaderRow(cells)) {
+      const key = headerKey(cells);
+      if (current && current.key === key) {
+        afterHeader = true;
+        skipSubHeader = current.subKey !== undefined;
+        continue;
+      }
+      const next = blocks[b + 1];
+      const sub = next?.kind === 'row' && isSubHeaderRow(next.cells, cells) ? next.cells : undefined;
+      if (sub) b++;
+      const columns = assignRoles(headerLabels(cells, sub));
+      const table = isTaskTable(columns) ? { columns, headerLine: block.line, rows: [], heading } : undefined;
+      if (table) tables.push(table);
+      heading = [];
+      current = { table, key, subKey: sub ? headerKey(sub) : undefined, tableId: block.tableId };
+      afterHeader = false;
+      skipSubHeader = false;
+      continue;
+    }
+    if (!current) {
+      texts.push({ kind: 'text', text: cells.join(' '), line: block.line });
+      heading.push({ kind: 'text', text: cells.join(' '), line: block.line });
+      continue;
+    }
+    if (skipSubHeader) {
+      skipSubHeader = false;
+      if (current.subKey === headerKey(cells)) continue;
+    }
+    const table = current.table;
+    if (!table) continue;
+    const width = table.columns.length;
+    const row = bodyCells(block).slice(0, Math.max(width, block.cells.length));
+    while (row.length < width) row.push('');
+    const codeIndex = table.columns.findIndex((c) => c.role === 'code');
+    const titleIndex = table.columns.findIndex((c) => c.role === 'title');
+    const previous = table.rows[table.rows.length - 1];
+    const noCode = codeIndex < 0 || !(row[codeIndex] ?? '').trim();
+    const title = titleIndex >= 0 ? (row[titleIndex] ?? '').trim() : '';
+    const prevTitle = previous && titleIndex >= 0 ? (previous.cells[titleIndex] ?? '').trim() : '';
+    // Sibling sub-items ("- Tỷ lệ ...") after a page break are rows of their own, not continuations.
+    const siblingItem = isBullet(title) && isBullet(prevTitle) && !!previous && !(previous.cells[codeIndex] ?? '').trim();
+    if (afterHeader && noCode && previous && !siblingItem) {
+      previous.cells = previous.cells.map((c, i) => joinPieces(c, row[i] ?? ''));
+      for (let i = previous.cells.length; i < row.length; i++) previous.cells.push(row[i] ?? '');
+      previous.continuedOn.push(block.line);
+    } else {
+      table.rows.push({ cells: row, line: block.line, continuedOn: [] });
+    }
+    afterHeader = false;
+  }
+  return { unit: doc.unit, tables, texts };
+}

@@ -1,0 +1,77 @@
+// A plan file's bytes to the table model, refusing bad input with a message
+// that names the file and the line or part: empty, too large, not UTF-8,
+// corrupt or bomb-like .docx/.xlsx.
+
+import { extname } from 'node:path';
+import { PlanInputError } from './input-errors.ts';
+import { readCsv } from './readers/read-csv.ts';
+import { readDocx } from './readers/read-docx.ts';
+import { readHtml } from './readers/read-html.ts';
+import { readText } from './readers/read-text.ts';
+import { readXlsx } from './readers/read-xlsx.ts';
+import type { RawDocument } from './table-model.ts';
+import { firstInvalidUtf8, lineOfOffset } from './utf8.ts';
+import { checkZip, DEFAULT_ZIP_LIMITS, ZipRefused, type ZipLimits } from './zip-guard.ts';
+
+/** 20 MB, the Telegram bot download limit. */
+export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+
+export type PlanFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv';
+
+export interface ReadPlanOptions {
+  maxBytes?: number;
+  zipLimits?: ZipLimits;
+}
+
+export function detectFormat(fileName: string, bytes: Uint8Array): PlanFormat {
+  const ext = extname(fileName).toLowerCase();
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (ext === '.docx' || ext === '.docm') return 'docx';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (zip) return 'docx';
+  return 'text';
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    throw new PlanInputError(file, `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}); save the file as UTF-8`, {
+      line: lineOfOffset(bytes, bad),
+    });
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+export async function readPlanFile(file: string, bytes: Buffer, options: ReadPlanOptions = {}): Promise<{ format: PlanFormat; doc: RawDocument }> {
+  const maxBytes = options.maxBytes ?? MAX_PLAN_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new PlanInputError(file, `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit`);
+  }
+  const format = detectFormat(file, bytes);
+  if (format === 'docx' || format === 'xlsx') {
+    if (bytes.length === 0) throw new PlanInputError(file, 'empty file');
+    try {
+      checkZip(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+    } catch (err) {
+      if (err instanceof ZipRefused) throw new PlanInputError(file, `not a readable .${format}: ${err.message}`, err.entry ? { field: err.entry } : undefined);
+      throw err;
+    }
+    try {
+      return { format, doc: format === 'docx' ? await readDocx(bytes) : await readXlsx(bytes) };
+    } catch (err) {
+      throw new PlanInputError(file, `not a readable .${format}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const text = decodeUtf8(file, bytes);
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new PlanInputError(file, 'empty file');
+  if (format === 'csv') {
+    try {
+      return { format, doc: readCsv(text) };
+    } catch (err) {
+      throw new PlanInputError(file, `not a readable .csv: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { format, doc: format === 'html' ? readHtml(text) : readText(text) };
+}

@@ -1,0 +1,22 @@
+// The four sample plans, read from ../shared/plans beside the repository (CI
+// keeps a copy of shared/ beside the clone).
+import { readFileSync } from 'node:fs';
+
+export const SAMPLES_DIR = new URL('../../../shared/plans/', import.meta.url);
+
+export const SAMPLE_FILES = {
+  tayXuan: 'tay-xuan-2024-papi-sipas-par.txt',
+  tamQuanBac: 'tam-quan-bac-2023-par-sipas.txt',
+  dongNai: 'dong-nai-336-2024.txt',
+  phuLuc1: 'tay-xuan-2024-phu-luc-1.txt',
+} as const;
+
+export type SampleName = keyof typeof SAMPLE_FILES;
+
+export function sampleBytes(name: SampleName): Buffer {
+  return readFileSync(new URL(SAMPLE_FILES[name], SAMPLES_DIR));
+}
+
+export function sampleText(name: SampleName): string {
+  return sampleBytes(name).toString('utf8');
+}
