@@ -1,0 +1,77 @@
+// Workers for both queues. Deliveries are rate-limited across every worker process
+// by BullMQ's queue limiter; per-chat pacing happens in the handler through Redis.
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DELIVERY_QUEUE, MAINTENANCE_QUEUE } from './definitions/queues.ts';
+import { overdueDigestJob } from './definitions/overdue-digest.ts';
+import { reconcileJob } from './definitions/reconcile.ts';
+import { sendDigestJob } from './definitions/send-digest.ts';
+import { sendReminderJob } from './definitions/send-reminder.ts';
+import { weeklySummaryJob } from './definitions/weekly-summary.ts';
+import type { JobDeps } from './deps.ts';
+import { runOverdueDigest } from './handlers/overdue-digest.ts';
+import { runReconcile } from './handlers/reconcile.ts';
+import { runSendDigest } from './handlers/send-digest.ts';
+import { runSendReminder } from './handlers/send-reminder.ts';
+import { runWeeklySummary } from './handlers/weekly-summary.ts';
+
+export interface WorkerOptions {
+  /** A connection made with maxRetriesPerRequest: null; BullMQ duplicates it per worker. */
+  connection: Redis;
+  prefix: string;
+  /** Messages per second across all workers (Telegram allows about 30). */
+  sendRatePerSecond: number;
+  /** Jobs one process runs at once on the delivery queue. */
+  deliveryConcurrency?: number;
+}
+
+export interface Workers {
+  delivery: Worker;
+  maintenance: Worker;
+  close(): Promise<void>;
+}
+
+export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
+  const delivery = new Worker(
+    DELIVERY_QUEUE,
+    async (job: Job, token?: string) => {
+      if (job.name === sendReminderJob.name) return runSendReminder({ payload: job.data, job, token, deps });
+      if (job.name === sendDigestJob.name) return runSendDigest({ payload: job.data, job, token, deps });
+      throw new Error(`unknown delivery job ${job.name}`);
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.deliveryConcurrency ?? 20,
+      limiter: { max: options.sendRatePerSecond, duration: 1000 },
+    },
+  );
+  const maintenance = new Worker(
+    MAINTENANCE_QUEUE,
+    async (job: Job) => {
+      switch (job.name) {
+        case reconcileJob.name:
+          return runReconcile({ payload: job.data, deps });
+        case overdueDigestJob.name:
+          return runOverdueDigest({ payload: job.data, deps });
+        case weeklySummaryJob.name:
+          return runWeeklySummary({ payload: job.data, deps });
+        default:
+          throw new Error(`unknown maintenance job ${job.name}`);
+      }
+    },
+    { connection: options.connection, prefix: options.prefix, concurrency: 1 },
+  );
+  for (const worker of [delivery, maintenance]) {
+    worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => deps.logger.error({ err }, 'worker error'));
+  }
+  return {
+    delivery,
+    maintenance,
+    async close() {
+      // close() lets running jobs finish before resolving.
+      await Promise.all([delivery.close(), maintenance.close()]);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// Send one planned reminder. The payload names the row and the instant it was queued
+// for: a reminder that was rescheduled since then gets a new job, and this one does nothing.
+import { z } from 'zod';
+import { DELIVERY_QUEUE } from './queues.ts';
+
+export const sendReminderPayloadSchema = z.object({
+  reminderId: z.number().int().positive(),
+  plannedAt: z.iso.datetime(),
+});
+export type SendReminderPayload = z.infer<typeof sendReminderPayloadSchema>;
+
+export const sendReminderJob = {
+  name: 'send-reminder',
+  queue: DELIVERY_QUEUE,
+  schema: sendReminderPayloadSchema,
+  /** Deterministic: one job per reminder and instant. BullMQ ids may not contain ":" nor be all digits. */
+  jobId: (p: SendReminderPayload) => `rem-${p.reminderId}-${Date.parse(p.plannedAt)}`,
+} as const;

@@ -1,0 +1,31 @@
+// What job handlers need, passed in: no handler imports a client or reads config.
+import type { Queue } from 'bullmq';
+import type { Clock } from '../src/clock.ts';
+import type { DeliveryChannel, OutgoingMessage } from '../src/channels/types.ts';
+import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
+import type { PrismaClient } from '../src/generated/prisma/client.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Metrics } from '../src/metrics.ts';
+import type { ChatPacing } from '../src/scheduler/chat-pacing.ts';
+import type { ReminderPolicy } from '../src/reminders/policy-values.ts';
+
+/** Turns rows into what people read; the conversation core implements it. */
+export interface MessageComposer {
+  /** null when the reminder no longer warrants a message (task done, officer gone). */
+  reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null>;
+  overdueDigest(leaderOfficerId: number, now: Date): Promise<OutgoingMessage[]>;
+  weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
+}
+
+export interface JobDeps {
+  prisma: PrismaClient;
+  channel: DeliveryChannel;
+  composer: MessageComposer;
+  pacing: ChatPacing;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  calendar: WorkingCalendar;
+  policy: ReminderPolicy;
+  deliveryQueue: Queue;
+}

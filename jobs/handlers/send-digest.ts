@@ -1,0 +1,62 @@
+// Sends one digest, part by part. Parts already sent are remembered in the job's
+// data, so a retry after a failure (or a pause for the chat's pace) goes on where it stopped.
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DeliveryError, type OutgoingMessage } from '../../src/channels/types.ts';
+import { sendDigestJob } from '../definitions/send-digest.ts';
+import type { JobDeps } from '../deps.ts';
+import { delayJob } from './delay-job.ts';
+
+export interface SendDigestInput {
+  payload: unknown;
+  job: Job;
+  token?: string;
+  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics'>;
+}
+
+export async function runSendDigest({ payload, job, token, deps }: SendDigestInput): Promise<number> {
+  const raw = payload as { sentParts?: number };
+  const data = sendDigestJob.schema.parse(payload);
+  const sentParts = raw.sentParts ?? 0;
+  const now = deps.clock.now();
+  const log = deps.logger.child({ jobId: job.id, digest: data.kind });
+
+  let chatId: string | undefined;
+  let parts: OutgoingMessage[];
+  if (data.kind === 'overdue') {
+    const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: deps.channel.name }, orderBy: { id: 'asc' } });
+    chatId = chat?.externalId;
+    parts = chatId ? await deps.composer.overdueDigest(data.officerId, now) : [];
+  } else {
+    const subscription = await deps.prisma.chatSubscription.findUnique({ where: { id: data.subscriptionId } });
+    chatId = subscription?.active && subscription.channel === deps.channel.name ? subscription.chatId : undefined;
+    parts = chatId ? await deps.composer.weeklySummary(data.subscriptionId, now) : [];
+  }
+  if (!chatId || parts.length === 0) {
+    log.info({ hasChat: Boolean(chatId) }, 'nothing to send');
+    return 0;
+  }
+
+  for (let i = sentParts; i < parts.length; i++) {
+    const wait = await deps.pacing.reserve(chatId);
+    if (wait > 0) {
+      await job.updateData({ ...data, sentParts: i });
+      return delayJob(job, token, wait);
+    }
+    try {
+      await deps.channel.send(chatId, parts[i]!);
+    } catch (err) {
+      await job.updateData({ ...data, sentParts: i });
+      if (err instanceof DeliveryError) {
+        if (err.kind === 'rate-limited') {
+          deps.metrics.tooManyRequests.inc();
+          await deps.pacing.penalise(chatId, err.retryAfterMs ?? 1000);
+          return delayJob(job, token, err.retryAfterMs ?? 1000);
+        }
+        if (err.kind === 'recipient-gone' || err.kind === 'rejected') throw new UnrecoverableError(err.message);
+      }
+      throw err;
+    }
+  }
+  log.info({ parts: parts.length }, 'digest sent');
+  return parts.length;
+}

@@ -1,0 +1,52 @@
+// The claim that keeps a reminder from being sent twice. A worker may send only
+// after it moved the row PENDING → CLAIMED for the exact instant it was queued for;
+// a claim left by a crashed worker expires and can be taken again.
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/** How long a claim protects a send in progress; longer than any single Bot API call. */
+export const CLAIM_TTL_MS = 60_000;
+
+export type ClaimOutcome =
+  | { claimed: true }
+  | { claimed: false; reason: 'gone' | 'sent' | 'cancelled' | 'failed' | 'rescheduled' | 'claimed-elsewhere'; retryAt?: Date };
+
+export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date): Promise<ClaimOutcome> {
+  const { count } = await prisma.reminder.updateMany({
+    where: {
+      id,
+      plannedAt: expectedPlannedAt,
+      OR: [{ status: 'PENDING' }, { status: 'CLAIMED', claimExpiresAt: { lt: now } }],
+    },
+    data: { status: 'CLAIMED', claimedAt: now, claimExpiresAt: new Date(now.getTime() + CLAIM_TTL_MS), attempts: { increment: 1 } },
+  });
+  if (count === 1) return { claimed: true };
+  const row = await prisma.reminder.findUnique({ where: { id }, select: { status: true, plannedAt: true, claimExpiresAt: true } });
+  if (!row) return { claimed: false, reason: 'gone' };
+  if (row.status === 'SENT') return { claimed: false, reason: 'sent' };
+  if (row.status === 'CANCELLED') return { claimed: false, reason: 'cancelled' };
+  if (row.status === 'FAILED') return { claimed: false, reason: 'failed' };
+  if (row.plannedAt.getTime() !== expectedPlannedAt.getTime()) return { claimed: false, reason: 'rescheduled' };
+  return { claimed: false, reason: 'claimed-elsewhere', retryAt: row.claimExpiresAt ?? new Date(now.getTime() + CLAIM_TTL_MS) };
+}
+
+/** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */
+export async function recordSent(prisma: PrismaClient, id: number, messageId: string, now: Date): Promise<boolean> {
+  const { count } = await prisma.reminder.updateMany({
+    where: { id, status: 'CLAIMED' },
+    data: { status: 'SENT', sentAt: now, channelMessageId: messageId, claimExpiresAt: null, lastError: null },
+  });
+  return count === 1;
+}
+
+/** Gives the reminder back (nothing was sent), so a retry can claim it at once. */
+export async function releaseClaim(prisma: PrismaClient, id: number, error: string): Promise<void> {
+  await prisma.reminder.updateMany({ where: { id, status: 'CLAIMED' }, data: { status: 'PENDING', claimExpiresAt: null, lastError: error.slice(0, 500) } });
+}
+
+/** A final state that no retry will change, with the reason visible to people. */
+export async function markFailed(prisma: PrismaClient, id: number, error: string, status: 'FAILED' | 'CANCELLED' = 'FAILED'): Promise<void> {
+  await prisma.reminder.updateMany({
+    where: { id, status: { in: ['PENDING', 'CLAIMED'] } },
+    data: { status, claimExpiresAt: null, lastError: error.slice(0, 500) },
+  });
+}

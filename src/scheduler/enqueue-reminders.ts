@@ -1,0 +1,62 @@
+// Puts pending reminders on the delivery queue as delayed jobs. Job ids are
+// deterministic, so adding a job that Redis already has is a no-op: this is what
+// makes reconcile safe to run again, and on several workers at once.
+import type { JobsOptions, Queue } from 'bullmq';
+import { sendReminderJob } from '../../jobs/definitions/send-reminder.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/** Reminders further ahead than this wait in PostgreSQL until a later reconcile. */
+export const ENQUEUE_HORIZON_MS = 62 * 24 * 3600_000;
+/** Jobs per addBulk round trip. */
+export const ENQUEUE_BATCH_SIZE = 1000;
+
+export const SEND_ATTEMPTS = 10;
+
+export function reminderJobOptions(reminderId: number, plannedAt: Date, now: Date): JobsOptions & { jobId: string } {
+  return {
+    jobId: sendReminderJob.jobId({ reminderId, plannedAt: plannedAt.toISOString() }),
+    delay: Math.max(0, plannedAt.getTime() - now.getTime()),
+    attempts: SEND_ATTEMPTS,
+    backoff: { type: 'exponential', delay: 2_000 },
+    // Sent reminders are recorded in PostgreSQL; Redis need not keep them.
+    removeOnComplete: true,
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
+
+export interface EnqueueOptions {
+  prisma: PrismaClient;
+  queue: Queue;
+  now: Date;
+  horizonMs?: number;
+  /** Only these reminders (e.g. just planned); default every pending one within the horizon. */
+  reminderIds?: number[];
+}
+
+export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE_HORIZON_MS, reminderIds }: EnqueueOptions): Promise<number> {
+  let cursor = 0;
+  let added = 0;
+  for (;;) {
+    const rows = await prisma.reminder.findMany({
+      where: {
+        id: { gt: cursor, ...(reminderIds ? { in: reminderIds } : {}) },
+        plannedAt: { lte: new Date(now.getTime() + horizonMs) },
+        // A claim whose worker died is taken over by the next job run.
+        OR: [{ status: 'PENDING' }, { status: 'CLAIMED', claimExpiresAt: { lt: now } }],
+      },
+      select: { id: true, plannedAt: true },
+      orderBy: { id: 'asc' },
+      take: ENQUEUE_BATCH_SIZE,
+    });
+    if (!rows.length) return added;
+    cursor = rows.at(-1)!.id;
+    await queue.addBulk(
+      rows.map((r) => ({
+        name: sendReminderJob.name,
+        data: { reminderId: r.id, plannedAt: r.plannedAt.toISOString() },
+        opts: reminderJobOptions(r.id, r.plannedAt, now),
+      })),
+    );
+    added += rows.length;
+  }
+}

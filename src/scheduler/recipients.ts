@@ -1,0 +1,50 @@
+// Who receives which reminder of a task. Pure: the task's units and their officers in, recipients out.
+import type { Audience, PlannedReminder } from '../reminders/plan-reminders.ts';
+
+export type UnitRole = 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE';
+
+export interface RecipientOfficer {
+  officerId: number;
+  role: 'OFFICER' | 'LEADER' | 'ADMIN';
+  /** The chat this officer is reached on, or null when not linked (nothing is planned for them). */
+  chatIdentityId: number | null;
+}
+
+export interface TaskUnitOfficers {
+  role: UnitRole;
+  officers: RecipientOfficer[];
+}
+
+export interface Recipient {
+  officerId: number;
+  chatIdentityId: number;
+}
+
+/**
+ * The assignees are the lead (chủ trì) unit's officers, or the executing (thực hiện)
+ * unit's where the plan names no lead. Coordinating (phối hợp) units get only the first
+ * reminder of each occurrence. Leaders of the assignee units get escalations; the
+ * monitoring (theo dõi) unit's officers get the monitor escalation.
+ */
+export function recipientsFor(reminder: PlannedReminder, units: TaskUnitOfficers[], firstOfOccurrence: boolean): Recipient[] {
+  const of = (role: UnitRole) => units.filter((u) => u.role === role).flatMap((u) => u.officers);
+  const lead = of('LEAD');
+  const assignees = lead.length ? lead : of('EXECUTE');
+  const byAudience: Record<Audience, RecipientOfficer[]> = {
+    assignee: firstOfOccurrence ? [...assignees, ...of('COORDINATE')] : assignees,
+    leader: assignees.filter((o) => o.role === 'LEADER'),
+    monitor: of('MONITOR'),
+  };
+  const seen = new Set<number>();
+  const out: Recipient[] = [];
+  for (const officer of byAudience[reminder.audience]) {
+    if (officer.chatIdentityId === null || seen.has(officer.officerId)) continue;
+    seen.add(officer.officerId);
+    out.push({ officerId: officer.officerId, chatIdentityId: officer.chatIdentityId });
+  }
+  return out;
+}
+
+export function deliveryKey(taskId: number, reminder: Pick<PlannedReminder, 'occurrenceDue' | 'key'>, officerId: number): string {
+  return `t${taskId}:${reminder.occurrenceDue}:${reminder.key}:o${officerId}`;
+}
