@@ -53,10 +53,15 @@ function headerLabels(first: string[], second: string[] | undefined): Array<{ pa
 function joinPieces(above: string, below: string): string {
   if (!above.trim()) return below;
   if (!below.trim()) return above;
+  let top = above;
   let next = below;
-  // A paragraph cut by the page break goes on as the same paragraph.
-  if (!/([.;:!?]|<\/p>)\s*$/.test(above)) next = next.replace(/^\s*<p>/, '');
-  return `${above.replace(/\s+$/, '')} ${next.replace(/^\s+/, '')}`;
+  // A paragraph cut by the page break (no full stop before it) goes on as the same paragraph,
+  // even where the conversion closed it with </p> and opened the rest with <p>.
+  const open = top.replace(/(\s*<\/(p|li)>\s*)+$/i, '');
+  if (/[.!?:]\s*$/.test(open)) return `${top.replace(/\s+$/, '')}\n${next.replace(/^\s+/, '')}`;
+  top = open;
+  next = next.replace(/^\s*<(p|li)>/i, '');
+  return `${top.replace(/\s+$/, '')} ${next.replace(/^\s+/, '')}`;
 }
 
 /** Body cells: a cell merged from the left is part of the cell before it, not a value of its own. */
@@ -85,7 +90,9 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
     }
     const cells = block.cells;
     if (cells.every((c) => !c.trim())) continue;
-    if (isHeaderRow(cells)) {
+    // A row whose first cells are merged down from the row above (a header's second row) is not a header of its own.
+    const ownCells = cells.map((c, i) => (block.merged?.[i] === 'above' ? '' : c));
+    if (isHeaderRow(ownCells)) {
       const key = headerKey(cells);
       if (current && current.key === key) {
         afterHeader = true;
@@ -93,7 +100,9 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
         continue;
       }
       const next = blocks[b + 1];
-      const sub = next?.kind === 'row' && isSubHeaderRow(next.cells, cells) ? next.cells : undefined;
+      // Cells merged down from the first header row are not labels of the second.
+      const nextCells = next?.kind === 'row' ? next.cells.map((c, i) => (next.merged?.[i] === 'above' ? '' : c)) : undefined;
+      const sub = nextCells && isSubHeaderRow(nextCells, cells) ? nextCells : undefined;
       if (sub) b++;
       const columns = assignRoles(headerLabels(cells, sub));
       const table = isTaskTable(columns) ? { columns, headerLine: block.line, rows: [], heading } : undefined;
@@ -111,7 +120,7 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
     }
     if (skipSubHeader) {
       skipSubHeader = false;
-      if (current.subKey === headerKey(cells)) continue;
+      if (current.subKey === headerKey(ownCells)) continue;
     }
     const table = current.table;
     if (!table) continue;
