@@ -1,6 +1,7 @@
 // Writes a parsed plan in one transaction: units and aliases, the plan, its task
 // tree, task units and an audit row. Re-importing the same or a corrected plan
-// (matched by number + issuer, else by file hash) updates tasks in place by
+// (matched by number + issuer, else by file hash, else — number left blank —
+// by issuer, kind and title) updates tasks in place by
 // path, so their statuses, reports and reminders stay; tasks no longer in the
 // plan are deleted, or cancelled when they already carry reports.
 
@@ -69,9 +70,9 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
+/** Same content; the position in the document (ordinal) is not a change of the task. */
 function sameTask(a: Record<string, unknown>, b: TaskData & { parentId: number | null }): boolean {
-  const norm = canonical;
-  return (Object.keys(b) as Array<keyof typeof b>).every((k) => norm(a[k]) === norm(b[k]));
+  return (Object.keys(b) as Array<keyof typeof b>).every((k) => k === 'ordinal' || canonical(a[k]) === canonical(b[k]));
 }
 
 async function upsertUnits(tx: Tx, parsed: ParsedPlanFile): Promise<{ idByKey: Map<string, number>; created: string[] }> {
@@ -127,7 +128,11 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       };
       const existingPlan =
         (meta.number && meta.issuer ? await tx.plan.findFirst({ where: { number: meta.number, issuer: meta.issuer }, orderBy: { id: 'asc' } }) : null) ??
-        (await tx.plan.findFirst({ where: { sourceHash: parsed.sourceHash }, orderBy: { id: 'asc' } }));
+        (await tx.plan.findFirst({ where: { sourceHash: parsed.sourceHash }, orderBy: { id: 'asc' } })) ??
+        // A plan with its number left blank is recognised by issuer, kind and title.
+        (!meta.number && meta.issuer && meta.title
+          ? await tx.plan.findFirst({ where: { number: null, issuer: meta.issuer, kind: KIND[meta.kind], title: meta.title }, orderBy: { id: 'asc' } })
+          : null);
       const plan = existingPlan
         ? await tx.plan.update({ where: { id: existingPlan.id }, data: planData })
         : await tx.plan.create({ data: planData });
@@ -162,8 +167,10 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
             continue;
           }
           idByPath.set(row.path, old.id);
-          if (sameTask(old, data)) unchanged++;
-          else {
+          if (sameTask(old, data)) {
+            unchanged++;
+            if (old.ordinal !== data.ordinal) await tx.task.update({ where: { id: old.id }, data: { ordinal: data.ordinal } });
+          } else {
             // Status, progress, reports and reminders are not touched.
             await tx.task.update({ where: { id: old.id }, data });
             updated++;

@@ -1,0 +1,90 @@
+// Import into a real PostgreSQL database, then re-import the same and a corrected plan.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { sampleText } from './samples.ts';
+
+let db: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), 'plans-db-'));
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+async function importFile(name: string, content: string) {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(['import', path, '--json'], {
+    io: { stdin: new PassThrough(), stdout, stderr, isTty: false },
+    env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+  });
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(out) as { planId: number; reimport: boolean; created: number; updated: number; unchanged: number; removed: number; cancelled: number };
+}
+
+describe('import into the database', () => {
+  it('writes the plan, its task tree, units, task units and an audit row', async () => {
+    const result = await importFile('tam-quan-bac.txt', sampleText('tamQuanBac'));
+    expect(result).toMatchObject({ reimport: false, created: 48 + 21, updated: 0, removed: 0 });
+    const plan = await db.prisma.plan.findUniqueOrThrow({ where: { id: result.planId } });
+    expect(plan).toMatchObject({ kind: 'QUYET_DINH', number: null, issuer: 'Ủy ban nhân dân phường Tam Quan Bắc', periodRaw: 'năm 2023 và các năm tiếp theo' });
+    expect(await db.prisma.task.count({ where: { planId: plan.id, isGroup: false } })).toBe(48);
+    const task = await db.prisma.task.findFirstOrThrow({
+      where: { planId: plan.id, path: '2.1.1' },
+      include: { parent: true, units: { include: { unit: true } } },
+    });
+    expect(task.parent?.path).toBe('2.1');
+    expect(task.deadlineDerived).toBe(true);
+    const roles = task.units.map((u) => `${u.role}:${u.unit.name}:${u.inherited}`).sort();
+    expect(roles).toEqual(['COORDINATE:Các ngành liên quan:false', 'LEAD:Tư pháp - Hộ tịch:false', 'MONITOR:Tư pháp - Hộ tịch:true']);
+    // "Văn phòng- Thống kê" and "Văn phòng-Thống kê" are one unit.
+    expect(await db.prisma.unit.count({ where: { normalizedName: 'van phong - thong ke' } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: 'plan.import', entityId: String(plan.id) } })).toBe(1);
+  });
+
+  it('re-importing the same file changes nothing', async () => {
+    const again = await importFile('tam-quan-bac.txt', sampleText('tamQuanBac'));
+    expect(again).toMatchObject({ reimport: true, created: 0, updated: 0, unchanged: 69, removed: 0 });
+    expect(await db.prisma.plan.count()).toBe(1);
+  });
+
+  it('a corrected plan updates tasks in place, keeping status and reports; removed tasks go', async () => {
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    const kept = await db.prisma.task.findFirstOrThrow({ where: { planId: plan.id, path: '1.1' } });
+    const unit = await db.prisma.unit.findFirstOrThrow();
+    const officer = await db.prisma.officer.create({ data: { name: 'Nguyễn Văn A', unitId: unit.id } });
+    await db.prisma.task.update({ where: { id: kept.id }, data: { status: 'IN_PROGRESS', progress: 40 } });
+    await db.prisma.statusReport.create({ data: { taskId: kept.id, officerId: officer.id, status: 'IN_PROGRESS', progress: 40 } });
+    const reported = await db.prisma.task.findFirstOrThrow({ where: { planId: plan.id, path: '1.7' } });
+    await db.prisma.statusReport.create({ data: { taskId: reported.id, officerId: officer.id, status: 'IN_PROGRESS' } });
+
+    const corrected = sampleText('tamQuanBac')
+      .replace('1.1\tThực hiện kế hoạch CCHC\t', '1.1\tThực hiện kế hoạch cải cách hành chính\t')
+      .replace(/\n1\.7\t[^\n]*/, '')
+      .replace(/\n8\.3\t[^\n]*/, '')
+      .replace('\n8.2.2\t', '\n8.2.3\tTask mới thêm\tChỉ tiêu mới\t\tTài chính – Kế toán\tCác ngành liên quan\n8.2.2\t');
+    const result = await importFile('tam-quan-bac-corrected.txt', corrected);
+    expect(result).toMatchObject({ reimport: true, planId: plan.id, created: 1, updated: 1, removed: 2, cancelled: 1 });
+
+    const after = await db.prisma.task.findUniqueOrThrow({ where: { id: kept.id }, include: { reports: true } });
+    expect(after).toMatchObject({ title: 'Thực hiện kế hoạch cải cách hành chính', status: 'IN_PROGRESS', progress: 40 });
+    expect(after.reports).toHaveLength(1);
+    expect(await db.prisma.task.findUnique({ where: { id: reported.id } })).toMatchObject({ status: 'CANCELLED' });
+    expect(await db.prisma.task.findFirst({ where: { planId: plan.id, path: '8.3' } })).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: 'plan.reimport' } })).toBe(2);
+  });
+});
