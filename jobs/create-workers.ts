@@ -23,6 +23,9 @@ export interface WorkerOptions {
   sendRatePerSecond: number;
   /** Jobs one process runs at once on the delivery queue. */
   deliveryConcurrency?: number;
+  /** BullMQ lock of an active job; a crashed worker's jobs are taken back after it lapses. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export interface Workers {
@@ -44,6 +47,8 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
       prefix: options.prefix,
       concurrency: options.deliveryConcurrency ?? 20,
       limiter: { max: options.sendRatePerSecond, duration: 1000 },
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     },
   );
   const maintenance = new Worker(

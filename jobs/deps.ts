@@ -28,4 +28,6 @@ export interface JobDeps {
   calendar: WorkingCalendar;
   policy: ReminderPolicy;
   deliveryQueue: Queue;
+  /** How long a send claim protects a reminder (default CLAIM_TTL_MS). */
+  claimTtlMs?: number;
 }

@@ -13,7 +13,7 @@ export interface SendReminderInput {
   payload: unknown;
   job: Job;
   token?: string;
-  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics'>;
+  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs'>;
 }
 
 export async function runSendReminder({ payload, job, token, deps }: SendReminderInput): Promise<SendReminderResult> {
@@ -60,7 +60,7 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   if (waitMs > 0) return delayJob(job, token, waitMs);
 
   const now = clock.now();
-  const claim = await claimReminder(prisma, reminder.id, plannedAt, now);
+  const claim = await claimReminder(prisma, reminder.id, plannedAt, now, deps.claimTtlMs);
   if (!claim.claimed) {
     if (claim.reason === 'claimed-elsewhere') {
       // Another worker is sending it, or crashed while sending: look again when its claim expires.

@@ -8,6 +8,7 @@ export interface TestRedis {
   prefix: string;
   url: string;
   redis: Redis;
+  flush(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -18,13 +19,17 @@ export async function createTestRedis(): Promise<TestRedis> {
     prefix,
     url: TEST_REDIS_URL,
     redis,
-    async cleanup() {
+    /** Deletes every key of this prefix: what FLUSHALL does to our queues, without touching other test files. */
+    async flush() {
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
         cursor = next;
         if (keys.length) await redis.del(...keys);
       } while (cursor !== '0');
+    },
+    async cleanup() {
+      await this.flush();
       redis.disconnect();
     },
   };

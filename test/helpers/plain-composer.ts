@@ -1,0 +1,28 @@
+// A composer for scheduler tests that reads the real rows and says which reminder it
+// is, so tests can count deliveries per reminder. The bot's composer has its own tests.
+import type { MessageComposer } from '../../jobs/deps.ts';
+import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function createPlainComposer(prisma: PrismaClient): MessageComposer {
+  return {
+    async reminder(reminderId) {
+      const r = await prisma.reminder.findUnique({ where: { id: reminderId }, include: { task: true } });
+      if (!r || r.task.status === 'DONE' || r.task.status === 'CANCELLED') return null;
+      return { html: `#r${r.id} <b>${escapeHtml(r.task.code)}</b> ${escapeHtml(r.task.title)} (${r.kind})`, buttons: [[{ text: '✅', data: `d:${r.taskId}` }]] };
+    },
+    async overdueDigest(leaderId) {
+      return [{ html: `overdue for o${leaderId}` }];
+    },
+    async weeklySummary(subscriptionId) {
+      return [{ html: `weekly for s${subscriptionId} part 1` }, { html: `weekly for s${subscriptionId} part 2` }];
+    },
+  };
+}
+
+/** Reminder id from a message the plain composer wrote. */
+export function reminderIdOf(text: string): number | undefined {
+  const m = /#r(\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
