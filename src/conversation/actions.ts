@@ -1,0 +1,92 @@
+// What a button does, as typed callback data: built and parsed by one helper, validated
+// with zod, at most 64 bytes (Telegram's callback_data limit). Every action names the
+// officer it was sent to, so a callback pressed by anyone else is refused (see bot/features).
+import { z } from 'zod';
+
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+export class CallbackDataError extends Error {
+  override name = 'CallbackDataError';
+}
+
+export interface CallbackCodec<T extends Record<string, string | number>> {
+  readonly prefix: string;
+  pack(value: T): string;
+  /** The validated value, or undefined for data of another kind or data that fails validation. */
+  unpack(data: string): T | undefined;
+}
+
+/** A codec for `prefix:field1:field2...`; fields in the given order, values without ":". */
+export function createCallbackData<S extends z.ZodObject<Record<string, z.ZodType<string | number>>>>(
+  prefix: string,
+  schema: S,
+): CallbackCodec<z.infer<S> & Record<string, string | number>> {
+  const fields = Object.keys(schema.shape);
+  if (!/^[a-z]{1,3}$/.test(prefix)) throw new CallbackDataError(`bad prefix "${prefix}"`);
+  return {
+    prefix,
+    pack(value) {
+      const checked = schema.parse(value) as Record<string, string | number>;
+      const parts = fields.map((f) => {
+        const part = String(checked[f] ?? '');
+        if (part.includes(':')) throw new CallbackDataError(`field ${f} contains ":"`);
+        return part;
+      });
+      const data = [prefix, ...parts].join(':');
+      if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) {
+        throw new CallbackDataError(`callback data over ${CALLBACK_DATA_MAX_BYTES} bytes: ${data}`);
+      }
+      return data;
+    },
+    unpack(data) {
+      if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES) return undefined;
+      const parts = data.split(':');
+      if (parts[0] !== prefix || parts.length !== fields.length + 1) return undefined;
+      const raw = Object.fromEntries(fields.map((f, i) => [f, parts[i + 1]]));
+      const parsed = schema.safeParse(raw);
+      return parsed.success ? (parsed.data as z.infer<S> & Record<string, string | number>) : undefined;
+    },
+  };
+}
+
+const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
+
+export const TASK_ACTIONS = ['done', 'prog', 'pv', 'blk', 'ext', 'snz', 'sv', 'card', 'back', 'ev'] as const;
+export type TaskActionName = (typeof TASK_ACTIONS)[number];
+
+/** Snooze choices carried in `sv`: 0 = next working morning, n > 0 = after n working days, -1 = pick a day. */
+export const SNOOZE_NEXT_MORNING = 0;
+export const SNOOZE_PICK_DAY = -1;
+
+/** A button on a task card: t:<action>:<taskId>:<officerId>:<value>. */
+export const taskAction = createCallbackData(
+  't',
+  z.object({
+    action: z.enum(TASK_ACTIONS),
+    taskId: id,
+    officerId: id,
+    value: z.coerce.number().int().min(-1).max(100),
+  }),
+);
+export type TaskAction = ReturnType<typeof taskAction.unpack> & {};
+
+/** Approve / reject on an extension request sent to a leader: x:<a|r>:<requestId>:<leaderId>. */
+export const extensionDecision = createCallbackData(
+  'x',
+  z.object({ decision: z.enum(['a', 'r']), requestId: id, officerId: id }),
+);
+
+/** Paging of long lists: p:<list>:<page>:<officerId>. */
+export const listPage = createCallbackData(
+  'p',
+  z.object({ list: z.enum(['tasks', 'overdue']), page: z.coerce.number().int().min(0).max(10_000), officerId: id }),
+);
+
+/** /report period switch: r:<w|q>:<officerId>. */
+export const reportPeriod = createCallbackData('r', z.object({ period: z.enum(['w', 'q']), officerId: id }));
+
+/** /settings snooze default: s:<hours, 0 = next working morning>:<officerId>. */
+export const snoozeSetting = createCallbackData(
+  's',
+  z.object({ hours: z.coerce.number().int().min(0).max(72), officerId: id }),
+);

@@ -1,0 +1,269 @@
+// Recording what officers answer: one transaction per answer holding the report, the
+// task's new state and the audit entry. Reports are never updated, so an answer never
+// loses what was recorded before it; replaying an answer that is already recorded is a no-op.
+import type { Prisma, PrismaClient, StatusReport, Task } from '../generated/prisma/client.ts';
+import type { IsoDate } from '../deadlines/types.ts';
+import { audit } from './audit.ts';
+import { canAnswerTask, canDecideExtension } from './permissions.ts';
+import { loadActor, PermissionError, type LoadedActor } from './scope.ts';
+import { dbDateOf, isoOfDbDate } from './tracking-status.ts';
+
+/** Longest note we store; longer text is cut (Telegram itself caps a message at 4,096). */
+export const MAX_NOTE_LENGTH = 20_000;
+
+export type AnswerKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED';
+
+export interface AnswerInput {
+  officerId: number;
+  taskId: number;
+  kind: AnswerKind;
+  progress?: number;
+  note?: string;
+  now: Date;
+}
+
+export type AnswerResult =
+  | { outcome: 'recorded'; report: StatusReport; task: Task }
+  /** The task is already done: a replayed or late answer changes nothing. */
+  | { outcome: 'already-done'; task: Task };
+
+export class TaskNotFoundError extends Error {
+  override name = 'TaskNotFoundError';
+}
+
+function cleanNote(note: string | undefined): string | undefined {
+  const trimmed = note?.trim();
+  return trimmed ? trimmed.slice(0, MAX_NOTE_LENGTH) : undefined;
+}
+
+function isRecurring(task: Task): boolean {
+  const kind = (task.schedule as { kind?: string } | null)?.kind;
+  return kind === 'recurring' || kind === 'ongoing';
+}
+
+async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, taskId: number) {
+  const actor = await loadActor(tx, officerId);
+  if (!actor) throw new PermissionError('unknown officer');
+  // Lock the task row: two answers to one task are applied one after the other.
+  await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
+  const task = await tx.task.findUnique({ where: { id: taskId }, include: { units: true } });
+  if (!task) throw new TaskNotFoundError(`task ${taskId} not found`);
+  if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+  return { actor, task };
+}
+
+export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Promise<AnswerResult> {
+  const note = cleanNote(input.note);
+  return prisma.$transaction(async (tx) => {
+    const { task } = await loadForAnswer(tx, input.officerId, input.taskId);
+    if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task };
+
+    const progress = input.kind === 'DONE' ? 100 : input.progress === undefined ? undefined : Math.max(0, Math.min(100, Math.round(input.progress)));
+    const report = await tx.statusReport.create({
+      data: {
+        taskId: task.id,
+        officerId: input.officerId,
+        occurrenceDue: task.due,
+        status: input.kind,
+        ...(progress === undefined ? {} : { progress }),
+        ...(note ? { note } : {}),
+        createdAt: input.now,
+      },
+    });
+
+    let data: Prisma.TaskUpdateInput;
+    if (input.kind === 'DONE') {
+      // A recurring task's occurrence is done; the task itself goes on.
+      data = isRecurring(task) ? { status: 'IN_PROGRESS' } : { status: 'DONE', progress: 100, completedAt: input.now };
+      await tx.reminder.updateMany({
+        where: { taskId: task.id, status: 'PENDING', ...(isRecurring(task) && task.due ? { occurrenceDue: task.due } : {}) },
+        data: { status: 'CANCELLED' },
+      });
+    } else if (input.kind === 'IN_PROGRESS') {
+      data = { status: 'IN_PROGRESS', ...(progress === undefined ? {} : { progress }) };
+    } else {
+      data = { status: 'BLOCKED' };
+    }
+    const updated = await tx.task.update({ where: { id: task.id }, data });
+    await audit(tx, {
+      actor: String(input.officerId),
+      action: `task.${input.kind.toLowerCase().replace('_', '-')}`,
+      entityType: 'Task',
+      entityId: task.id,
+      data: { reportId: report.id, from: task.status, to: updated.status, ...(progress === undefined ? {} : { progress }), ...(note ? { noteLength: note.length } : {}) },
+    });
+    return { outcome: 'recorded', report, task: updated };
+  });
+}
+
+export interface EvidenceInput {
+  officerId: number;
+  reportId: number;
+  kind: 'DOCUMENT' | 'PHOTO' | 'LINK';
+  reference: string;
+  fileName?: string;
+  mimeType?: string;
+}
+
+/** Attaches a document, photo or link to the officer's own report. */
+export async function addEvidence(prisma: PrismaClient, input: EvidenceInput) {
+  return prisma.$transaction(async (tx) => {
+    const report = await tx.statusReport.findUnique({ where: { id: input.reportId } });
+    if (!report || report.officerId !== input.officerId) throw new PermissionError('not the officer\'s report');
+    const evidence = await tx.evidence.create({
+      data: {
+        reportId: report.id,
+        kind: input.kind,
+        reference: input.reference.slice(0, 2_000),
+        ...(input.fileName ? { fileName: input.fileName.slice(0, 500) } : {}),
+        ...(input.mimeType ? { mimeType: input.mimeType.slice(0, 200) } : {}),
+      },
+    });
+    await audit(tx, { actor: String(input.officerId), action: 'evidence.add', entityType: 'StatusReport', entityId: report.id, data: { evidenceId: evidence.id, kind: input.kind } });
+    return evidence;
+  });
+}
+
+// ---------- extensions ----------
+
+export type ExtensionRequestResult =
+  | { outcome: 'requested'; requestId: number; currentDue?: IsoDate; proposedDue: IsoDate; deciderIds: number[] }
+  | { outcome: 'already-done' }
+  | { outcome: 'not-later'; currentDue: IsoDate };
+
+/** An officer asks for a later deadline; the leaders of the lead unit (or admins) decide. */
+export async function requestExtension(
+  prisma: PrismaClient,
+  input: { officerId: number; taskId: number; proposedDue: IsoDate; reason?: string; now: Date },
+): Promise<ExtensionRequestResult> {
+  const reason = cleanNote(input.reason);
+  return prisma.$transaction(async (tx) => {
+    const { task } = await loadForAnswer(tx, input.officerId, input.taskId);
+    if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done' } as const;
+    const currentDue = task.due ? isoOfDbDate(task.due) : undefined;
+    if (currentDue && input.proposedDue <= currentDue) return { outcome: 'not-later', currentDue } as const;
+
+    // A new request replaces the officer's pending one for the same task.
+    await tx.extensionRequest.updateMany({
+      where: { taskId: task.id, requesterId: input.officerId, status: 'PENDING' },
+      data: { status: 'WITHDRAWN', decidedAt: input.now },
+    });
+    const request = await tx.extensionRequest.create({
+      data: {
+        taskId: task.id,
+        requesterId: input.officerId,
+        currentDue: task.due,
+        proposedDue: dbDateOf(input.proposedDue),
+        ...(reason ? { reason } : {}),
+        createdAt: input.now,
+      },
+    });
+    await tx.statusReport.create({
+      data: { taskId: task.id, officerId: input.officerId, occurrenceDue: task.due, status: 'EXTENSION_REQUESTED', ...(reason ? { note: reason } : {}), createdAt: input.now },
+    });
+    await audit(tx, { actor: String(input.officerId), action: 'extension.request', entityType: 'ExtensionRequest', entityId: request.id, data: { taskId: task.id, currentDue: currentDue ?? null, proposedDue: input.proposedDue } });
+
+    const leadUnits = task.units.filter((u) => u.role === 'LEAD').map((u) => u.unitId);
+    const leaders = await tx.officer.findMany({ where: { role: 'LEADER', active: true, unitId: { in: leadUnits } }, select: { id: true } });
+    const deciders = leaders.length ? leaders : await tx.officer.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true } });
+    return {
+      outcome: 'requested',
+      requestId: request.id,
+      ...(currentDue ? { currentDue } : {}),
+      proposedDue: input.proposedDue,
+      deciderIds: deciders.map((d) => d.id).filter((id) => id !== input.officerId),
+    } as const;
+  });
+}
+
+export type ExtensionDecisionResult =
+  | { outcome: 'decided'; approved: boolean; requestId: number; taskId: number; requesterId: number; proposedDue: IsoDate; cancelledReminders: number }
+  | { outcome: 'already-decided'; status: string }
+  | { outcome: 'not-found' };
+
+/** A leader of the lead unit or an admin approves or rejects; on approval the deadline moves and pending reminders are cancelled for re-planning. */
+export async function decideExtension(
+  prisma: PrismaClient,
+  input: { officerId: number; requestId: number; approve: boolean; note?: string; now: Date },
+): Promise<ExtensionDecisionResult> {
+  const note = cleanNote(input.note);
+  return prisma.$transaction(async (tx) => {
+    const request = await tx.extensionRequest.findUnique({ where: { id: input.requestId }, include: { task: { include: { units: true } } } });
+    if (!request) return { outcome: 'not-found' } as const;
+    const actor = await loadActor(tx, input.officerId);
+    if (!actor || !canDecideExtension(actor, request.task.units)) throw new PermissionError('only a leader of the lead unit or an admin decides extensions');
+    // Compare-and-set: two leaders pressing at once decide once.
+    const claimed = await tx.extensionRequest.updateMany({
+      where: { id: request.id, status: 'PENDING' },
+      data: { status: input.approve ? 'APPROVED' : 'REJECTED', deciderId: actor.id, decidedAt: input.now, ...(note ? { decisionNote: note } : {}) },
+    });
+    if (claimed.count === 0) {
+      const current = await tx.extensionRequest.findUniqueOrThrow({ where: { id: request.id } });
+      return { outcome: 'already-decided', status: current.status } as const;
+    }
+    const proposedDue = isoOfDbDate(request.proposedDue);
+    let cancelledReminders = 0;
+    if (input.approve) {
+      const schedule = request.task.schedule as { kind?: string } | null;
+      await tx.task.update({
+        where: { id: request.taskId },
+        data: {
+          due: request.proposedDue,
+          // A one-off deadline moves; a recurring schedule keeps its rule and only this occurrence moves.
+          ...(schedule?.kind === 'recurring' || schedule?.kind === 'ongoing' ? {} : { schedule: { kind: 'once', due: proposedDue, extendedBy: request.id } }),
+        },
+      });
+      // The scheduler's reconcile plans the reminders of the new deadline.
+      cancelledReminders = (await tx.reminder.updateMany({ where: { taskId: request.taskId, status: 'PENDING' }, data: { status: 'CANCELLED' } })).count;
+    }
+    await audit(tx, {
+      actor: String(actor.id),
+      action: input.approve ? 'extension.approve' : 'extension.reject',
+      entityType: 'ExtensionRequest',
+      entityId: request.id,
+      data: { taskId: request.taskId, proposedDue, previousDue: request.currentDue ? isoOfDbDate(request.currentDue) : null, cancelledReminders },
+    });
+    return { outcome: 'decided', approved: input.approve, requestId: request.id, taskId: request.taskId, requesterId: request.requesterId, proposedDue, cancelledReminders } as const;
+  });
+}
+
+// ---------- snooze ----------
+
+/** Snoozes the officer's reminders of a task until `until`: one Reminder row (kind "snooze") the scheduler delivers. */
+export async function snoozeTask(
+  prisma: PrismaClient,
+  input: { officerId: number; taskId: number; until: Date; now: Date },
+): Promise<{ outcome: 'snoozed'; reminderId: number; cancelled: number } | { outcome: 'already-done' }> {
+  return prisma.$transaction(async (tx) => {
+    const { task } = await loadForAnswer(tx, input.officerId, input.taskId);
+    if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done' } as const;
+    const identity = await tx.chatIdentity.findFirst({ where: { officerId: input.officerId, active: true }, orderBy: { linkedAt: 'desc' } });
+    const occurrence = task.due ? isoOfDbDate(task.due) : 'none';
+    const deliveryKey = `t${task.id}:${occurrence}:snooze:o${input.officerId}`;
+    // Reminders due before the snooze ends would ring anyway: the officer asked for quiet.
+    const cancelled = await tx.reminder.updateMany({
+      where: { taskId: task.id, officerId: input.officerId, status: 'PENDING', plannedAt: { lt: input.until }, NOT: { deliveryKey } },
+      data: { status: 'CANCELLED' },
+    });
+    const reminder = await tx.reminder.upsert({
+      where: { deliveryKey },
+      create: {
+        deliveryKey,
+        taskId: task.id,
+        officerId: input.officerId,
+        chatIdentityId: identity?.id ?? null,
+        occurrenceDue: task.due,
+        kind: 'snooze',
+        plannedAt: input.until,
+      },
+      update: { plannedAt: input.until, status: 'PENDING', attempts: 0, claimedAt: null, claimExpiresAt: null, sentAt: null, lastError: null, chatIdentityId: identity?.id ?? null },
+    });
+    await tx.statusReport.create({
+      data: { taskId: task.id, officerId: input.officerId, occurrenceDue: task.due, status: 'SNOOZED', note: input.until.toISOString(), createdAt: input.now },
+    });
+    await audit(tx, { actor: String(input.officerId), action: 'task.snooze', entityType: 'Task', entityId: task.id, data: { reminderId: reminder.id, until: input.until.toISOString(), cancelled: cancelled.count } });
+    return { outcome: 'snoozed', reminderId: reminder.id, cancelled: cancelled.count } as const;
+  });
+}
+
+export type { LoadedActor };

@@ -1,0 +1,138 @@
+// What the scheduler sends, composed from the database: a reminder card, a leader's
+// overdue digest, a group's weekly summary. Returns platform-neutral OutgoingMessages;
+// the channel adapter only maps them. Composing never sends anything.
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { OutgoingMessage } from '../channels/types.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
+import { translator, type TranslateFn, type Translator } from './i18n.ts';
+import { canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
+import { overdueTasks, reportRange, reportRows, taskInScope, taskViewInclude, toTaskView } from './queries.ts';
+import { formatDmy, isoOfDbDate } from './tracking-status.ts';
+import { reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { loadActor, scopeUnitIds } from './scope.ts';
+
+/** Most overdue tasks listed in one digest; the rest are counted. */
+export const DIGEST_MAX_TASKS = 100;
+
+export interface ComposerDeps {
+  prisma: PrismaClient;
+  i18n: Translator;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  /** Message length limit of the channel (Telegram 4,096; Zalo 2,000). */
+  messageLimit?: number;
+}
+
+export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM_MESSAGE_LIMIT }: ComposerDeps) {
+  const dateOf = (d: Date) => calendar.dateOf(d);
+  const env = (locale: string, now: Date): RenderEnv => ({ t: translator(i18n, locale), calendar, today: calendar.dateOf(now) });
+  const split = (html: string): OutgoingMessage[] => splitMessage(html, messageLimit).map((part) => ({ html: part }));
+
+  function reminderHeader(t: TranslateFn, kind: string): string {
+    if (kind.startsWith('overdue')) return t('reminder-header-overdue');
+    if (kind.startsWith('escalation')) return t('reminder-header-escalation');
+    if (kind.startsWith('snooze')) return t('reminder-header-snoozed');
+    if (kind.startsWith('due-day')) return t('reminder-header-due-day');
+    return t('reminder-header');
+  }
+
+  /** A task card for one officer, with or without the answer buttons; undefined when they may not see it. */
+  async function taskCard(officerId: number, taskId: number, now: Date, options: { buttons?: boolean; header?: string; footer?: string } = {}): Promise<OutgoingMessage | undefined> {
+    const actor = await loadActor(prisma, officerId);
+    if (!actor?.active) return undefined;
+    const task = await taskInScope(prisma, actor.scope, taskId);
+    if (!task) return undefined;
+    const e = env(actor.language, now);
+    const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});
+    const html = options.footer ? `${body}\n\n${options.footer}` : body;
+    const open = task.status !== 'DONE' && task.status !== 'CANCELLED';
+    return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id) } : {}) };
+  }
+
+  async function reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null> {
+    const row = await prisma.reminder.findUnique({
+      where: { id: reminderId },
+      include: { task: { include: taskViewInclude }, officer: true },
+    });
+    if (!row || row.status === 'CANCELLED') return null;
+    if (row.task.status === 'DONE' || row.task.status === 'CANCELLED' || !row.officer.active) return null;
+    const actor = await loadActor(prisma, row.officerId);
+    if (!actor || !canSeeTask(actor, actor.scope, row.task.units)) return null;
+    const e = env(actor.language, now);
+    const view = toTaskView(row.task, actor.scope, actor.unitId, dateOf);
+    if (row.occurrenceDue) view.due = isoOfDbDate(row.occurrenceDue);
+    return {
+      html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.kind) }),
+      buttons: taskButtons(e.t, row.taskId, row.officerId),
+    };
+  }
+
+  async function overdueList(scope: UnitScope, e: RenderEnv): Promise<string[]> {
+    const { total, tasks } = await overdueTasks(prisma, scope, e.today, { skip: 0, take: DIGEST_MAX_TASKS });
+    const lines = tasks.map((task) => taskLine(e, toTaskView(task, scope, undefined, dateOf), { withUnits: true }));
+    if (total > tasks.length) lines.push(e.t('list-more', { count: String(total - tasks.length) }));
+    return lines;
+  }
+
+  async function overdueDigest(leaderOfficerId: number, now: Date): Promise<OutgoingMessage[]> {
+    const actor = await loadActor(prisma, leaderOfficerId);
+    if (!actor || !isLeaderOrAdmin(actor)) return [];
+    const e = env(actor.language, now);
+    const taskLines = await overdueList(actor.scope, e);
+
+    const unitFilter = actor.scope === 'all' ? {} : { officer: { unitId: { in: [...actor.scope] } } };
+    const gone = await prisma.chatIdentity.findMany({
+      where: { deactivationReason: { not: null }, deactivationReportedAt: null, ...unitFilter },
+      include: { officer: { include: { unit: true } } },
+      orderBy: { deactivatedAt: 'asc' },
+      take: 200,
+    });
+    if (!taskLines.length && !gone.length) return [];
+    const parts = [e.t('digest-title', { date: formatDmy(e.today) })];
+    if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
+    if (gone.length) {
+      parts.push('', e.t('digest-unreachable'));
+      for (const identity of gone) {
+        parts.push(e.t('digest-unreachable-line', {
+          name: escapeHtml(identity.officer.name),
+          unit: escapeHtml(identity.officer.unit.name),
+          reason: e.t(identity.deactivationReason === 'blocked' ? 'unreachable-blocked' : 'unreachable-other', { reason: escapeHtml(identity.deactivationReason ?? '') }),
+        }));
+      }
+      await prisma.chatIdentity.updateMany({ where: { id: { in: gone.map((g) => g.id) }, deactivationReportedAt: null }, data: { deactivationReportedAt: now } });
+    }
+    return split(parts.join('\n'));
+  }
+
+  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<string> {
+    const e = env(locale, now);
+    const range = reportRange(e.today, period);
+    const rows = await reportRows(prisma, unitIds, range, e.today, dateOf);
+    const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', { from: formatDmy(range.from), to: formatDmy(range.to) });
+    return reportHtml(e.t, title, rows);
+  }
+
+  async function weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
+    const sub = await prisma.chatSubscription.findUnique({ where: { id: subscriptionId }, include: { units: true, createdBy: true } });
+    if (!sub || !sub.active || !sub.weeklySummary) return [];
+    const unitIds = sub.units.map((u) => u.unitId);
+    const html = await report(unitIds, sub.createdBy.language, now, 'week');
+    const e = env(sub.createdBy.language, now);
+    const overdue = await overdueList(new Set(unitIds), e);
+    const parts = [html];
+    if (overdue.length) parts.push('', e.t('digest-overdue'), ...overdue);
+    return split(parts.join('\n'));
+  }
+
+  /** /report for a leader: counts by unit and status for this week or quarter. */
+  async function leaderReport(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
+    const actor = await loadActor(prisma, officerId);
+    if (!actor || !isLeaderOrAdmin(actor)) return [];
+    return split(await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period));
+  }
+
+  return { reminder, overdueDigest, weeklySummary, taskCard, leaderReport, split };
+}
+
+export type Composer = ReturnType<typeof createComposer>;

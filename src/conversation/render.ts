@@ -1,0 +1,146 @@
+// Platform-neutral texts: task cards, lists and reports as HTML with every piece of
+// user or plan text escaped. Cards are kept short enough to be edited in place (one
+// message); lists and reports may be long and are split by the caller (splitMessage).
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { MessageButton } from '../channels/types.ts';
+import type { IsoDate } from '../deadlines/types.ts';
+import { SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
+import { escapeHtml, truncate } from './html.ts';
+import type { TranslateFn } from './i18n.ts';
+import type { TaskRoleName } from './permissions.ts';
+import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from './tracking-status.ts';
+
+/** Plan text can be long; a card must stay one editable message. */
+export const CARD_TITLE_MAX = 700;
+export const CARD_FIELD_MAX = 400;
+export const CARD_NOTE_MAX = 300;
+export const LIST_TITLE_MAX = 120;
+export const LIST_PAGE_SIZE = 10;
+
+export interface TaskView {
+  id: number;
+  code: string;
+  title: string;
+  target: string | null;
+  deadlineRaw: string | null;
+  due?: IsoDate;
+  status: 'NOT_STARTED' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE' | 'CANCELLED';
+  progress: number;
+  completedOn?: IsoDate;
+  planTitle: string;
+  planNumber: string | null;
+  /** The viewer's role on the task, when they have one. */
+  role?: TaskRoleName;
+  /** Units with their roles, for leaders' lists. */
+  units?: Array<{ name: string; role: TaskRoleName }>;
+  lastNote?: string;
+}
+
+export interface RenderEnv {
+  t: TranslateFn;
+  calendar: WorkingCalendar;
+  today: IsoDate;
+}
+
+export function describeDue(env: RenderEnv, due: IsoDate | undefined): string {
+  const { t, calendar, today } = env;
+  if (!due) return t('due-none');
+  const date = formatDmy(due);
+  if (due === today) return t('due-today', { date });
+  if (due > today) return t('due-left', { date, days: String(calendar.workingDaysBetween(today, due)) });
+  return t('due-overdue', { date, days: String(Math.max(1, calendar.workingDaysBetween(due, today))) });
+}
+
+export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due' | 'completedOn' | 'progress'>, today: IsoDate): string {
+  const tracking = trackingStatus(view, today);
+  if (!tracking) return t('status-cancelled');
+  const label = t(`status-${tracking}`);
+  return view.status === 'IN_PROGRESS' && view.progress > 0 && view.progress < 100 ? `${label} (${view.progress}%)` : label;
+}
+
+export function planLabel(view: Pick<TaskView, 'planTitle' | 'planNumber'>): string {
+  const title = escapeHtml(truncate(view.planTitle, 200));
+  return view.planNumber ? `${escapeHtml(view.planNumber)} — ${title}` : title;
+}
+
+/** The body of a task card: code and title, plan, raw deadline and its meaning, target, role, status. */
+export function taskCardHtml(env: RenderEnv, view: TaskView, options: { header?: string } = {}): string {
+  const { t } = env;
+  const lines: string[] = [];
+  if (options.header) lines.push(options.header);
+  lines.push(`<b>${escapeHtml(view.code)}. ${escapeHtml(truncate(view.title, CARD_TITLE_MAX))}</b>`);
+  lines.push(t('card-plan', { plan: planLabel(view) }));
+  if (view.deadlineRaw) lines.push(t('card-deadline-raw', { text: escapeHtml(truncate(view.deadlineRaw, CARD_FIELD_MAX)) }));
+  lines.push(t('card-due', { due: describeDue(env, view.due) }));
+  if (view.target) lines.push(t('card-target', { target: escapeHtml(truncate(view.target, CARD_FIELD_MAX)) }));
+  if (view.role) lines.push(t('card-role', { role: t(`role-${view.role.toLowerCase()}`) }));
+  lines.push(t('card-status', { status: statusLabel(t, view, env.today) }));
+  if (view.lastNote) lines.push(t('card-last-note', { note: escapeHtml(truncate(view.lastNote, CARD_NOTE_MAX)) }));
+  return lines.join('\n');
+}
+
+function button(t: TranslateFn, key: string, action: TaskActionName, taskId: number, officerId: number, value = 0): MessageButton {
+  return { text: t(key), data: taskAction.pack({ action, taskId, officerId, value }) };
+}
+
+/** ✅ Hoàn thành, 🔄 Đang thực hiện, ⚠️ Vướng mắc, ⏳ Xin gia hạn, 💤 Nhắc lại sau. */
+export function taskButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+  return [
+    [button(t, 'btn-done', 'done', taskId, officerId), button(t, 'btn-in-progress', 'prog', taskId, officerId)],
+    [button(t, 'btn-blocked', 'blk', taskId, officerId), button(t, 'btn-extend', 'ext', taskId, officerId)],
+    [button(t, 'btn-snooze', 'snz', taskId, officerId)],
+  ];
+}
+
+export const PROGRESS_CHOICES = [25, 50, 75] as const;
+
+export function progressButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+  return [
+    PROGRESS_CHOICES.map((p) => ({ text: `${p}%`, data: taskAction.pack({ action: 'pv', taskId, officerId, value: p }) })),
+    [button(t, 'btn-back', 'back', taskId, officerId)],
+  ];
+}
+
+export function snoozeButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+  return [
+    [button(t, 'btn-snooze-morning', 'sv', taskId, officerId, SNOOZE_NEXT_MORNING)],
+    [button(t, 'btn-snooze-2days', 'sv', taskId, officerId, 2), button(t, 'btn-snooze-week', 'sv', taskId, officerId, 5)],
+    [button(t, 'btn-snooze-pick', 'sv', taskId, officerId, SNOOZE_PICK_DAY), button(t, 'btn-back', 'back', taskId, officerId)],
+  ];
+}
+
+/** One line of a task list: code, title, due and status. */
+export function taskLine(env: RenderEnv, view: TaskView, options: { withUnits?: boolean } = {}): string {
+  const { t } = env;
+  const units = options.withUnits && view.units?.length
+    ? ` — ${view.units.map((u) => `${escapeHtml(u.name)} (${t(`role-${u.role.toLowerCase()}`)})`).join(', ')}`
+    : '';
+  return `• <b>${escapeHtml(view.code)}</b> ${escapeHtml(truncate(view.title, LIST_TITLE_MAX))} — ${describeDue(env, view.due)} — ${statusLabel(t, view, env.today)}${units}`;
+}
+
+export interface ReportRow {
+  unitName: string;
+  counts: Record<TrackingStatus, number>;
+}
+
+export function emptyCounts(): Record<TrackingStatus, number> {
+  return Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>;
+}
+
+/** Counts by unit and tracking status. */
+export function reportHtml(t: TranslateFn, title: string, rows: ReportRow[]): string {
+  const lines = [title];
+  if (!rows.length) lines.push(t('report-empty'));
+  for (const row of rows) {
+    const total = TRACKING_STATUSES.reduce((n, s) => n + row.counts[s], 0);
+    lines.push('', t('report-unit', { unit: escapeHtml(row.unitName), total: String(total) }));
+    for (const s of TRACKING_STATUSES) if (row.counts[s]) lines.push(`  ${t(`status-${s}`)}: ${row.counts[s]}`);
+  }
+  return lines.join('\n');
+}
+
+/** "08:00 25/11/2024" in the calendar's time zone. */
+export function formatWhen(calendar: WorkingCalendar, instant: Date): string {
+  const local = calendar.formatInstant(instant); // 2024-11-25T08:00:00+07:00
+  return `${local.slice(11, 16)} ${formatDmy(local.slice(0, 10))}`;
+}

@@ -1,0 +1,158 @@
+// The short text replies that do everything a button does, in Vietnamese or English:
+//   "xong 1.2", "1.2 xong", "1.2 50%", "tiến độ 1.2 50%", "đang làm 1.2",
+//   "gia hạn 1.2 20/12/2024 [lý do]", "vướng 1.2 chờ kinh phí", "nhắc lại 1.2 [ngày]",
+//   "done 1.2", "1.2 50%", "extend 1.2 20/12/2024", "blocked 1.2 waiting for budget".
+// Pure: the dates are read later by the deadline engine, the codes resolved against the database.
+import { fold } from '../plans/fold.ts';
+
+export type ReplyCommand =
+  | { kind: 'done'; code: string; note?: string }
+  | { kind: 'in-progress'; code: string; note?: string }
+  | { kind: 'progress'; code: string; progress: number; note?: string }
+  | { kind: 'blocked'; code: string; reason?: string }
+  | { kind: 'extend'; code: string; dateText?: string; reason?: string }
+  | { kind: 'snooze'; code: string; dateText?: string };
+
+type Kind = ReplyCommand['kind'];
+
+/** Folded keyword word sequences, longest first within a kind. */
+const KEYWORDS: Array<[Kind, string[]]> = [
+  ['extend', ['xin', 'gia', 'han']],
+  ['extend', ['gia', 'han']],
+  ['extend', ['extend']],
+  ['extend', ['extension']],
+  ['in-progress', ['dang', 'thuc', 'hien']],
+  ['in-progress', ['dang', 'lam']],
+  ['in-progress', ['in', 'progress']],
+  ['in-progress', ['doing']],
+  ['progress', ['tien', 'do']],
+  ['progress', ['progress']],
+  ['done', ['da', 'hoan', 'thanh']],
+  ['done', ['hoan', 'thanh']],
+  ['done', ['da', 'xong']],
+  ['done', ['xong']],
+  ['done', ['done']],
+  ['done', ['completed']],
+  ['done', ['complete']],
+  ['done', ['finished']],
+  ['blocked', ['vuong', 'mac']],
+  ['blocked', ['vuong']],
+  ['blocked', ['kho', 'khan']],
+  ['blocked', ['blocked']],
+  ['blocked', ['stuck']],
+  ['snooze', ['nhac', 'lai', 'sau']],
+  ['snooze', ['nhac', 'lai']],
+  ['snooze', ['nhac', 'sau']],
+  ['snooze', ['snooze']],
+  ['snooze', ['remind', 'later']],
+];
+
+/** Task codes as plans write them: "1", "1.2", "1.3.2", "2a", "II", "II.1". */
+const CODE = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[a-z]?|[ivxlc]{1,6}(?:\.\d{1,3}){0,4})$/i;
+const PERCENT = /^(\d{1,3})\s*%$/;
+const DATE_TOKEN = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/;
+
+/** Longest replies we read; a longer text is stored as a note but not parsed further. */
+export const MAX_REPLY_LENGTH = 20_000;
+
+function matchKeyword(folded: string[], at: number): { kind: Kind; length: number } | undefined {
+  for (const [kind, words] of KEYWORDS) {
+    if (words.every((w, i) => folded[at + i] === w)) return { kind, length: words.length };
+  }
+  return undefined;
+}
+
+function cleanCode(word: string): string | undefined {
+  const code = word.replace(/[.:,;]+$/, '');
+  return CODE.test(code) ? code : undefined;
+}
+
+/** Parses a text reply; undefined when it is not one. Keeps the original spelling of notes. */
+export function parseReply(input: string): ReplyCommand | undefined {
+  const text = input.length > MAX_REPLY_LENGTH ? input.slice(0, MAX_REPLY_LENGTH) : input;
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.startsWith('/')) return undefined;
+  // Split into words but keep the tail verbatim (notes keep line breaks and spacing).
+  const words: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of trimmed.matchAll(/\S+/g)) {
+    words.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+    if (words.length >= 12) break;
+  }
+  const folded = words.map((w) => fold(w.word).replace(/[.:,;!]+$/, ''));
+  const tailFrom = (i: number) => (i < words.length ? trimmed.slice(words[i]!.start).trim() : '') || undefined;
+
+  let kind: Kind | undefined;
+  let code: string | undefined;
+  let next: number;
+
+  const leading = matchKeyword(folded, 0);
+  if (leading) {
+    kind = leading.kind;
+    code = words[leading.length] ? cleanCode(words[leading.length]!.word) : undefined;
+    next = leading.length + 1;
+  } else {
+    code = words[0] ? cleanCode(words[0].word) : undefined;
+    if (!code) return undefined;
+    const trailing = matchKeyword(folded, 1);
+    if (trailing) {
+      kind = trailing.kind;
+      next = 1 + trailing.length;
+    } else {
+      // "1.2 50%" or "1.2 50 %"
+      kind = 'progress';
+      next = 1;
+    }
+  }
+  if (!code) return undefined;
+
+  switch (kind) {
+    case 'done':
+      return withNote({ kind, code }, tailFrom(next));
+    case 'in-progress': {
+      const percent = readPercent(words, next);
+      if (percent) return withNote({ kind: 'progress', code, progress: percent.value }, tailFrom(percent.next));
+      return withNote({ kind, code }, tailFrom(next));
+    }
+    case 'progress': {
+      const percent = readPercent(words, next);
+      if (!percent) return undefined;
+      return withNote({ kind, code, progress: percent.value }, tailFrom(percent.next));
+    }
+    case 'blocked': {
+      const reason = tailFrom(next);
+      return reason ? { kind, code, reason } : { kind, code };
+    }
+    case 'extend': {
+      const first = words[next]?.word;
+      if (!first) return { kind, code };
+      // "20/12/2024 lý do", or a date in words ("ngày 20 tháng 12 năm 2024") taken whole.
+      if (DATE_TOKEN.test(first.replace(/[.,;]+$/, ''))) {
+        const reason = tailFrom(next + 1);
+        return { kind, code, dateText: first.replace(/[,;]+$/, ''), ...(reason ? { reason } : {}) };
+      }
+      return { kind, code, dateText: tailFrom(next)! };
+    }
+    case 'snooze': {
+      const dateText = tailFrom(next);
+      return dateText ? { kind, code, dateText } : { kind, code };
+    }
+  }
+}
+
+function readPercent(words: Array<{ word: string }>, at: number): { value: number; next: number } | undefined {
+  const one = words[at]?.word;
+  if (!one) return undefined;
+  let m = PERCENT.exec(one);
+  let next = at + 1;
+  if (!m && /^\d{1,3}$/.test(one) && words[at + 1]?.word === '%') {
+    m = PERCENT.exec(`${one}%`);
+    next = at + 2;
+  }
+  if (!m) return undefined;
+  const value = Number(m[1]);
+  return value >= 0 && value <= 100 ? { value, next } : undefined;
+}
+
+function withNote<T extends { kind: Kind; code: string }>(cmd: T, note: string | undefined): T & { note?: string } {
+  return note ? { ...cmd, note } : cmd;
+}
