@@ -10,14 +10,14 @@ export type ClaimOutcome =
   | { claimed: true }
   | { claimed: false; reason: 'gone' | 'sent' | 'cancelled' | 'failed' | 'rescheduled' | 'claimed-elsewhere'; retryAt?: Date };
 
-export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date): Promise<ClaimOutcome> {
+export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date, ttlMs = CLAIM_TTL_MS): Promise<ClaimOutcome> {
   const { count } = await prisma.reminder.updateMany({
     where: {
       id,
       plannedAt: expectedPlannedAt,
       OR: [{ status: 'PENDING' }, { status: 'CLAIMED', claimExpiresAt: { lt: now } }],
     },
-    data: { status: 'CLAIMED', claimedAt: now, claimExpiresAt: new Date(now.getTime() + CLAIM_TTL_MS), attempts: { increment: 1 } },
+    data: { status: 'CLAIMED', claimedAt: now, claimExpiresAt: new Date(now.getTime() + ttlMs), attempts: { increment: 1 } },
   });
   if (count === 1) return { claimed: true };
   const row = await prisma.reminder.findUnique({ where: { id }, select: { status: true, plannedAt: true, claimExpiresAt: true } });
@@ -26,7 +26,7 @@ export async function claimReminder(prisma: PrismaClient, id: number, expectedPl
   if (row.status === 'CANCELLED') return { claimed: false, reason: 'cancelled' };
   if (row.status === 'FAILED') return { claimed: false, reason: 'failed' };
   if (row.plannedAt.getTime() !== expectedPlannedAt.getTime()) return { claimed: false, reason: 'rescheduled' };
-  return { claimed: false, reason: 'claimed-elsewhere', retryAt: row.claimExpiresAt ?? new Date(now.getTime() + CLAIM_TTL_MS) };
+  return { claimed: false, reason: 'claimed-elsewhere', retryAt: row.claimExpiresAt ?? new Date(now.getTime() + ttlMs) };
 }
 
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */
