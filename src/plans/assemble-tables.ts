@@ -133,8 +133,10 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
     const noCode = codeIndex < 0 || !(row[codeIndex] ?? '').trim();
     const title = titleIndex >= 0 ? (row[titleIndex] ?? '').trim() : '';
     const prevTitle = previous && titleIndex >= 0 ? (previous.cells[titleIndex] ?? '').trim() : '';
-    // Sibling sub-items ("- Tỷ lệ ...") after a page break are rows of their own, not continuations.
-    const siblingItem = isBullet(title) && isBullet(prevTitle) && !!previous && !(previous.cells[codeIndex] ?? '').trim();
+    // Sub-items ("- Tỷ lệ ...") after a page break are rows of their own, not continuations: after a
+    // row that introduces them ("...trực tuyến:") or after another sub-item.
+    const prevIsItem = isBullet(prevTitle) && !!previous && !(previous.cells[codeIndex] ?? '').trim();
+    const siblingItem = isBullet(title) && (prevIsItem || /:\s*$/.test(prevTitle));
     if (afterHeader && noCode && previous && !siblingItem) {
       previous.cells = previous.cells.map((c, i) => joinPieces(c, row[i] ?? ''));
       for (let i = previous.cells.length; i < row.length; i++) previous.cells.push(row[i] ?? '');
