@@ -86,6 +86,8 @@ export const envSchema = z.object({
   WORK_DAYS: workDays.prefault('1-5'),
   TELEGRAM_BOT_TOKEN: botToken.optional(),
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  /** The bot's @username for invite links when no token is set (with a token, getMe tells it). */
+  BOT_USERNAME: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'a Telegram bot username without @, e.g. nhacviec_bot').optional(),
   BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
   WEBHOOK_URL: z.string().url().optional(),
   WEBHOOK_SECRET: z

@@ -12,7 +12,7 @@ const OPEN: Prisma.TaskWhereInput = { status: { notIn: ['DONE', 'CANCELLED'] }, 
 export const taskViewInclude = {
   plan: { select: { title: true, number: true } },
   units: { include: { unit: { select: { name: true } } } },
-  reports: { where: { note: { not: null }, status: { not: 'SNOOZED' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { note: true } },
+  reports: { where: { note: { not: null }, status: { not: 'SNOOZED' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { note: true } },
 } satisfies Prisma.TaskInclude;
 
 export type TaskWithView = Prisma.TaskGetPayload<{ include: typeof taskViewInclude }>;

@@ -4,5 +4,6 @@ import { dbCommand } from './db.ts';
 import { deadlineCommand } from './deadline.ts';
 import { calendarCommand } from './calendar.ts';
 import { importCommand } from './import.ts';
+import { officerCommand } from './officer.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, officerCommand];

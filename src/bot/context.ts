@@ -1,0 +1,32 @@
+// The bot's context: services and a per-update child logger put on ctx by the first
+// middleware, the officer behind the update (if registered), i18n and conversations.
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Context } from 'grammy';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { Composer } from '../conversation/compose.ts';
+import type { Translator } from '../conversation/i18n.ts';
+import type { LoadedActor } from '../conversation/scope.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+
+export interface BotServices {
+  prisma: PrismaClient;
+  composer: Composer;
+  calendar: WorkingCalendar;
+  i18n: Translator;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+}
+
+export interface BotContextExtras {
+  services: BotServices;
+  logger: Logger;
+  /** The registered, active officer who sent this update; undefined for strangers. */
+  officer?: LoadedActor;
+}
+
+export type BaseContext = Context & I18nFlavor & BotContextExtras;
+export type BotContext = ConversationFlavor<BaseContext>;
+/** Context objects inside conversations: plain, services come from the closure. */
+export type ConversationContext = Context;

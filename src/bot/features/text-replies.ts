@@ -1,0 +1,100 @@
+// Short text replies that do what the buttons do ("xong 1.2", "1.2 50%", "gia hạn 1.2 20/12/2024",
+// "vướng 1.2 chờ kinh phí"), parsed by the conversation core's grammar.
+import { Composer } from 'grammy';
+import { taskAction } from '../../conversation/actions.ts';
+import { escapeHtml } from '../../conversation/html.ts';
+import { tasksByCode } from '../../conversation/queries.ts';
+import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
+import { PermissionError } from '../../conversation/scope.ts';
+import { defaultSnooze, onChosenDay } from '../../conversation/snooze-time.ts';
+import { parseUserDate } from '../../conversation/user-date.ts';
+import type { BotContext } from '../context.ts';
+import { CONVERSATION_IDS, type TaskStepArgs } from '../conversations/index.ts';
+import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
+import { messageOptions } from '../keyboards/index.ts';
+
+export const textRepliesFeature = new Composer<BotContext>();
+
+async function resolveTask(ctx: BotContext, command: ReplyCommand): Promise<number | undefined> {
+  const officer = ctx.officer!;
+  const matches = (await tasksByCode(ctx.services.prisma, officer.scope, command.code)).filter((t) => t.status !== 'DONE' || command.kind === 'done');
+  if (matches.length === 1) return matches[0]!.id;
+  if (matches.length === 0) {
+    await ctx.reply(ctx.t('task-not-found', { code: escapeHtml(command.code) }), { parse_mode: 'HTML' });
+    return undefined;
+  }
+  const choice = {
+    html: ctx.t('task-ambiguous', { code: escapeHtml(command.code) }),
+    buttons: matches.map((m) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
+  };
+  await ctx.reply(choice.html, messageOptions(choice));
+  return undefined;
+}
+
+textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
+  const command = parseReply(ctx.message.text);
+  if (!command) return next();
+  const officer = ctx.officer!;
+  const taskId = await resolveTask(ctx, command);
+  if (taskId === undefined) return;
+  const { services } = ctx;
+  const target = { api: ctx.api, chatId: ctx.chat.id };
+  const stepArgs: TaskStepArgs = { officerId: officer.id, taskId, locale: officer.language, chatId: ctx.chat.id };
+  try {
+    switch (command.kind) {
+      case 'done':
+        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
+        return;
+      case 'in-progress':
+        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
+        return;
+      case 'progress':
+        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'IN_PROGRESS', progress: command.progress, ...(command.note ? { note: command.note } : {}) });
+        return;
+      case 'blocked':
+        if (!command.reason) {
+          await ctx.conversation.exitAll();
+          await ctx.conversation.enter(CONVERSATION_IDS.blocked, stepArgs);
+          return;
+        }
+        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
+        return;
+      case 'extend': {
+        if (!command.dateText) {
+          await ctx.conversation.exitAll();
+          await ctx.conversation.enter(CONVERSATION_IDS.extension, stepArgs);
+          return;
+        }
+        const today = services.calendar.dateOf(services.now());
+        const date = parseUserDate(command.dateText, today);
+        if (!date || date <= today) {
+          await ctx.reply(ctx.t(date ? 'date-not-future' : 'date-not-understood'), { parse_mode: 'HTML' });
+          return;
+        }
+        await requestAndNotify(services, target, { officerId: officer.id, taskId, proposedDue: date, ...(command.reason ? { reason: command.reason } : {}) });
+        return;
+      }
+      case 'snooze': {
+        const now = services.now();
+        let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
+        if (command.dateText) {
+          const date = parseUserDate(command.dateText, services.calendar.dateOf(now));
+          const chosen = date ? onChosenDay(services.calendar, now, date) : undefined;
+          if (!chosen) {
+            await ctx.reply(ctx.t('date-not-understood'), { parse_mode: 'HTML' });
+            return;
+          }
+          until = chosen;
+        }
+        await snoozeAndShow(services, target, officer.id, taskId, until);
+        return;
+      }
+    }
+  } catch (err) {
+    if (err instanceof PermissionError) {
+      await ctx.reply(ctx.t('task-not-yours'), { parse_mode: 'HTML' });
+      return;
+    }
+    throw err;
+  }
+});

@@ -1,0 +1,152 @@
+// What happens after an officer answers, shared by buttons, text replies and conversations:
+// record through the conversation core, then show the recorded status on the card
+// (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
+import type { Api } from 'grammy';
+import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../conversation/answers.ts';
+import { extensionDecision } from '../../conversation/actions.ts';
+import { escapeHtml, truncate } from '../../conversation/html.ts';
+import { translator, type TranslateFn } from '../../conversation/i18n.ts';
+import { formatWhen } from '../../conversation/render.ts';
+import { loadActor } from '../../conversation/scope.ts';
+import { formatDmy } from '../../conversation/tracking-status.ts';
+import type { IsoDate } from '../../deadlines/types.ts';
+import type { BotServices } from '../context.ts';
+import { editOutgoing, sendOutgoing } from './send.ts';
+
+export interface CardTarget {
+  api: Api;
+  chatId: number;
+  /** The card to edit; without it a new message is sent. */
+  messageId?: number;
+}
+
+const NOTE_PREVIEW = 300;
+
+async function localeOf(services: BotServices, officerId: number): Promise<TranslateFn> {
+  const actor = await loadActor(services.prisma, officerId);
+  return translator(services.i18n, actor?.language ?? 'vi');
+}
+
+/** Shows a task card with a footer line and no buttons, in place of the old card or as a new message. */
+export async function showCardWithFooter(services: BotServices, target: CardTarget, officerId: number, taskId: number, footer: string): Promise<void> {
+  const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer });
+  const message = card ?? { html: footer };
+  if (target.messageId !== undefined) await editOutgoing(target.api, target.chatId, target.messageId, message);
+  else await sendOutgoing(target.api, target.chatId, [message]);
+}
+
+export async function answerTask(
+  services: BotServices,
+  target: CardTarget,
+  input: { officerId: number; taskId: number; kind: AnswerKind; progress?: number; note?: string },
+): Promise<{ reportId?: number }> {
+  const now = services.now();
+  const t = await localeOf(services, input.officerId);
+  const kind: AnswerKind = input.kind === 'IN_PROGRESS' && input.progress === 100 ? 'DONE' : input.kind;
+  const result = await recordAnswer(services.prisma, { ...input, kind, now });
+  if (result.outcome === 'already-done') {
+    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'));
+    return {};
+  }
+  const when = formatWhen(services.calendar, now);
+  const note = input.note ? escapeHtml(truncate(input.note.trim(), NOTE_PREVIEW)) : '';
+  const footer =
+    kind === 'DONE' ? t('recorded-done', { when })
+    : kind === 'BLOCKED' ? t('recorded-blocked', { when, reason: note || t('no-reason') })
+    : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
+    : t('recorded-in-progress', { when });
+  await showCardWithFooter(services, target, input.officerId, input.taskId, footer);
+  return { reportId: result.report.id };
+}
+
+export async function snoozeAndShow(services: BotServices, target: CardTarget, officerId: number, taskId: number, until: Date): Promise<void> {
+  const t = await localeOf(services, officerId);
+  const result = await snoozeTask(services.prisma, { officerId, taskId, until, now: services.now() });
+  const footer = result.outcome === 'already-done' ? t('answer-already-done') : t('recorded-snoozed', { when: formatWhen(services.calendar, until) });
+  await showCardWithFooter(services, target, officerId, taskId, footer);
+}
+
+export async function storeEvidence(
+  services: BotServices,
+  input: { officerId: number; reportId: number; kind: 'DOCUMENT' | 'PHOTO' | 'LINK'; reference: string; fileName?: string; mimeType?: string },
+): Promise<void> {
+  await addEvidence(services.prisma, input);
+}
+
+/** Records an extension request, shows it on the card and asks the deciders with Approve / Reject. */
+export async function requestAndNotify(
+  services: BotServices,
+  target: CardTarget,
+  input: { officerId: number; taskId: number; proposedDue: IsoDate; reason?: string },
+): Promise<'requested' | 'not-later' | 'already-done'> {
+  const now = services.now();
+  const t = await localeOf(services, input.officerId);
+  const result = await requestExtension(services.prisma, { ...input, now });
+  if (result.outcome === 'already-done') {
+    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'));
+    return 'already-done';
+  }
+  if (result.outcome === 'not-later') {
+    await target.api.sendMessage(target.chatId, t('extension-not-later', { date: formatDmy(result.currentDue) }), { parse_mode: 'HTML' });
+    return 'not-later';
+  }
+  await showCardWithFooter(services, target, input.officerId, input.taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
+
+  const request = await services.prisma.extensionRequest.findUniqueOrThrow({
+    where: { id: result.requestId },
+    include: { task: { include: { plan: true } }, requester: { include: { unit: true } } },
+  });
+  for (const deciderId of result.deciderIds) {
+    const decider = await services.prisma.officer.findUnique({ where: { id: deciderId }, include: { chatIdentities: { where: { channel: 'TELEGRAM', active: true } } } });
+    const identity = decider?.chatIdentities[0];
+    if (!decider || !identity) continue;
+    const dt = translator(services.i18n, decider.language);
+    const html = dt('extension-ask', {
+      name: escapeHtml(request.requester.name),
+      unit: escapeHtml(request.requester.unit.name),
+      code: escapeHtml(request.task.code),
+      title: escapeHtml(truncate(request.task.title, 500)),
+      plan: escapeHtml(truncate(request.task.plan.number ?? request.task.plan.title, 200)),
+      current: result.currentDue ? formatDmy(result.currentDue) : dt('due-none'),
+      proposed: formatDmy(result.proposedDue),
+      reason: request.reason ? escapeHtml(truncate(request.reason, 1_000)) : dt('no-reason'),
+    });
+    const buttons = [[
+      { text: dt('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
+      { text: dt('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
+    ]];
+    await sendOutgoing(target.api, identity.externalId, [{ html, buttons }]);
+  }
+  return 'requested';
+}
+
+/** A leader's decision: recorded, the leader's message edited, the requester told. */
+export async function decideAndNotify(
+  services: BotServices,
+  target: CardTarget & { messageId: number; originalHtml: string },
+  input: { officerId: number; requestId: number; approve: boolean },
+): Promise<void> {
+  const now = services.now();
+  const t = await localeOf(services, input.officerId);
+  const result = await decideExtension(services.prisma, { ...input, now });
+  if (result.outcome === 'not-found') {
+    await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${t('extension-not-found')}` });
+    return;
+  }
+  if (result.outcome === 'already-decided') {
+    await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${t('extension-already-decided')}` });
+    return;
+  }
+  const footer = t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) });
+  await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${footer}` });
+
+  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { channel: 'TELEGRAM', active: true } } } });
+  const identity = requester?.chatIdentities[0];
+  if (!requester || !identity) return;
+  const rt = translator(services.i18n, requester.language);
+  const card = await services.composer.taskCard(requester.id, result.taskId, now, {
+    header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }),
+    buttons: true,
+  });
+  if (card) await sendOutgoing(target.api, identity.externalId, [card]);
+}

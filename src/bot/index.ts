@@ -1,0 +1,77 @@
+// The Telegram adapter: a grammY bot whose features only map updates onto the
+// platform-independent conversation core. Creating it sends nothing; start it with
+// startBot (polling or webhook) or feed it updates with bot.handleUpdate.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import type { I18n } from '@grammyjs/i18n';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { createComposer, type Composer as MessageComposer } from '../conversation/compose.ts';
+import { createI18n, toLocale } from '../conversation/i18n.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { BotContext, BotServices } from './context.ts';
+import { createConversations } from './conversations/index.ts';
+import { groupsFeature } from './features/groups.ts';
+import { helpFeature } from './features/help.ts';
+import { leaderFeature } from './features/leader.ts';
+import { onboardingFeature } from './features/onboarding.ts';
+import { registeredOnlyFeature } from './features/registered-only.ts';
+import { settingsFeature } from './features/settings.ts';
+import { taskButtonsFeature } from './features/task-buttons.ts';
+import { tasksFeature } from './features/tasks.ts';
+import { textRepliesFeature } from './features/text-replies.ts';
+import { unhandledFeature } from './features/unhandled.ts';
+import { dedupeUpdates } from './middlewares/dedupe.ts';
+import { handleFeatureError } from './middlewares/error-boundary.ts';
+import { loadOfficer } from './middlewares/load-officer.ts';
+import { setupContext } from './middlewares/setup-context.ts';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+export interface CreateBotOptions {
+  config: { telegram: { token: string | undefined; apiRoot: string }; TZ_NAME: string };
+  prisma: PrismaClient;
+  logger: Logger;
+  calendar: WorkingCalendar;
+  i18n?: I18n<BotContext>;
+  composer?: MessageComposer;
+  /** Known bot identity (tests, or a cached getMe): no getMe call at start. */
+  botInfo?: UserFromGetMe;
+  now?: () => Date;
+  /** Retries of 429 / 5xx by @grammyjs/auto-retry (off in tests that count calls). */
+  autoRetry?: boolean;
+}
+
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const { config, prisma, logger, calendar } = options;
+  if (!config.telegram.token) throw new Error('TELEGRAM_BOT_TOKEN is required to create the bot');
+  const i18n = options.i18n ?? createI18n<BotContext>({ localeNegotiator: (ctx) => ctx.officer?.language ?? toLocale(ctx.from?.language_code?.slice(0, 2)) });
+  const composer = options.composer ?? createComposer({ prisma, i18n, calendar, timeZone: config.TZ_NAME });
+  const services: BotServices = { prisma, composer, calendar, i18n, now: options.now ?? (() => new Date()) };
+
+  const bot = new Bot<BotContext>(config.telegram.token, {
+    client: { apiRoot: config.telegram.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  if (options.autoRetry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  bot.use(setupContext(services, logger.child({ component: 'bot' })));
+  // One update per chat at a time (runner runs updates concurrently otherwise).
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(dedupeUpdates());
+  bot.use(loadOfficer());
+  bot.use(i18n);
+
+  const features = bot.errorBoundary(handleFeatureError);
+  features.use(conversations<BotContext, BotContext>());
+  for (const conversation of createConversations(services)) features.use(conversation);
+  features.use(onboardingFeature, helpFeature, registeredOnlyFeature, tasksFeature, leaderFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
+
+  bot.catch((err) => {
+    (err.ctx.logger ?? logger).error({ err: err.error, msg: 'unhandled bot error' });
+  });
+  return bot;
+}

@@ -1,0 +1,37 @@
+// POST /telegram/webhook on the service's fastify server. Telegram's secret_token header
+// is compared in constant time; a wrong or missing secret gets 401 and no handling.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { BotContext } from './context.ts';
+
+export const WEBHOOK_PATH = '/telegram/webhook';
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+export function secretMatches(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  // Equal-length digests: timingSafeEqual leaks neither the content nor the length.
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<BotContext>; secret: string; path?: string }): void {
+  const { bot, secret } = options;
+  app.post(options.path ?? WEBHOOK_PATH, async (request, reply) => {
+    if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
+      request.log.warn({ msg: 'webhook call with a wrong secret token' });
+      return reply.code(401).send({ ok: false });
+    }
+    const update = request.body as Update | undefined;
+    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') {
+      return reply.code(400).send({ ok: false });
+    }
+    // Answer after handling: the update is committed before Telegram hears 200.
+    await bot.handleUpdate(update);
+    return reply.code(200).send({ ok: true });
+  });
+}
