@@ -8,6 +8,12 @@ import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
 import { createShutdown } from './lifecycle/shutdown.ts';
+import { createWorkingCalendar } from './calendar/working-calendar.ts';
+import { createComposer } from './conversation/compose.ts';
+import { createI18n } from './conversation/i18n.ts';
+import { createMetrics } from './metrics.ts';
+import { createQueues } from '../jobs/create-queues.ts';
+import { startScheduling } from '../jobs/start-scheduling.ts';
 
 export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
 export type Role = (typeof ROLES)[number];
@@ -30,6 +36,14 @@ export async function startService(config: Config, logger: Logger, role: Role = 
 
   const prisma = createPrisma(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, 'producer');
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const metrics = createMetrics();
+  const calendar = createWorkingCalendar({
+    timeZone: config.TZ_NAME,
+    workDays: config.WORK_DAYS,
+    workHours: config.WORK_HOURS,
+    ...(config.CALENDAR_DIR ? { extraDataDir: config.CALENDAR_DIR } : {}),
+  });
 
   const botEnabled = role === 'all' || role === 'bot';
   const botConfigured = Boolean(config.telegram.token);
@@ -46,6 +60,14 @@ export async function startService(config: Config, logger: Logger, role: Role = 
 
   // Order matters: stop taking requests/updates, let jobs finish, then close stores.
   shutdown.add('http server', () => server.close());
+  if (role === 'all' || role === 'worker') {
+    const workerConnection = createRedis(config.REDIS_URL, 'worker');
+    const composer = createComposer({ prisma, i18n: createI18n(), calendar, timeZone: config.TZ_NAME });
+    const scheduling = await startScheduling({ config, logger, prisma, queues, producer: redis, workerConnection, calendar, composer, metrics });
+    shutdown.add('workers', () => scheduling.close());
+    shutdown.add('worker redis', () => closeRedis(workerConnection));
+  }
+  shutdown.add('queues', () => queues.close());
   shutdown.add('database', () => prisma.$disconnect());
   shutdown.add('redis', () => closeRedis(redis));
 

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
+import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
 const databases: string[] = [];
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await createTestRedis();
+});
 afterAll(async () => {
   for (const name of databases) await dropDatabase(name);
+  await redis.cleanup();
 });
 
 interface Started {
@@ -20,7 +26,7 @@ function startService(extraEnv: Record<string, string> = {}, args: string[] = []
   databases.push(name);
   // Run node directly (not through npm) so the signal reaches the service itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(name), HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
+    env: { ...process.env, DATABASE_URL: databaseUrl(name), QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -55,6 +61,9 @@ describe('npm start', () => {
     const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
     expect(code).toBe(0);
     expect(service.output()).toContain('"msg":"stopped"');
+    // The workers registered the recurring jobs under this run's queue prefix.
+    const schedulers = await redis.redis.keys(`${redis.prefix}:maintenance:repeat:*`);
+    expect(schedulers.length).toBeGreaterThanOrEqual(3);
   });
 
   it('without a Telegram token says what is missing and how to get one, and keeps serving', async () => {

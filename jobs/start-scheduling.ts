@@ -1,0 +1,67 @@
+// Starts the scheduler side of a process: job schedulers, a reconcile at start, the
+// watchdog, and (when sending is possible) the delivery workers. main/service call it.
+import { Api } from 'grammy';
+import type { Redis } from 'ioredis';
+import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
+import { createTelegramChannel } from '../src/channels/telegram-channel.ts';
+import { systemClock } from '../src/clock.ts';
+import type { Config } from '../src/config.ts';
+import type { PrismaClient } from '../src/generated/prisma/client.ts';
+import type { Logger } from '../src/logger.ts';
+import type { Metrics } from '../src/metrics.ts';
+import { DEFAULT_REMINDER_POLICY } from '../src/reminders/policy-values.ts';
+import { createChatPacing } from '../src/scheduler/chat-pacing.ts';
+import { createWorkers, type Workers } from './create-workers.ts';
+import type { Queues } from './create-queues.ts';
+import type { MessageComposer } from './deps.ts';
+import { requestReconcile, startSchedulerWatchdog, upsertSchedulers } from './schedulers.ts';
+
+export interface SchedulingDeps {
+  config: Config;
+  logger: Logger;
+  prisma: PrismaClient;
+  queues: Queues;
+  /** A connection for fast producer calls (pacing). */
+  producer: Redis;
+  /** A connection made with maxRetriesPerRequest: null for the workers. */
+  workerConnection: Redis;
+  calendar: WorkingCalendar;
+  composer: MessageComposer;
+  metrics: Metrics;
+}
+
+export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: Workers; close(): Promise<void> }> {
+  const { config, logger, queues } = deps;
+  // No auto-retry on this Api: the scheduler decides about 429s and 5xx itself, without sleeping.
+  const api = new Api(config.telegram.token ?? '0:missing', { apiRoot: config.telegram.apiRoot });
+  const workers = createWorkers(
+    {
+      prisma: deps.prisma,
+      channel: createTelegramChannel(api),
+      composer: deps.composer,
+      pacing: createChatPacing(deps.producer, { prefix: config.QUEUE_PREFIX }),
+      clock: systemClock,
+      logger: logger.child({ component: 'jobs' }),
+      metrics: deps.metrics,
+      calendar: deps.calendar,
+      policy: DEFAULT_REMINDER_POLICY,
+      deliveryQueue: queues.delivery,
+    },
+    { connection: deps.workerConnection, prefix: config.QUEUE_PREFIX, sendRatePerSecond: config.SEND_RATE_PER_SECOND },
+  );
+  if (!config.telegram.token) {
+    // Without a token nothing can be delivered: keep planning, leave deliveries queued.
+    await workers.delivery.pause();
+    logger.warn('delivery paused until TELEGRAM_BOT_TOKEN is set');
+  }
+  await upsertSchedulers(queues.maintenance, config.TZ_NAME);
+  await requestReconcile(queues.maintenance, 'start');
+  const stopWatchdog = startSchedulerWatchdog(queues.maintenance, config.TZ_NAME, logger);
+  return {
+    workers,
+    async close() {
+      stopWatchdog();
+      await workers.close();
+    },
+  };
+}
