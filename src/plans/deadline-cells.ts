@@ -21,7 +21,7 @@ const PATTERNS: Array<[RegExp, number]> = [
 
 /** True for a line that can only be a completion-time cell. Lines starting "Theo dõi ..." are content. */
 export function isDeadlineLine(line: string): boolean {
-  if (isBullet(line)) return false;
+  if (line.length > 100 || isBullet(line)) return false;
   const f = fold(line).replace(/\s+/g, ' ');
   if (/^theo doi\b/.test(f)) return false;
   return PATTERNS.some(([re, max]) => f.length <= max && re.test(f));

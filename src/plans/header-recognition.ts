@@ -30,6 +30,7 @@ const TARGET = /chi tieu|ket qua|muc tieu|dat duoc|san pham|phan dau/;
 export type LabelMeaning = 'code' | 'deadline' | ResponsibilityRole | 'actions' | 'title' | 'target' | 'title-or-target';
 
 export function labelMeaning(label: string): LabelMeaning | undefined {
+  if (label.length > 120) return undefined;
   const f = fold(label).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!f || f.length > 90) return undefined;
   if (CODE.test(f)) return 'code';
@@ -54,7 +55,7 @@ export function isGroupLabel(label: string): boolean {
 }
 
 export function isCodeLabel(text: string): boolean {
-  return CODE.test(fold(text));
+  return text.length < 30 && CODE.test(fold(text));
 }
 
 /**

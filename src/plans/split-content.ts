@@ -12,9 +12,9 @@ const RESULT_START =
   /^(tang ty le|tang muc|giam ty le|giam so|giam|nang cao|phan dau|hoan thanh|dat |100|\d+ ?%|trong nam|khong |nguoi dan|cac bao cao|co (it nhat|vi tri|ket qua)|so luong|so nguoi|thu chi|thu, chi|ty le|muc do|cham dut|ket qua|bao dam|dam bao|toan bo|cac (co quan|don vi|doanh nghiep|dia phuong))/;
 
 function score(line: string): number {
-  const f = fold(line.replace(/^[-+•]\s*/, ''));
+  const f = fold(line.replace(/^[-+•]\s*/, '').slice(0, 40));
   let s = 0;
-  if (/\d+([.,]\d+)? ?%/.test(f)) s += 1.5;
+  if (/\d+([.,]\d+)? ?%/.test(line)) s += 1.5;
   if (RESULT_START.test(f)) s += 1.5;
   if (ACTION_START.test(f)) s -= 1.5;
   if (/^(thuc hien|tang cuong)/.test(f) && !/\d+ ?%/.test(f)) s -= 0.5;

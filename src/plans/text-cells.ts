@@ -66,6 +66,11 @@ function normaliseBullet(line: string): string {
  */
 export function cellLines(raw: string): string[] {
   if (!raw) return [];
+  // Most cells are one plain line: no tags, entities, line breaks or bullets.
+  if (!/[<&\n\r*]|\s[-+]|^\s*[-+•–]/.test(raw)) {
+    const line = squeeze(raw);
+    return line ? [line] : [];
+  }
   let text = raw.replace(/\r\n?/g, '\n');
   const hadList = /<(ul|ol|li)\b/i.test(text);
   text = text

@@ -89,7 +89,7 @@ export function readLineCells(text: string): RawDocument {
     const t = squeeze(raw);
     const lineNo = i + 1;
     if (!columns) {
-      if (isCodeLabel(t)) {
+      if (t.length < 20 && isCodeLabel(t)) {
         const { labels, next } = readHeader(lines, i);
         const cols = assignRoles(labels.map((child) => ({ parent: '', child })));
         if (isTaskTable(cols)) {
@@ -104,8 +104,8 @@ export function readLineCells(text: string): RawDocument {
       continue;
     }
     if (!t) continue;
-    const f = fold(t);
-    if (TABLE_END.test(f) || isCodeLabel(t)) {
+    const f = fold(t.slice(0, 40));
+    if (TABLE_END.test(f) || (t.length < 20 && isCodeLabel(t))) {
       flush();
       columns = undefined;
       i--; // read this line again outside the table

@@ -1,0 +1,95 @@
+// Plan import benchmark. Targets (issue 3): the 224 KB Đồng Nai sample parsed in
+// under 100 ms; a generated plan of 10,000 tasks parsed and written to
+// PostgreSQL in under 5 s (in a database of its own, created and dropped here).
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { createConfig } from '../src/config.ts';
+import { createPrisma } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { parsePlanFile } from '../src/plans/import-plan.ts';
+import { writePlan } from '../src/plans/plan-writer.ts';
+
+export const PARSE_TARGET_MS = 100;
+export const WRITE_TARGET_MS = 5_000;
+const SAMPLE = new URL('../../shared/plans/dong-nai-336-2024.txt', import.meta.url);
+
+/** A tab-separated plan: 10 index groups × 100 groups × 10 tasks. */
+export function generatedPlan(tasks = 10_000): string {
+  const header = 'STT\tNội dung\tChỉ tiêu/kết quả\tNhiệm vụ/giải pháp\tThời gian hoàn thành\tCơ quan chủ trì\tCơ quan phối hợp';
+  const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+  const deadlines = ['Thường xuyên', '31/12/2024', 'Quý IV năm 2024', 'Trước ngày 30/11/2024', 'Theo quy định'];
+  const units = ['Văn phòng - Thống kê', 'Tư pháp - Hộ tịch', 'Tài chính – Kế toán', 'Văn hóa - Thông tin'];
+  const lines = ['Số: 999/KH-UBND', 'Bench, ngày 15 tháng 10 năm 2024', 'KẾ HOẠCH', 'Kế hoạch thử tải năm 2024', '', 'PHỤ LỤC', header];
+  const perGroup = 10;
+  const groups = Math.ceil(tasks / perGroup / romans.length);
+  let n = 0;
+  for (const roman of romans) {
+    lines.push(`${roman}\tChỉ số ${roman}\t\t\t\t\t`);
+    for (let g = 1; g <= groups && n < tasks; g++) {
+      lines.push(`${g}\tNhóm ${roman}.${g}\t\t\t\t${units[g % units.length]}\t`);
+      for (let t = 1; t <= perGroup && n < tasks; t++, n++) {
+        lines.push(
+          `${g}.${t}\tNhiệm vụ số ${n + 1} về cải cách hành chính\t100% hồ sơ được giải quyết đúng hạn\t- Rà soát, cập nhật thủ tục.\n- Báo cáo kết quả.\t${deadlines[n % deadlines.length]}\t\t${units[(n + 1) % units.length]}`.replace(/\n/g, ' '),
+        );
+        if (n % 40 === 39) lines.push('', header);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+export async function run(): Promise<void> {
+  const sample = readFileSync(SAMPLE);
+  await parsePlanFile('warm-up.txt', sample);
+  const runs: number[] = [];
+  let tasks = 0;
+  for (let i = 0; i < 10; i++) {
+    const [parsed, ms] = await time(() => parsePlanFile('dong-nai-336-2024.txt', sample));
+    runs.push(ms);
+    tasks = parsed.tasks.length;
+  }
+  runs.sort((a, b) => a - b);
+  const median = runs[Math.floor(runs.length / 2)]!;
+  console.log(
+    `plan import: parse ${(sample.length / 1024).toFixed(0)} KB Đồng Nai sample (${tasks} tasks): median ${median.toFixed(1)} ms, best ${runs[0]!.toFixed(1)} ms ` +
+      `(target < ${PARSE_TARGET_MS} ms) ${median < PARSE_TARGET_MS ? 'OK' : 'SLOW'}`,
+  );
+
+  const config = createConfig();
+  const server = new URL(config.DATABASE_URL);
+  const name = `nhacviec_bench_${randomBytes(5).toString('hex')}`;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const admin = new URL(server);
+  admin.pathname = '/postgres';
+  await migrate(url.toString());
+  const prisma = createPrisma(url.toString());
+  try {
+    const text = Buffer.from(generatedPlan(10_000));
+    const [parsed, parseMs] = await time(() => parsePlanFile('generated-10000.txt', text));
+    const [result, writeMs] = await time(() => writePlan(prisma, parsed));
+    const total = parseMs + writeMs;
+    console.log(
+      `plan import: generated plan of ${parsed.tasks.length} tasks (${parsed.groups.length} groups, ${(text.length / 1024).toFixed(0)} KB): ` +
+        `parse ${parseMs.toFixed(0)} ms + write ${writeMs.toFixed(0)} ms = ${total.toFixed(0)} ms (target < ${WRITE_TARGET_MS} ms) ${total < WRITE_TARGET_MS ? 'OK' : 'SLOW'}; ` +
+        `created ${result.created}`,
+    );
+    const [again, reMs] = await time(() => writePlan(prisma, parsed));
+    console.log(`plan import: re-import of the same 10,000 tasks: ${reMs.toFixed(0)} ms (${again.unchanged} unchanged)`);
+  } finally {
+    await prisma.$disconnect();
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await client.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
