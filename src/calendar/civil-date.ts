@@ -5,7 +5,6 @@ import type { IsoDate } from '../deadlines/types.ts';
 
 export type DayNumber = number;
 
-const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLeapYear(year: number): boolean {
@@ -25,8 +24,15 @@ export function isValidCivilDate(year: number, month: number, day: number): bool
   );
 }
 
+// Days from/to civil dates by integer arithmetic (H. Hinnant's algorithms): no Date
+// objects in the hot loops of reminder planning.
 export function dayNumberOf(year: number, month: number, day: number): DayNumber {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export interface CivilParts {
@@ -36,12 +42,19 @@ export interface CivilParts {
 }
 
 export function partsOf(dayNumber: DayNumber): CivilParts {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function yearOf(dayNumber: DayNumber): number {
-  return new Date(dayNumber * MS_PER_DAY).getUTCFullYear();
+  return partsOf(dayNumber).year;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -50,9 +63,19 @@ export function formatIsoDate(year: number, month: number, day: number): IsoDate
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
+// Planning formats the same few hundred days over and over: remember their text.
+const ISO_CACHE = new Map<DayNumber, IsoDate>();
+const MAX_ISO_CACHE = 50_000;
+
 export function isoOf(dayNumber: DayNumber): IsoDate {
-  const { year, month, day } = partsOf(dayNumber);
-  return formatIsoDate(year, month, day);
+  let iso = ISO_CACHE.get(dayNumber);
+  if (iso === undefined) {
+    const { year, month, day } = partsOf(dayNumber);
+    iso = formatIsoDate(year, month, day);
+    if (ISO_CACHE.size >= MAX_ISO_CACHE) ISO_CACHE.clear();
+    ISO_CACHE.set(dayNumber, iso);
+  }
+  return iso;
 }
 
 /** Parses a strict "YYYY-MM-DD"; undefined for anything else, including 2024-02-31. */

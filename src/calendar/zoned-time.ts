@@ -14,6 +14,8 @@ export interface ZonedClock {
   readonly timeZone: string;
   /** The instant at which the wall clock shows `minutes` after midnight of the civil day. */
   instantAt(day: DayNumber, minutes: number): Date;
+  /** instantAt as epoch milliseconds, without allocating a Date. */
+  msAt(day: DayNumber, minutes: number): number;
   /** The civil day and minutes after midnight the wall clock shows at an instant. */
   partsAt(instant: Date): { day: DayNumber; minutes: number };
   /** ISO 8601 with the zone's offset, e.g. "2024-12-24T08:00:00+07:00". */
@@ -35,13 +37,13 @@ export function createZonedClock(timeZone: string): ZonedClock {
     return offset;
   };
 
-  const instantAt = (day: DayNumber, minutes: number): Date => {
+  const msAt = (day: DayNumber, minutes: number): number => {
     const wall = day * MS_PER_DAY + minutes * MS_PER_MINUTE;
     // Two passes: the offset at the guessed instant may differ across a DST change.
-    let ms = wall - offsetAtMs(wall) * MS_PER_MINUTE;
-    ms = wall - offsetAtMs(ms) * MS_PER_MINUTE;
-    return new Date(ms);
+    const guess = wall - offsetAtMs(wall) * MS_PER_MINUTE;
+    return wall - offsetAtMs(guess) * MS_PER_MINUTE;
   };
+  const instantAt = (day: DayNumber, minutes: number): Date => new Date(msAt(day, minutes));
 
   const partsAt = (instant: Date) => {
     const wall = instant.getTime() + offsetAtMs(instant.getTime()) * MS_PER_MINUTE;
@@ -59,5 +61,5 @@ export function createZonedClock(timeZone: string): ZonedClock {
     return `${wall}${sign}${hh}:${mm}`;
   };
 
-  return { timeZone, instantAt, partsAt, format, offsetAt: (i) => offsetAtMs(i.getTime()) };
+  return { timeZone, instantAt, msAt, partsAt, format, offsetAt: (i) => offsetAtMs(i.getTime()) };
 }

@@ -41,6 +41,7 @@ const QUARTER_NUMBER: Record<string, ReportPeriod> = { i: 'Q1', ii: 'Q2', iii: '
  * needs two items ("hang quy" alone is one item, a plain quarterly cadence).
  */
 export function findReportPeriods(folded: string): { periods: ReportPeriod[]; items: number } {
+  if (!folded.includes('quy') && !folded.includes('thang') && !folded.includes('nam')) return { periods: [], items: 0 };
   const found = new Set<ReportPeriod>();
   let items = 0;
   for (const m of folded.matchAll(QUARTER_ITEM)) {
@@ -65,20 +66,25 @@ export function findReportPeriods(folded: string): { periods: ReportPeriod[]; it
 const spanOf = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
 
 export function matchCadence(folded: string): CadenceMatch | undefined {
-  const openEnded = FOLLOWING_YEARS.test(folded);
+  const openEnded = folded.includes('nam') && FOLLOWING_YEARS.test(folded);
   const { periods, items } = findReportPeriods(folded);
-  const hasQuarter = periods.some((p) => p.startsWith('Q'));
-  if (items >= 2 && periods.length >= 2 && (hasQuarter || periods.includes('H1'))) {
+  const namesQuarter = periods.some((p) => p.startsWith('Q'));
+  if (items >= 2 && periods.length >= 2 && (namesQuarter || periods.includes('H1'))) {
     return {
-      cadence: hasQuarter ? 'quarterly' : 'semiannual',
+      cadence: namesQuarter ? 'quarterly' : 'semiannual',
       rule: { by: 'report-periods', periods },
       openEnded,
       spans: [],
     };
   }
 
-  let m: RegExpExecArray | null;
-  if ((m = WEEKLY.exec(folded))) {
+  // Cheap substring checks first: most texts name no cadence at all.
+  const hasWeek = folded.includes('tuan');
+  const hasMonth = folded.includes('thang');
+  const hasQuarter = folded.includes('quy');
+  const hasYear = folded.includes('nam') || folded.includes('nien');
+  let m: RegExpExecArray | null = null;
+  if (hasWeek && (m = WEEKLY.exec(folded))) {
     const w = WEEKDAY.exec(folded);
     const isoWeekday = w ? (w[2] ? 7 : WEEKDAYS[w[1]!]) : undefined;
     return {
@@ -88,18 +94,18 @@ export function matchCadence(folded: string): CadenceMatch | undefined {
       spans: w ? [spanOf(m), spanOf(w)] : [spanOf(m)],
     };
   }
-  if ((m = MONTHLY.exec(folded)) || (m = MONTH_DAY.exec(folded))) {
+  if (hasMonth && ((m = MONTHLY.exec(folded)) || (m = MONTH_DAY.exec(folded)))) {
     const d = MONTH_DAY.exec(folded);
     return { cadence: 'monthly', rule: dayRule(d), openEnded, spans: d ? [spanOf(m), spanOf(d)] : [spanOf(m)] };
   }
-  if ((m = QUARTERLY.exec(folded))) {
+  if (hasQuarter && (m = QUARTERLY.exec(folded))) {
     const d = QUARTER_DAY.exec(folded);
     return { cadence: 'quarterly', rule: dayRule(d), openEnded, spans: d ? [spanOf(m), spanOf(d)] : [spanOf(m)] };
   }
-  if ((m = SEMIANNUAL.exec(folded))) {
+  if (hasMonth && (m = SEMIANNUAL.exec(folded))) {
     return { cadence: 'semiannual', rule: { by: 'period-end' }, openEnded, spans: [spanOf(m)] };
   }
-  if ((m = YEARLY.exec(folded)) || openEnded) {
+  if (hasYear && ((m = YEARLY.exec(folded)) || openEnded)) {
     const d = YEAR_DAY.exec(folded);
     const spans: Array<[number, number]> = m ? [spanOf(m)] : [];
     if (d) spans.push(spanOf(d));

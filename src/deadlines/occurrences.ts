@@ -31,6 +31,9 @@ export function occurrenceDates(schedule: Schedule, range: DateRange, options: O
   return occurrenceDayNumbers(schedule, ...rangeOf(range), options).map(isoOf);
 }
 
+/** The name the plan importer looks for: the same function. */
+export const recurringDates = occurrenceDates;
+
 export function occurrenceDayNumbers(
   schedule: Schedule, from: DayNumber, to: DayNumber, options: OccurrenceOptions = {},
 ): DayNumber[] {
@@ -67,11 +70,14 @@ function dueMonths(rule: OccurrenceRule, cadence: keyof typeof CADENCE_MONTHS): 
 }
 
 function dueDay(rule: OccurrenceRule, year: number, month: number, reportDay: number | undefined): DayNumber {
-  // A day the month does not have (31 in June) is the month's last day, never the next month.
-  const clamp = (day: number) => dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
-  if (rule.by === 'day-of-month' || rule.by === 'day-of-year') return clamp(rule.day);
-  if (reportDay !== undefined) return clamp(reportDay);
+  if (rule.by === 'day-of-month' || rule.by === 'day-of-year') return clampedDay(year, month, rule.day);
+  if (reportDay !== undefined) return clampedDay(year, month, reportDay);
   return lastDayOfMonth(year, month);
+}
+
+/** A day the month does not have (31 in June) is the month's last day, never the next month. */
+function clampedDay(year: number, month: number, day: number): DayNumber {
+  return dayNumberOf(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
 function validDay(day: number | undefined): number | undefined {

@@ -27,19 +27,24 @@ const CITATION =
 const BLANK_TEMPLATE = /\bngay\s*(?:\.{2,}|…)?\s*\/\s*(?:\.{2,}|…)?\s*\/\s*\d{4}\b|\bso\s*:?\s*\/\s*[a-z-]+/g;
 // "chi thuong xuyen" is recurrent budget spending, not a cadence.
 const BUDGET_TERM = /\bchi\s+thuong\s+xuyen\b/g;
-const ONGOING = /\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay|hang ngay)\b/;
+const ONGOING = /\b(?:thuong xuyen|lien tuc|hang ngay|moi ngay)\b/;
 
-const UNSCHEDULED_RULES: Array<[RegExp, UnscheduledCode, string]> = [
+// Each rule: pattern, code, reason, and substrings one of which the text must contain.
+const UNSCHEDULED_RULES: Array<[RegExp, UnscheduledCode, string, string[]]> = [
   [/\b(?:trong vong|trong thoi han|cham nhat|truoc|sau|khong qua)\s+(?:\d+|mot|hai|ba|nam|bay|muoi)\s+(?:ngay|tuan|thang)(?:\s+lam viec)?\b|\bke tu (?:ngay|khi)\b/, 'relative',
-    'relative to an event (so many days from or before something): no calendar date'],
+    'relative to an event (so many days from or before something): no calendar date',
+    ['ngay', 'tuan', 'thang', 'ke tu']],
   [/\bdinh ky\b|\bche do bao cao\b/, 'unspecified-periodic',
-    'periodic reporting without the periods (quarter, 6 months, year)'],
-  [/\bdot xuat\b|\bkhi (?:co|phat sinh|duoc)\b|\bphat sinh\b/, 'ad-hoc', 'ad hoc, when something happens (đột xuất)'],
+    'periodic reporting without the periods (quarter, 6 months, year)', ['dinh ky', 'che do']],
+  [/\bdot xuat\b|\bkhi (?:co|phat sinh|duoc)\b|\bphat sinh\b/, 'ad-hoc', 'ad hoc, when something happens (đột xuất)',
+    ['dot xuat', 'khi', 'phat sinh']],
   [/\btheo (?:ke hoach|thong bao|van ban|chi dao|yeu cau|huong dan|lo trinh|tien do|de nghi|quyet dinh|chuong trinh|ket qua)\b/, 'by-other-document',
-    'set by another plan, notice or instruction'],
+    'set by another plan, notice or instruction', ['theo']],
   [/\b(?:theo|dung|dam bao)\s+(?:(?:thoi gian|thoi han|tien do)\s+)?quy dinh\b|\btheo luat\b/, 'by-regulation',
-    'as the regulations say (theo quy định): no date in the text'],
+    'as the regulations say (theo quy định): no date in the text', ['quy dinh', 'luat']],
 ];
+
+const blank = (match: string) => ' '.repeat(match.length);
 
 function unscheduled(code: UnscheduledCode, reason: string): Schedule {
   return { kind: 'unscheduled', reason, code };
@@ -60,10 +65,11 @@ function parse(text: string, options: ParseDeadlineOptions): Schedule {
   if (!/[a-z0-9]/.test(folded)) return unscheduled('empty', 'no deadline text');
   const ref = options.ref === undefined ? undefined : parseIsoDate(options.ref);
 
-  const cleaned = folded
-    .replace(CITATION, (m) => ' '.repeat(m.length))
-    .replace(BLANK_TEMPLATE, (m) => ' '.repeat(m.length))
-    .replace(BUDGET_TERM, (m) => ' '.repeat(m.length));
+  let cleaned = folded;
+  if (/\d[/-][a-z]|\/\s*\//.test(cleaned) || cleaned.includes('so')) {
+    cleaned = cleaned.replace(CITATION, blank).replace(BLANK_TEMPLATE, blank);
+  }
+  if (cleaned.includes('chi')) cleaned = cleaned.replace(BUDGET_TERM, blank);
 
   const cadence = matchCadence(cleaned);
   // The cadence's own numbers ("ngay 10 hang thang") are not dates of the schedule.
@@ -109,8 +115,8 @@ function parse(text: string, options: ParseDeadlineOptions): Schedule {
     return unscheduled('missing-year', `date "${found.missingYear[0]}" has no year and no reference date was given`);
   }
 
-  for (const [re, code, reason] of UNSCHEDULED_RULES) {
-    if (re.test(cleaned)) {
+  for (const [re, code, reason, needs] of UNSCHEDULED_RULES) {
+    if (needs.some((n) => cleaned.includes(n)) && re.test(cleaned)) {
       if (code === 'unspecified-periodic' && options.context) {
         const fromContext = parsePeriodicContext(options.context);
         if (fromContext) return fromContext;

@@ -2,9 +2,7 @@
 // "ngay 05 thang 01 nam 2025", "thang 12/2024", "quy iv nam 2024", "6 thang dau nam",
 // "nam 2025", "2023 - 2025") as civil-day spans, with the word that governs each
 // ("truoc", "tu", "den" ...). Text is folded first (fold-text.ts): no diacritics here.
-import {
-  dayNumberOf, daysInMonth, isValidCivilDate, lastDayOfMonth, partsOf, type DayNumber,
-} from '../calendar/civil-date.ts';
+import { dayNumberOf, isValidCivilDate, lastDayOfMonth, partsOf, type DayNumber } from '../calendar/civil-date.ts';
 
 export type Role = 'plain' | 'before' | 'from' | 'until' | 'after';
 
@@ -35,117 +33,154 @@ const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
+/** What a match names; resolved to days once its year is known. */
+type SpanSpec =
+  | { unit: 'day'; day: number; month: number }
+  | { unit: 'months'; from: number; to: number }
+  | { unit: 'quarters'; from: number; to: number }
+  | { unit: 'half'; first: boolean }
+  | { unit: 'years'; from: number; to: number }
+  | { unit: 'year' };
+
 interface Raw {
   index: number;
   length: number;
-  /** Resolves the span given a year; undefined = impossible date. */
-  span: (year: number) => [DayNumber, DayNumber] | undefined;
+  spec: SpanSpec;
   year?: number;
   isRange?: boolean;
-  /** Day-precise expressions may carry a time of day and are checked for validity. */
-  isDay?: boolean;
 }
 
-const dayOf = (day: number, month: number) => (year: number): [DayNumber, DayNumber] | undefined =>
-  isValidCivilDate(year, month, day) ? [dayNumberOf(year, month, day), dayNumberOf(year, month, day)] : undefined;
-const monthOf = (month: number) => (year: number): [DayNumber, DayNumber] | undefined =>
-  month >= 1 && month <= 12 ? [dayNumberOf(year, month, 1), lastDayOfMonth(year, month)] : undefined;
-const quarterOf = (q: number) => (year: number): [DayNumber, DayNumber] =>
-  [dayNumberOf(year, q * 3 - 2, 1), lastDayOfMonth(year, q * 3)];
-const yearSpan = (year: number): [DayNumber, DayNumber] => [dayNumberOf(year, 1, 1), dayNumberOf(year, 12, 31)];
+/** The days a spec names in a year; undefined for an impossible date (31/02, month 13). */
+function spanOf(spec: SpanSpec, year: number): [DayNumber, DayNumber] | undefined {
+  switch (spec.unit) {
+    case 'day':
+      if (!isValidCivilDate(year, spec.month, spec.day)) return undefined;
+      return [dayNumberOf(year, spec.month, spec.day), dayNumberOf(year, spec.month, spec.day)];
+    case 'months':
+      if (spec.from < 1 || spec.to > 12 || spec.from > spec.to) return undefined;
+      return [dayNumberOf(year, spec.from, 1), lastDayOfMonth(year, spec.to)];
+    case 'quarters':
+      if (spec.from > spec.to) return undefined;
+      return [dayNumberOf(year, spec.from * 3 - 2, 1), lastDayOfMonth(year, spec.to * 3)];
+    case 'half':
+      return spec.first ? [dayNumberOf(year, 1, 1), dayNumberOf(year, 6, 30)] : [dayNumberOf(year, 7, 1), dayNumberOf(year, 12, 31)];
+    case 'years':
+      return [dayNumberOf(spec.from, 1, 1), dayNumberOf(spec.to, 12, 31)];
+    case 'year':
+      return [dayNumberOf(year, 1, 1), dayNumberOf(year, 12, 31)];
+  }
+}
+
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 const plausibleYear = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
 
 // Each pattern, in priority order; a match blanks its span so later patterns cannot reuse it.
-type Matcher = { re: RegExp; build: (m: RegExpExecArray) => Omit<Raw, 'index' | 'length'> | undefined };
+// `skip`: how many characters of the match are context, not part of the expression.
+type Built = { spec: SpanSpec; year?: number; isRange?: boolean; skip?: number };
+interface Matcher {
+  re: RegExp;
+  /** Only tried on text with a digit. */
+  needsDigit: boolean;
+  /** Only tried on text containing one of these (cheap substring checks before the regex). */
+  needs: string[];
+  build(m: RegExpExecArray): Built | undefined;
+}
 
 const MATCHERS: Matcher[] = [
-  // tu thang 3 den thang 6/2025, thang 10 - 11/2024
-  {
+  { // tu thang 3 den thang 6/2025, thang 10 - 11/2024
     re: /(?:tu\s+)?thang\s+(\d{1,2})\s*(?:-|den(?:\s+het)?|toi)\s*(?:thang\s+)?(\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
-    build: (m) => {
-      const [a, b] = [Number(m[1]), Number(m[2])];
-      return { year: Number(m[3]), isRange: true, span: (y) => (a >= 1 && b <= 12 && a <= b ? [dayNumberOf(y, a, 1), lastDayOfMonth(y, b)] : undefined) };
-    },
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({ year: Number(m[3]), isRange: true, spec: { unit: 'months', from: Number(m[1]), to: Number(m[2]) } }),
   },
-  // quy iii - iv/2024, tu quy ii den quy iv nam 2025
-  {
+  { // quy iii - iv/2024, tu quy ii den quy iv nam 2025
     re: /(?:tu\s+)?quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den(?:\s+het)?)\s*(?:quy\s+)?(iv|iii|ii|i|[1-4])\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
-    build: (m) => {
-      const [a, b] = [ROMAN[m[1]!]!, ROMAN[m[2]!]!];
-      return { year: Number(m[3]), isRange: true, span: (y) => (a <= b ? [quarterOf(a)(y)[0], quarterOf(b)(y)[1]] : undefined) };
-    },
+    needsDigit: true,
+    needs: ['quy'],
+    build: (m) => ({ year: Number(m[3]), isRange: true, spec: { unit: 'quarters', from: ROMAN[m[1]!]!, to: ROMAN[m[2]!]! } }),
   },
-  // 30/11/2024, 5-1-2025, 30.11.24
-  {
+  { // 30/11/2024, 5-1-2025, 30.11.24
     re: /(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])/g,
-    build: (m) => ({ year: fullYear(m[4]!), isDay: true, span: dayOf(Number(m[1]), Number(m[3])) }),
+    needsDigit: true,
+    needs: ['/', '-', '.'],
+    build: (m) => ({ year: fullYear(m[4]!), spec: { unit: 'day', day: Number(m[1]), month: Number(m[3]) } }),
   },
-  // ngay 05 thang 01 nam 2025
-  {
+  { // ngay 05 thang 01 nam 2025
     re: /(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:nam|,|\/)\s*(\d{4})(?!\d)/g,
-    build: (m) => ({ year: Number(m[3]), isDay: true, span: dayOf(Number(m[1]), Number(m[2])) }),
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({ year: Number(m[3]), spec: { unit: 'day', day: Number(m[1]), month: Number(m[2]) } }),
   },
-  // ngay 15 thang 12 (no year)
-  {
+  { // ngay 15 thang 12 (no year)
     re: /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\s*(?:nam|\/)?\s*\d)/g,
-    build: (m) => ({ isDay: true, span: dayOf(Number(m[1]), Number(m[2])) }),
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({ spec: { unit: 'day', day: Number(m[1]), month: Number(m[2]) } }),
   },
-  // 15/12 (no year), only after a word that introduces a date: "07/07" alone is a score
-  {
-    re: /(?<=(?:ngay|truoc|den|han|nhat|tu|het|la|:)\s*)(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/]|\s*\/)/g,
-    build: (m) => ({ isDay: true, span: dayOf(Number(m[1]), Number(m[2])) }),
+  { // 15/12 (no year), only after a word that introduces a date: "07/07" alone is a score
+    re: /(ngay|truoc|den|han|nhat|tu|het|la|:)(\s*)(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/]|\s*\/)/g,
+    needsDigit: true,
+    needs: ['/'],
+    build: (m) => ({ skip: m[1]!.length + m[2]!.length, spec: { unit: 'day', day: Number(m[3]), month: Number(m[4]) } }),
   },
-  // thang 12/2024, thang 12 nam 2024, thang 12-2024
-  {
+  { // thang 12/2024, thang 12 nam 2024, thang 12-2024
     re: /thang\s+(\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
-    build: (m) => ({ year: Number(m[2]), span: monthOf(Number(m[1])) }),
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({ year: Number(m[2]), spec: { unit: 'months', from: Number(m[1]), to: Number(m[1]) } }),
   },
-  // thang 12 (no year)
-  {
+  { // thang 12 (no year)
     re: /(?<!\d\s)thang\s+(\d{1,2})\b(?!\s*(?:\/|-|nam)?\s*\d)/g,
-    build: (m) => ({ span: monthOf(Number(m[1])) }),
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({ spec: { unit: 'months', from: Number(m[1]), to: Number(m[1]) } }),
   },
-  // quy iv nam 2024, quy i/2025, quy 3-2025, quy iv (no year)
-  {
+  { // quy iv nam 2024, quy i/2025, quy 3-2025, quy iv (no year)
     re: /quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g,
-    build: (m) => ({ ...(m[2] ? { year: Number(m[2]) } : {}), span: (y) => quarterOf(ROMAN[m[1]!]!)(y) }),
+    needsDigit: false,
+    needs: ['quy'],
+    build: (m) => ({ ...(m[2] ? { year: Number(m[2]) } : {}), spec: { unit: 'quarters', from: ROMAN[m[1]!]!, to: ROMAN[m[1]!]! } }),
   },
-  // 6 thang dau nam (2024), nua dau nam; 6 thang cuoi nam
-  {
+  { // 6 thang dau nam (2024), nua dau nam; 6 thang cuoi nam
     re: /(?:0?6\s+thang|nua)\s+(dau|cuoi)\s+nam(?:\s*(\d{4})(?!\d))?/g,
-    build: (m) => ({
-      ...(m[2] ? { year: Number(m[2]) } : {}),
-      span: (y) => (m[1] === 'dau' ? [dayNumberOf(y, 1, 1), dayNumberOf(y, 6, 30)] : [dayNumberOf(y, 7, 1), dayNumberOf(y, 12, 31)]),
-    }),
+    needsDigit: false,
+    needs: ['nam'],
+    build: (m) => ({ ...(m[2] ? { year: Number(m[2]) } : {}), spec: { unit: 'half', first: m[1] === 'dau' } }),
   },
-  // 2023 - 2025, giai doan 2021-2030, tu nam 2023 den nam 2025
-  {
+  { // 2023 - 2025, giai doan 2021-2030, tu nam 2023 den nam 2025
     re: /(?<!\d)(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:-|den(?:\s+het)?|toi)\s*(?:nam\s+)?(\d{4})(?!\d)/g,
+    needsDigit: true,
+    needs: ['-', 'den', 'toi'],
     build: (m) => {
       const [a, b] = [Number(m[1]), Number(m[2])];
       if (!plausibleYear(a) || !plausibleYear(b) || a > b) return undefined;
-      return { year: b, isRange: true, span: () => [yearSpan(a)[0], yearSpan(b)[1]] };
+      return { year: b, isRange: true, spec: { unit: 'years', from: a, to: b } };
     },
   },
-  // nam 2024, cuoi nam 2024, 2024
-  {
+  { // nam 2024, cuoi nam 2024, 2024
     re: /(?<![\d/.-])(?:(?:cuoi|trong|het)\s+)?(?:nam\s+)?(\d{4})(?![\d/%])/g,
-    build: (m) => (plausibleYear(Number(m[1])) ? { year: Number(m[1]), span: yearSpan } : undefined),
+    needsDigit: true,
+    needs: [],
+    build: (m) => (plausibleYear(Number(m[1])) ? { year: Number(m[1]), spec: { unit: 'year' } } : undefined),
   },
-  // cuoi nam, trong nam (no year)
-  {
+  { // cuoi nam, trong nam (no year)
     re: /\b(?:cuoi|trong|het)\s+nam\b(?!\s*\d)/g,
-    build: () => ({ span: yearSpan }),
+    needsDigit: false,
+    needs: ['nam'],
+    build: () => ({ spec: { unit: 'year' } }),
   },
 ];
 
-const ROLE_PREFIXES: Array<[RegExp, Role]> = [
-  [/(?:^|\s)(?:truoc|som hon)(?:\s+ngay)?\s*$/, 'before'],
-  [/(?:^|\s)(?:tu|bat dau(?:\s+tu)?|ke tu)(?:\s+ngay)?\s*$/, 'from'],
-  [/(?:^|\s)(?:den|toi)(?:\s+het)?(?:\s+ngay)?\s*$/, 'until'],
-  [/(?:^|\s)sau(?:\s+ngay)?\s*$/, 'after'],
-];
+// The word governing an expression, at the end of the text before it: one regex, the
+// captured alternative names the role.
+const ROLE_PREFIX =
+  /(?:^|\s)(?:(truoc|som hon)|(tu|bat dau(?:\s+tu)?|ke tu)|(den|toi)(?:\s+het)?|(sau))(?:\s+ngay)?\s*$/;
+
+function roleOf(prefix: string): Role {
+  const m = ROLE_PREFIX.exec(prefix);
+  if (!m) return 'plain';
+  return m[1] ? 'before' : m[2] ? 'from' : m[3] ? 'until' : 'after';
+}
 const TIME_PREFIX = /(\d{1,2})\s*(?:h|gio|g|:)\s*(\d{1,2})?\s*(?:phut)?\s*(?:,|-)?\s*(?:ngay\s*)?$/;
 
 /**
@@ -155,16 +190,26 @@ const TIME_PREFIX = /(\d{1,2})\s*(?:h|gio|g|:)\s*(\d{1,2})?\s*(?:phut)?\s*(?:,|-
 export function extractTimeExpressions(folded: string, ref?: DayNumber): ExtractResult {
   let work = folded;
   const raws: Raw[] = [];
-  for (const { re, build } of MATCHERS) {
+  const hasDigit = /\d/.test(folded);
+  for (const matcher of MATCHERS) {
+    if (matcher.needsDigit && !hasDigit) continue;
+    if (matcher.needs.length > 0 && !matcher.needs.some((n) => folded.includes(n))) continue;
+    const { re } = matcher;
     re.lastIndex = 0;
+    const found = raws.length;
     for (let m = re.exec(work); m; m = re.exec(work)) {
-      const built = build(m);
+      const built = matcher.build(m);
       if (!built) continue;
-      raws.push({ index: m.index, length: m[0].length, ...built });
+      const skip = built.skip ?? 0;
+      raws.push({ index: m.index + skip, length: m[0].length - skip, spec: built.spec, year: built.year, isRange: built.isRange });
     }
     // Blank what was taken so "30/11/2024" is not read again as the year 2024.
-    for (const r of raws) work = work.slice(0, r.index) + ' '.repeat(r.length) + work.slice(r.index + r.length);
+    for (let k = found; k < raws.length; k++) {
+      const r = raws[k]!;
+      work = work.slice(0, r.index) + ' '.repeat(r.length) + work.slice(r.index + r.length);
+    }
   }
+  if (raws.length === 0) return { expressions: [], invalid: [], missingYear: [] };
   raws.sort((a, b) => a.index - b.index);
 
   const result: ExtractResult = { expressions: [], invalid: [], missingYear: [] };
@@ -173,18 +218,18 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
     let year = raw.year;
     let span: [DayNumber, DayNumber] | undefined;
     if (year !== undefined) {
-      span = raw.span(year);
+      span = spanOf(raw.spec, year);
     } else {
       // A yearless date before a dated one in the same text takes its year ("tu 01/10 den 30/11/2024").
       const next = raws.slice(i + 1).find((r) => r.year !== undefined);
       if (next) {
         year = next.year!;
-        span = raw.span(year);
-        const nextSpan = next.span(year);
-        if (span && nextSpan && span[0] > nextSpan[1]) span = raw.span((year -= 1));
+        span = spanOf(raw.spec, year);
+        const nextSpan = spanOf(next.spec, year);
+        if (span && nextSpan && span[0] > nextSpan[1]) span = spanOf(raw.spec, (year -= 1));
       } else if (ref !== undefined) {
-        span = firstOnOrAfter(raw, ref);
-        if (!span) span = raw.span(partsOf(ref).year);
+        span = firstOnOrAfter(raw.spec, ref);
+        if (!span) span = spanOf(raw.spec, partsOf(ref).year);
       } else {
         result.missingYear.push(text);
         return;
@@ -196,7 +241,7 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
     }
     let prefix = folded.slice(Math.max(0, raw.index - 40), raw.index);
     let time: string | undefined;
-    if (raw.isDay) {
+    if (raw.spec.unit === 'day') {
       const t = TIME_PREFIX.exec(prefix);
       if (t && Number(t[1]) <= 23 && Number(t[2] ?? 0) <= 59) {
         time = `${t[1]!.padStart(2, '0')}:${(t[2] ?? '0').padStart(2, '0')}`;
@@ -204,7 +249,7 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
       }
     }
     // A time of day moves "truoc" onto the hour: "truoc 17h00 ngay D" is due on D.
-    const role: Role = time ? 'plain' : (ROLE_PREFIXES.find(([re]) => re.test(prefix))?.[1] ?? 'plain');
+    const role: Role = time ? 'plain' : roleOf(prefix);
     result.expressions.push({
       start: span[0], end: span[1], role, isRange: raw.isRange ?? false, hasYear: raw.year !== undefined,
       ...(time ? { time } : {}), index: raw.index, length: raw.length,
@@ -225,13 +270,12 @@ function markDashRanges(folded: string, expressions: TimeExpression[]): void {
 }
 
 /** The first occurrence on or after `ref` of a yearless expression; leap days may wait years. */
-function firstOnOrAfter(raw: Raw, ref: DayNumber): [DayNumber, DayNumber] | undefined {
+function firstOnOrAfter(spec: SpanSpec, ref: DayNumber): [DayNumber, DayNumber] | undefined {
   const refYear = partsOf(ref).year;
   for (let y = refYear; y <= refYear + 8; y++) {
-    const span = raw.span(y);
+    const span = spanOf(spec, y);
     if (span && span[1] >= ref) return span;
   }
   return undefined;
 }
 
-export { daysInMonth };

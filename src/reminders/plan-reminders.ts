@@ -93,27 +93,37 @@ function planOccurrence(
   out: Candidate[], calendar: WorkingCalendar, policy: ReminderPolicy,
   due: DayNumber, previousDue: number, nextDue: number, horizonEnd: DayNumber,
 ): void {
-  const onOrBefore = (d: DayNumber) => (calendar.isWorkingDayNumber(d) ? d : calendar.previousWorkingDayNumber(d));
-  const dueDayReminder = onOrBefore(due);
-  const push = (day: DayNumber, kind: ReminderKind, key: string, audience: Audience = 'assignee') => {
-    if (day <= horizonEnd) out.push({ day, kind, key, occurrence: due, audience });
-  };
+  const dueDayReminder = onOrBefore(calendar, due);
   for (const offset of policy.beforeDue) {
-    const day = 'days' in offset ? onOrBefore(due - offset.days) : calendar.addWorkingDayNumbers(due, -offset.workingDays);
-    const key = 'days' in offset ? `before-due-${offset.days}d` : `before-due-${offset.workingDays}wd`;
+    const byDays = 'days' in offset;
+    const day = byDays ? onOrBefore(calendar, due - offset.days) : calendar.addWorkingDayNumbers(due, -offset.workingDays);
     // Reminders of this occurrence start after the previous one is due.
-    if (day > previousDue && day < dueDayReminder) push(day, 'before-due', key);
+    if (day > previousDue && day < dueDayReminder && day <= horizonEnd) {
+      const key = byDays ? `before-due-${offset.days}d` : `before-due-${offset.workingDays}wd`;
+      out.push({ day, kind: 'before-due', key, occurrence: due, audience: 'assignee' });
+    }
   }
-  if (policy.dueDay && dueDayReminder > previousDue) push(dueDayReminder, 'due-day', 'due-day');
+  if (policy.dueDay && dueDayReminder > previousDue && dueDayReminder <= horizonEnd) {
+    out.push({ day: dueDayReminder, kind: 'due-day', key: 'due-day', occurrence: due, audience: 'assignee' });
+  }
   let day = due;
   for (let n = 1; n <= policy.maxOverdueReminders; n++) {
     day = n === 1 ? calendar.nextWorkingDayNumber(due) : calendar.addWorkingDayNumbers(day, policy.overdueEveryWorkingDays);
     // The next occurrence takes over once it is due.
     if (day >= nextDue || day > horizonEnd) break;
-    push(day, 'overdue', `overdue-${n}`);
-    if (n === 1 && policy.leaderOnFirstOverdue) push(day, 'escalation-leader', 'escalation-leader', 'leader');
-    if (n === policy.monitorAtOverdue) push(day, 'escalation-monitor', 'escalation-monitor', 'monitor');
+    out.push({ day, kind: 'overdue', key: `overdue-${n}`, occurrence: due, audience: 'assignee' });
+    if (n === 1 && policy.leaderOnFirstOverdue) {
+      out.push({ day, kind: 'escalation-leader', key: 'escalation-leader', occurrence: due, audience: 'leader' });
+    }
+    if (n === policy.monitorAtOverdue) {
+      out.push({ day, kind: 'escalation-monitor', key: 'escalation-monitor', occurrence: due, audience: 'monitor' });
+    }
   }
+}
+
+/** The day itself when worked, else the working day before it. */
+function onOrBefore(calendar: WorkingCalendar, day: DayNumber): DayNumber {
+  return calendar.isWorkingDayNumber(day) ? day : calendar.previousWorkingDayNumber(day);
 }
 
 /** Ongoing tasks: a check-in on the last working day of each period, from today to the horizon. */
@@ -132,34 +142,43 @@ function planCheckIns(
 function schedulePlanned(candidates: Candidate[], input: PlanRemindersInput): PlannedReminder[] {
   const { calendar, now, policy, state } = input;
   const minutes = reminderMinutes(policy.reminderTime, calendar);
-
-  // One message per audience and day: the most pressing one.
-  const byDay = new Map<string, Candidate>();
-  for (const c of candidates) {
-    const slot = `${c.day}:${c.audience}`;
-    const kept = byDay.get(slot);
-    if (!kept || KIND_PRIORITY[c.kind] >= KIND_PRIORITY[kept.kind]) byDay.set(slot, c);
-  }
+  // Grouped by audience, then day; within a day the most pressing kind last (the sort is
+  // stable, so among equals the one generated last, the nearest to its due date).
+  candidates.sort((a, b) =>
+    AUDIENCE_RANK[a.audience] - AUDIENCE_RANK[b.audience] || a.day - b.day || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind]);
 
   const result: PlannedReminder[] = [];
-  for (const audience of ['assignee', 'leader', 'monitor'] as const) {
+  for (let i = 0; i < candidates.length;) {
+    const audience = candidates[i]!.audience;
     const effectiveNow = audience === 'assignee' && state.snoozedUntil && state.snoozedUntil > now ? state.snoozedUntil : now;
-    const own = [...byDay.values()].filter((c) => c.audience === audience).sort((a, b) => a.day - b.day);
-    const planned = own.map((c) => ({ c, at: calendar.clock.instantAt(c.day, minutes) }));
-    const past = planned.filter((p) => p.at < effectiveNow);
-    const future = planned.filter((p) => p.at >= effectiveNow);
-    const latest = past[past.length - 1];
-    if (latest) {
-      const at = calendar.nextWorkingMoment(effectiveNow);
-      const atDay = calendar.clock.partsAt(at).day;
-      if (stillMakesSense(latest.c, atDay) && !future.some((f) => calendar.clock.partsAt(f.at).day === atDay)) {
-        result.push(toPlanned(latest.c, at, true));
+    const nowMs = effectiveNow.getTime();
+    const firstOfAudience = result.length;
+    let latestPast: Candidate | undefined;
+    let firstFutureDay: DayNumber | undefined;
+    for (; i < candidates.length && candidates[i]!.audience === audience; i++) {
+      const c = candidates[i]!;
+      const next = candidates[i + 1];
+      // One message per audience and day: the most pressing one.
+      if (next && next.audience === audience && next.day === c.day) continue;
+      const ms = calendar.clock.msAt(c.day, minutes);
+      if (ms < nowMs) latestPast = c;
+      else {
+        firstFutureDay ??= c.day;
+        result.push(toPlanned(c, new Date(ms), false));
       }
     }
-    for (const f of future) result.push(toPlanned(f.c, f.at, false));
+    if (latestPast) {
+      const at = calendar.nextWorkingMoment(effectiveNow);
+      const atDay = calendar.clock.partsAt(at).day;
+      // Future reminders are all at or after `at`; one on the same day makes the late one redundant.
+      if (stillMakesSense(latestPast, atDay) && firstFutureDay !== atDay) {
+        result.splice(firstOfAudience, 0, toPlanned(latestPast, at, true));
+      }
+    }
   }
   result.sort((a, b) => a.at.getTime() - b.at.getTime() || AUDIENCE_RANK[a.audience] - AUDIENCE_RANK[b.audience]);
-  return result.slice(0, MAX_REMINDERS_PER_TASK);
+  if (result.length > MAX_REMINDERS_PER_TASK) result.length = MAX_REMINDERS_PER_TASK;
+  return result;
 }
 
 /** A missed "due in 3 days" is worth sending late while the due date is still ahead; check-ins never are. */
