@@ -14,6 +14,9 @@ import { createI18n } from './conversation/i18n.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueues } from '../jobs/create-queues.ts';
 import { startScheduling } from '../jobs/start-scheduling.ts';
+import { createBot } from './bot/index.ts';
+import { startBot, type RunningBot } from './bot/run.ts';
+import { registerWebhookRoute } from './bot/webhook.ts';
 
 export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
 export type Role = (typeof ROLES)[number];
@@ -58,7 +61,13 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN' }),
   });
 
+  // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
+  const bot = botEnabled && botConfigured ? createBot({ config, prisma, logger, calendar }) : undefined;
+  if (bot && config.BOT_MODE === 'webhook') registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
+  let runningBot: RunningBot | undefined;
+
   // Order matters: stop taking requests/updates, let jobs finish, then close stores.
+  shutdown.add('telegram bot', async () => runningBot?.stop());
   shutdown.add('http server', () => server.close());
   if (role === 'all' || role === 'worker') {
     const workerConnection = createRedis(config.REDIS_URL, 'worker');
@@ -77,6 +86,15 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   } catch (err) {
     await shutdown.run('start-up failed');
     throw err;
+  }
+  if (bot) {
+    try {
+      const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
+      runningBot = await startBot(bot, mode, { logger, i18n: createI18n() });
+    } catch (err) {
+      await shutdown.run('bot start-up failed');
+      throw err;
+    }
   }
   const address = server.server.address();
   const url = typeof address === 'object' && address ? `http://${config.HTTP_HOST}:${address.port}` : String(address);

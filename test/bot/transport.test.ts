@@ -1,0 +1,134 @@
+// The bot over real transports: a polling loop (@grammyjs/runner) against the stand-in's
+// getUpdates, and the webhook route on the service's fastify server with the secret header.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createBot } from '../../src/bot/index.ts';
+import { startBot } from '../../src/bot/run.ts';
+import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/bot/webhook.ts';
+import { createConfig } from '../../src/config.ts';
+import { createI18n } from '../../src/conversation/i18n.ts';
+import { createServer } from '../../src/server/create-server.ts';
+import { startService, type RunningService } from '../../src/service.ts';
+import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
+
+let w: BotWorld;
+beforeAll(async () => {
+  w = await createBotWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+async function until<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('long polling with the runner', () => {
+  it('takes updates from getUpdates, answers, and stops cleanly', async () => {
+    const bot = createBot({ config: w.config, prisma: w.prisma, logger: w.logger, calendar: w.calendar, now: () => new Date('2024-11-26T02:00:00Z') });
+    const running = await startBot(bot, { mode: 'polling' }, { logger: w.logger, i18n: createI18n() });
+    try {
+      w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerA, from: { id: USERS.officerA }, text: '/tasks' }));
+      w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerB, from: { id: USERS.officerB }, text: 'done 1.2' }));
+      const listed = await until(() => w.tg.messagesTo(USERS.officerA).find((m) => m.text.includes('Nhiệm vụ đang mở')));
+      expect(listed.text).toContain('1.2');
+      await until(() => w.prisma.statusReport.findFirst({ where: { officerId: w.seed.officers.officerB.id, status: 'DONE' } }));
+      expect(w.tg.callsTo('getMe')).toHaveLength(1);
+      expect(w.tg.callsTo('deleteWebhook')).toHaveLength(1);
+      expect(w.tg.callsTo('setMyCommands').length).toBeGreaterThan(0);
+    } finally {
+      await running.stop();
+    }
+    const polls = w.tg.callsTo('getUpdates').length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(w.tg.callsTo('getUpdates').length).toBe(polls);
+  });
+});
+
+describe('webhook on the fastify server', () => {
+  it('handles updates Telegram posts with the right secret, refuses a wrong one, keeps /healthz open', async () => {
+    const secret = 'webhook-secret-0123456789abcdef';
+    const bot = createBot({ config: w.config, prisma: w.prisma, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never });
+    const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
+    registerWebhookRoute(server, { bot, secret });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = server.server.address() as { port: number };
+      const url = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
+      await startBot(bot, { mode: 'webhook', url, secret }, { logger: w.logger, i18n: createI18n() });
+      expect(w.tg.callsTo('setWebhook').at(-1)!.params).toMatchObject({ url, secret_token: secret });
+
+      const id = w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.leader, from: { id: USERS.leader }, text: '/overdue' }));
+      await until(() => w.tg.webhookResults.find((r) => r.updateId === id));
+      expect(w.tg.webhookResults.find((r) => r.updateId === id)!.status).toBe(200);
+      expect(w.last(USERS.leader)!.text).toContain('Nhiệm vụ quá hạn');
+
+      const sent = w.tg.callsTo('sendMessage').length;
+      const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' }, body: JSON.stringify(w.tg.makeMessageUpdate({ chatId: USERS.leader, text: '/overdue' })) });
+      expect(forged.status).toBe(401);
+      const missing = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(w.tg.makeMessageUpdate({ chatId: USERS.leader, text: '/overdue' })) });
+      expect(missing.status).toBe(401);
+      expect(w.tg.callsTo('sendMessage').length).toBe(sent);
+
+      // A redelivered update (same update_id) is answered 200 and handled once.
+      const update = w.tg.makeMessageUpdate({ chatId: USERS.leader, from: { id: USERS.leader }, text: '/overdue' });
+      for (let i = 0; i < 2; i++) {
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
+        expect(r.status).toBe(200);
+      }
+      expect(w.tg.callsTo('sendMessage').length).toBe(sent + 1);
+
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+    } finally {
+      await bot.api.deleteWebhook();
+      await server.close();
+    }
+  });
+
+  it('compares the secret in constant time over digests', () => {
+    expect(secretMatches('abc', 'abc')).toBe(true);
+    expect(secretMatches('abd', 'abc')).toBe(false);
+    expect(secretMatches(undefined, 'abc')).toBe(false);
+    expect(secretMatches(['abc'], 'abc')).toBe(false);
+  });
+});
+
+describe('the service with the bot role', () => {
+  let redis: TestRedis;
+  let service: RunningService | undefined;
+  beforeAll(async () => {
+    redis = await createTestRedis();
+  });
+  afterAll(async () => {
+    await service?.stop('test over');
+    await redis?.cleanup();
+  });
+
+  it('starts polling when a token is configured and stops the runner first on shutdown', async () => {
+    const config = createConfig({
+      DATABASE_URL: w.db.url, REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: w.tg.token, TELEGRAM_API_ROOT: w.tg.apiRoot, BOT_MODE: 'polling',
+    });
+    const polls = w.tg.callsTo('getUpdates').length;
+    service = await startService(config, w.logger, 'bot');
+    w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerB, from: { id: USERS.officerB }, text: '/help' }));
+    await until(() => w.tg.messagesTo(USERS.officerB).find((m) => m.text.includes('Quick text replies')));
+    expect(w.tg.callsTo('getUpdates').length).toBeGreaterThan(polls);
+    expect(await service.stop('test')).toBe(0);
+    service = undefined;
+  });
+});
+
+describe('Bot API conformance', () => {
+  it('makes no call the Bot API would refuse', () => {
+    expect(w.tg.violations).toEqual([]);
+  });
+});
