@@ -142,7 +142,6 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         select: {
           id: true, code: true, path: true, isGroup: true, ordinal: true, title: true, target: true, actions: true, extra: true,
           deadlineRaw: true, deadlineDerived: true, schedule: true, due: true, parentId: true,
-          _count: { select: { reports: true, extensions: true } },
         },
       });
       const byPath = new Map(existing.map((t) => [t.path, t]));
@@ -187,14 +186,22 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       }
 
       const gone = existing.filter((t) => !idByPath.has(t.path));
-      const keep = gone.filter((t) => t._count.reports > 0 || t._count.extensions > 0);
-      const drop = gone.filter((t) => !keep.includes(t));
+      const goneIds = gone.map((t) => t.id);
+      const withHistory = goneIds.length
+        ? await tx.task.findMany({
+            where: { id: { in: goneIds }, OR: [{ reports: { some: {} } }, { extensions: { some: {} } }] },
+            select: { id: true },
+          })
+        : [];
+      const keepIds = new Set(withHistory.map((t) => t.id));
+      const keep = gone.filter((t) => keepIds.has(t.id));
+      const drop = gone.filter((t) => !keepIds.has(t.id));
       if (keep.length) await tx.task.updateMany({ where: { id: { in: keep.map((t) => t.id) } }, data: { status: 'CANCELLED' } });
       if (drop.length) await tx.task.deleteMany({ where: { id: { in: drop.map((t) => t.id) } } });
 
       // Task units are rebuilt from the plan: they are what the plan says, nothing else.
-      const taskIds = [...idByPath.values()];
-      await tx.taskUnit.deleteMany({ where: { taskId: { in: taskIds } } });
+      // Only tasks that existed before can have links to replace.
+      if (existing.length) await tx.taskUnit.deleteMany({ where: { task: { planId: plan.id } } });
       const links: Array<{ taskId: number; unitId: number; role: (typeof ROLE)[ResponsibilityRole]; inherited: boolean }> = [];
       for (const { row } of rows) {
         const taskId = idByPath.get(row.path)!;
