@@ -46,8 +46,15 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       calendar: deps.calendar,
       policy: DEFAULT_REMINDER_POLICY,
       deliveryQueue: queues.delivery,
+      claimTtlMs: config.SEND_CLAIM_TTL_MS,
     },
-    { connection: deps.workerConnection, prefix: config.QUEUE_PREFIX, sendRatePerSecond: config.SEND_RATE_PER_SECOND },
+    {
+      connection: deps.workerConnection,
+      prefix: config.QUEUE_PREFIX,
+      sendRatePerSecond: config.SEND_RATE_PER_SECOND,
+      lockDurationMs: config.WORKER_LOCK_MS,
+      stalledIntervalMs: config.WORKER_LOCK_MS,
+    },
   );
   if (!config.telegram.token) {
     // Without a token nothing can be delivered: keep planning, leave deliveries queued.

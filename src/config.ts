@@ -97,7 +97,12 @@ export const envSchema = z.object({
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
-  SEND_RATE_PER_SECOND: positiveInt.max(30, 'Telegram allows about 30 messages/s').default(25),
+  // Telegram allows about 30 messages/s; higher values only make sense against a local Bot API server or a test stand-in.
+  SEND_RATE_PER_SECOND: positiveInt.max(1000).default(25),
+  /** How long a worker's claim on a reminder protects a send in progress (crash recovery waits this long). */
+  SEND_CLAIM_TTL_MS: positiveInt.min(1000).default(60_000),
+  /** BullMQ job lock; a crashed worker's running jobs are taken over after about this long. */
+  WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(20_000),
   CALENDAR_DIR: z.string().min(1).optional(),
 });

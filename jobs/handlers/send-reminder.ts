@@ -2,7 +2,7 @@
 // claim it conditionally, send, record the message id. Each reason not to send is logged.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../src/channels/types.ts';
-import { claimReminder, markFailed, recordSent, releaseClaim } from '../../src/scheduler/claim.ts';
+import { claimReminder, loadForSend, markFailed, recordSent, releaseClaim } from '../../src/scheduler/claim.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
@@ -22,10 +22,7 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   const log = deps.logger.child({ jobId: job.id, reminderId: data.reminderId });
   const plannedAt = new Date(data.plannedAt);
 
-  const reminder = await prisma.reminder.findUnique({
-    where: { id: data.reminderId },
-    include: { chatIdentity: true },
-  });
+  const reminder = await loadForSend(prisma, data.reminderId);
   const skip = (reason: SendReminderResult, extra: object = {}) => {
     log.info({ reason, ...extra }, 'reminder not sent');
     metrics.skipped.inc({ reason });
@@ -35,24 +32,16 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   if (reminder.status === 'SENT') return skip('already-sent');
   if (reminder.status === 'CANCELLED' || reminder.status === 'FAILED') return skip(reminder.status === 'CANCELLED' ? 'cancelled' : 'failed');
   if (reminder.plannedAt.getTime() !== plannedAt.getTime()) return skip('rescheduled');
-  const chat = reminder.chatIdentity;
-  if (!chat || !chat.active || chat.channel !== channel.name) {
+  if (reminder.chatIdentityId === null || !reminder.chatActive || reminder.chatChannel !== channel.name || reminder.chatExternalId === null) {
     await markFailed(prisma, reminder.id, 'recipient has no active chat on this channel', 'CANCELLED');
     return skip('no-chat');
   }
+  const chat = { id: reminder.chatIdentityId, externalId: reminder.chatExternalId };
 
   // Order inside a chat comes from PostgreSQL: an earlier reminder to the same chat
   // that is still unsent goes first, whatever order the jobs were picked up in.
-  const earlier = await prisma.reminder.findFirst({
-    where: {
-      chatIdentityId: chat.id,
-      status: { in: ['PENDING', 'CLAIMED'] },
-      OR: [{ plannedAt: { lt: reminder.plannedAt } }, { plannedAt: reminder.plannedAt, id: { lt: reminder.id } }],
-    },
-    select: { id: true },
-  });
-  if (earlier) {
-    log.debug({ waitingFor: earlier.id }, 'an earlier reminder to this chat goes first');
+  if (reminder.hasEarlier) {
+    log.debug('an earlier reminder to this chat goes first');
     return delayJob(job, token, pacing.intervalFor(chat.externalId));
   }
 

@@ -68,7 +68,7 @@ export async function runCli(argv: string[], { io, env, commands = allCommands }
     // node:util parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const parseArgsError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
     if (err instanceof UsageError || parseArgsError) {
-      io.stderr.write(`error: ${err.message}\nusage: npm run -s cli -- ${command.usage}\n`);
+      io.stderr.write(`error: ${(err as Error).message}\nusage: npm run -s cli -- ${command.usage}\n`);
       return 2;
     }
     if (err instanceof InputError) {

@@ -10,15 +10,44 @@ export type ClaimOutcome =
   | { claimed: true }
   | { claimed: false; reason: 'gone' | 'sent' | 'cancelled' | 'failed' | 'rescheduled' | 'claimed-elsewhere'; retryAt?: Date };
 
+// The send path is the hottest code of the service: it runs hand-written SQL, one
+// statement per step, because each query-builder call costs several ms of CPU here.
+// ("updatedAt" is set by hand: Prisma's @updatedAt only applies to its own queries.)
+
+export interface ReminderForSend {
+  id: number;
+  status: 'PENDING' | 'CLAIMED' | 'SENT' | 'FAILED' | 'CANCELLED';
+  plannedAt: Date;
+  kind: string;
+  chatIdentityId: number | null;
+  chatActive: boolean | null;
+  chatChannel: 'TELEGRAM' | 'ZALO' | null;
+  chatExternalId: string | null;
+  /** An earlier reminder to the same chat is still unsent: it goes first. */
+  hasEarlier: boolean;
+}
+
+export async function loadForSend(prisma: PrismaClient, id: number): Promise<ReminderForSend | undefined> {
+  const rows = await prisma.$queryRaw<ReminderForSend[]>`
+    SELECT r.id, r.status::text AS status, r."plannedAt", r.kind, r."chatIdentityId",
+           c.active AS "chatActive", c.channel::text AS "chatChannel", c."externalId" AS "chatExternalId",
+           EXISTS (
+             SELECT 1 FROM "Reminder" e
+             WHERE e."chatIdentityId" = r."chatIdentityId" AND e.status IN ('PENDING', 'CLAIMED')
+               AND (e."plannedAt" < r."plannedAt" OR (e."plannedAt" = r."plannedAt" AND e.id < r.id))
+           ) AS "hasEarlier"
+    FROM "Reminder" r LEFT JOIN "ChatIdentity" c ON c.id = r."chatIdentityId"
+    WHERE r.id = ${id}`;
+  return rows[0];
+}
+
 export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date, ttlMs = CLAIM_TTL_MS): Promise<ClaimOutcome> {
-  const { count } = await prisma.reminder.updateMany({
-    where: {
-      id,
-      plannedAt: expectedPlannedAt,
-      OR: [{ status: 'PENDING' }, { status: 'CLAIMED', claimExpiresAt: { lt: now } }],
-    },
-    data: { status: 'CLAIMED', claimedAt: now, claimExpiresAt: new Date(now.getTime() + ttlMs), attempts: { increment: 1 } },
-  });
+  const count = await prisma.$executeRaw`
+    UPDATE "Reminder"
+    SET status = 'CLAIMED', "claimedAt" = ${now}, "claimExpiresAt" = ${new Date(now.getTime() + ttlMs)},
+        attempts = attempts + 1, "updatedAt" = ${now}
+    WHERE id = ${id} AND "plannedAt" = ${expectedPlannedAt}
+      AND (status = 'PENDING' OR (status = 'CLAIMED' AND "claimExpiresAt" < ${now}))`;
   if (count === 1) return { claimed: true };
   const row = await prisma.reminder.findUnique({ where: { id }, select: { status: true, plannedAt: true, claimExpiresAt: true } });
   if (!row) return { claimed: false, reason: 'gone' };
@@ -31,10 +60,10 @@ export async function claimReminder(prisma: PrismaClient, id: number, expectedPl
 
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */
 export async function recordSent(prisma: PrismaClient, id: number, messageId: string, now: Date): Promise<boolean> {
-  const { count } = await prisma.reminder.updateMany({
-    where: { id, status: 'CLAIMED' },
-    data: { status: 'SENT', sentAt: now, channelMessageId: messageId, claimExpiresAt: null, lastError: null },
-  });
+  const count = await prisma.$executeRaw`
+    UPDATE "Reminder"
+    SET status = 'SENT', "sentAt" = ${now}, "channelMessageId" = ${messageId}, "claimExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE id = ${id} AND status = 'CLAIMED'`;
   return count === 1;
 }
 

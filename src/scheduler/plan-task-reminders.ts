@@ -5,9 +5,12 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Schedule } from '../deadlines/types.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
-import { planReminders, type TaskStatus } from '../reminders/plan-reminders.ts';
+import { planReminders, type ReminderKind, type TaskStatus } from '../reminders/plan-reminders.ts';
 import { reminderPolicyOverridesSchema, resolveReminderPolicy, type ReminderPolicy } from '../reminders/policy-values.ts';
 import { deliveryKey, recipientsFor, type TaskUnitOfficers } from './recipients.ts';
+
+/** Kinds of reminder the policy makes; only these are re-planned or cancelled while a task is open. */
+const POLICY_KINDS = new Set<string>(['before-due', 'due-day', 'overdue', 'escalation-leader', 'escalation-monitor', 'check-in'] satisfies ReminderKind[]);
 
 /** Tasks read and planned per database round. */
 export const PLAN_BATCH_SIZE = 500;
@@ -112,8 +115,9 @@ export async function planTaskReminders(options: PlanOptions): Promise<PlanResul
     const taskIds = tasks.map((t) => t.id);
     const existing = await prisma.reminder.findMany({
       where: { taskId: { in: taskIds }, status: 'PENDING' },
-      select: { id: true, deliveryKey: true, taskId: true, plannedAt: true, occurrenceDue: true },
+      select: { id: true, deliveryKey: true, taskId: true, plannedAt: true, occurrenceDue: true, kind: true },
     });
+    const closed = new Set(tasks.filter((t) => t.status === 'DONE' || t.status === 'CANCELLED').map((t) => t.id));
     const wantedByKey = new Map(wanted.map((w) => [w.deliveryKey, w]));
     const toCancel: number[] = [];
     const toReschedule: Array<{ id: number; plannedAt: Date }> = [];
@@ -125,6 +129,8 @@ export async function planTaskReminders(options: PlanOptions): Promise<PlanResul
         if (row.plannedAt > now && newAt.getTime() !== row.plannedAt.getTime()) toReschedule.push({ id: row.id, plannedAt: newAt });
         continue;
       }
+      // Rows the policy did not make (a snooze, a manual reminder) are the planner's only once the task is closed.
+      if (!POLICY_KINDS.has(row.kind) && !closed.has(row.taskId)) continue;
       const occurrence = row.occurrenceDue?.toISOString().slice(0, 10);
       const occurrenceStillPlanned = occurrence !== undefined && occurrencesByTask.get(row.taskId)?.has(occurrence);
       // Keep a reminder that is already due for an occurrence that still exists: the

@@ -58,7 +58,9 @@ describe('createConfig', () => {
     ['HTTP_HOST', ' ', /HTTP_HOST/],
     ['HTTP_PORT', '70000', /HTTP_PORT/],
     ['ADMIN_TOKEN', 'tiny', /ADMIN_TOKEN.*16/],
-    ['SEND_RATE_PER_SECOND', '100', /SEND_RATE_PER_SECOND.*30/],
+    ['SEND_RATE_PER_SECOND', '5000', /SEND_RATE_PER_SECOND/],
+    ['SEND_CLAIM_TTL_MS', '10', /SEND_CLAIM_TTL_MS/],
+    ['WORKER_LOCK_MS', 'long', /WORKER_LOCK_MS/],
     ['SEND_RATE_PER_SECOND', '-1', /SEND_RATE_PER_SECOND/],
     ['SHUTDOWN_TIMEOUT_MS', 'soon', /SHUTDOWN_TIMEOUT_MS/],
   ];

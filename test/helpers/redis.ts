@@ -15,21 +15,22 @@ export interface TestRedis {
 export async function createTestRedis(): Promise<TestRedis> {
   const prefix = `nvtest-${randomBytes(5).toString('hex')}`;
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const flush = async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  };
   return {
     prefix,
     url: TEST_REDIS_URL,
     redis,
     /** Deletes every key of this prefix: what FLUSHALL does to our queues, without touching other test files. */
-    async flush() {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    },
+    flush,
     async cleanup() {
-      await this.flush();
+      await flush();
       redis.disconnect();
     },
   };

@@ -134,7 +134,7 @@ export async function seedTask(
   });
 }
 
-/** Rows to deliver now-ish, directly (bypassing the policy), for delivery tests. */
+/** Rows to deliver now-ish, made directly (kind "manual", so re-planning leaves them alone), for delivery tests. */
 export async function seedReminders(world: SchedulerWorld, taskId: number, recipients: Array<{ officerId: number; chatIdentityId: number | null }>, instants: Date[]) {
   const data = recipients.flatMap((r) =>
     instants.map((at, i) => ({
@@ -142,7 +142,7 @@ export async function seedReminders(world: SchedulerWorld, taskId: number, recip
       taskId,
       officerId: r.officerId,
       chatIdentityId: r.chatIdentityId,
-      kind: 'before-due',
+      kind: 'manual',
       plannedAt: at,
     })),
   );

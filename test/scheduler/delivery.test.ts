@@ -73,7 +73,7 @@ describe('reminder delivery', () => {
     // What FLUSHALL does to our queues, limited to this test's prefix so parallel test files are untouched.
     await world.redis.flush();
     const lostJobs = await world.queues.delivery.getJobCounts('delayed', 'waiting');
-    expect(lostJobs.delayed + lostJobs.waiting).toBe(0);
+    expect((lostJobs.delayed ?? 0) + (lostJobs.waiting ?? 0)).toBe(0);
     const result = await reconcile({ prisma: world.prisma, queue: world.queues.delivery, calendar: world.calendar, policy: world.deps.policy, logger: world.deps.logger }, new Date(), { replan: false });
     expect(result.enqueued).toBeGreaterThan(0);
     await waitFor(async () => (await sentCount(world)) === 30, 15_000, 'all thirty sent');
