@@ -20,6 +20,8 @@ export interface AnswerInput {
   progress?: number;
   note?: string;
   now: Date;
+  /** The officer as already loaded for this update (saves a query); re-read when absent. */
+  actor?: LoadedActor;
 }
 
 export type AnswerResult =
@@ -41,8 +43,8 @@ function isRecurring(task: Task): boolean {
   return kind === 'recurring' || kind === 'ongoing';
 }
 
-async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, taskId: number) {
-  const actor = await loadActor(tx, officerId);
+async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, taskId: number, known?: LoadedActor) {
+  const actor = known && known.id === officerId ? known : await loadActor(tx, officerId);
   if (!actor) throw new PermissionError('unknown officer');
   // Lock the task row: two answers to one task are applied one after the other.
   await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
@@ -55,7 +57,7 @@ async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, ta
 export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Promise<AnswerResult> {
   const note = cleanNote(input.note);
   return prisma.$transaction(async (tx) => {
-    const { task } = await loadForAnswer(tx, input.officerId, input.taskId);
+    const { task } = await loadForAnswer(tx, input.officerId, input.taskId, input.actor);
     if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task };
 
     const progress = input.kind === 'DONE' ? 100 : input.progress === undefined ? undefined : Math.max(0, Math.min(100, Math.round(input.progress)));

@@ -10,7 +10,7 @@ import { canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
 import { overdueTasks, reportRange, reportRows, taskInScope, taskViewInclude, toTaskView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
-import { loadActor, scopeUnitIds } from './scope.ts';
+import { loadActor, scopeUnitIds, type LoadedActor } from './scope.ts';
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
 export const DIGEST_MAX_TASKS = 100;
@@ -38,8 +38,8 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   /** A task card for one officer, with or without the answer buttons; undefined when they may not see it. */
-  async function taskCard(officerId: number, taskId: number, now: Date, options: { buttons?: boolean; header?: string; footer?: string } = {}): Promise<OutgoingMessage | undefined> {
-    const actor = await loadActor(prisma, officerId);
+  async function taskCard(officerId: number, taskId: number, now: Date, options: { buttons?: boolean; header?: string; footer?: string; actor?: LoadedActor } = {}): Promise<OutgoingMessage | undefined> {
+    const actor = options.actor?.id === officerId ? options.actor : await loadActor(prisma, officerId);
     if (!actor?.active) return undefined;
     const task = await taskInScope(prisma, actor.scope, taskId);
     if (!task) return undefined;

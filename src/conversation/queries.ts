@@ -63,7 +63,7 @@ export async function overdueTasks(db: Db, scope: UnitScope, today: IsoDate, pag
 export async function tasksByCode(db: Db, scope: UnitScope, code: string, take = 8) {
   return db.task.findMany({
     where: { ...taskScopeWhere(scope), code: { equals: code, mode: 'insensitive' }, status: { not: 'CANCELLED' } },
-    include: taskViewInclude,
+    include: { plan: { select: { title: true, number: true } } },
     orderBy: [{ status: 'asc' }, ...BY_URGENCY],
     take,
   });

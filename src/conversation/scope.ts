@@ -1,5 +1,5 @@
 // Database side of the permission rules: who an officer is, which units they act for.
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Officer, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { unitScopeOf, type Actor, type UnitScope } from './permissions.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -21,7 +21,11 @@ export class PermissionError extends Error {
 
 export async function loadActor(db: Db, officerId: number): Promise<LoadedActor | undefined> {
   const officer = await db.officer.findUnique({ where: { id: officerId }, include: { unit: true } });
-  if (!officer) return undefined;
+  return officer ? actorOf(db, officer) : undefined;
+}
+
+/** The actor of an officer row already read (with its unit); leaders need the unit tree. */
+export async function actorOf(db: Db, officer: Officer & { unit: { name: string } }): Promise<LoadedActor> {
   const actor: Actor = { id: officer.id, role: officer.role, unitId: officer.unitId, active: officer.active };
   const units = officer.role === 'LEADER' ? await db.unit.findMany({ select: { id: true, parentId: true } }) : [];
   return {

@@ -29,7 +29,7 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
   switch (data.action) {
     case 'done': {
       await ctx.answerCallbackQuery();
-      const { reportId } = await answerTask(services, target, { officerId: officer.id, taskId: data.taskId, kind: 'DONE' });
+      const { reportId } = await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'DONE' });
       if (reportId) await enter(ctx, CONVERSATION_IDS.evidence, { officerId: officer.id, reportId, locale: officer.language });
       return;
     }
@@ -38,7 +38,7 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
       return ctx.answerCallbackQuery();
     case 'pv':
       await ctx.answerCallbackQuery();
-      await answerTask(services, target, { officerId: officer.id, taskId: data.taskId, kind: 'IN_PROGRESS', progress: data.value });
+      await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'IN_PROGRESS', progress: data.value });
       return;
     case 'blk':
       await ctx.answerCallbackQuery();

@@ -43,13 +43,13 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
   try {
     switch (command.kind) {
       case 'done':
-        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
         return;
       case 'in-progress':
-        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
         return;
       case 'progress':
-        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'IN_PROGRESS', progress: command.progress, ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'IN_PROGRESS', progress: command.progress, ...(command.note ? { note: command.note } : {}) });
         return;
       case 'blocked':
         if (!command.reason) {
@@ -57,7 +57,7 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
           await ctx.conversation.enter(CONVERSATION_IDS.blocked, stepArgs);
           return;
         }
-        await answerTask(services, target, { officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
+        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
         return;
       case 'extend': {
         if (!command.dateText) {

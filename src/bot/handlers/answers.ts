@@ -7,7 +7,7 @@ import { extensionDecision } from '../../conversation/actions.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { formatWhen } from '../../conversation/render.ts';
-import { loadActor } from '../../conversation/scope.ts';
+import { loadActor, type LoadedActor } from '../../conversation/scope.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
@@ -28,8 +28,8 @@ async function localeOf(services: BotServices, officerId: number): Promise<Trans
 }
 
 /** Shows a task card with a footer line and no buttons, in place of the old card or as a new message. */
-export async function showCardWithFooter(services: BotServices, target: CardTarget, officerId: number, taskId: number, footer: string): Promise<void> {
-  const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer });
+export async function showCardWithFooter(services: BotServices, target: CardTarget, officerId: number, taskId: number, footer: string, actor?: LoadedActor): Promise<void> {
+  const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer, ...(actor ? { actor } : {}) });
   const message = card ?? { html: footer };
   if (target.messageId !== undefined) await editOutgoing(target.api, target.chatId, target.messageId, message);
   else await sendOutgoing(target.api, target.chatId, [message]);
@@ -38,14 +38,14 @@ export async function showCardWithFooter(services: BotServices, target: CardTarg
 export async function answerTask(
   services: BotServices,
   target: CardTarget,
-  input: { officerId: number; taskId: number; kind: AnswerKind; progress?: number; note?: string },
+  input: { officerId: number; taskId: number; kind: AnswerKind; progress?: number; note?: string; actor?: LoadedActor },
 ): Promise<{ reportId?: number }> {
   const now = services.now();
-  const t = await localeOf(services, input.officerId);
+  const t = input.actor?.id === input.officerId ? translator(services.i18n, input.actor.language) : await localeOf(services, input.officerId);
   const kind: AnswerKind = input.kind === 'IN_PROGRESS' && input.progress === 100 ? 'DONE' : input.kind;
   const result = await recordAnswer(services.prisma, { ...input, kind, now });
   if (result.outcome === 'already-done') {
-    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'));
+    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'), input.actor);
     return {};
   }
   const when = formatWhen(services.calendar, now);
@@ -55,7 +55,7 @@ export async function answerTask(
     : kind === 'BLOCKED' ? t('recorded-blocked', { when, reason: note || t('no-reason') })
     : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
     : t('recorded-in-progress', { when });
-  await showCardWithFooter(services, target, input.officerId, input.taskId, footer);
+  await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor);
   return { reportId: result.report.id };
 }
 
