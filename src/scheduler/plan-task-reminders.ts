@@ -49,7 +49,7 @@ const taskInclude = {
   },
 } satisfies Prisma.TaskInclude;
 
-type LoadedTask = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
+export type LoadedTask = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
 function policyFor(task: LoadedTask, base: ReminderPolicy, log?: Logger): ReminderPolicy {
   const layers: unknown[] = [];
@@ -73,47 +73,63 @@ function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
   }));
 }
 
-export async function planTaskReminders(options: PlanOptions): Promise<PlanResult> {
-  const { prisma, calendar, now, policy } = options;
-  const result: PlanResult = { tasks: 0, created: 0, rescheduled: 0, cancelled: 0 };
-  const where: Prisma.TaskWhereInput = options.taskIds
-    ? {}
-    : { isGroup: false, OR: [{ status: { notIn: ['DONE', 'CANCELLED'] } }, { reminders: { some: { status: 'PENDING' } } }] };
+export interface WantedReminders {
+  rows: Prisma.ReminderCreateManyInput[];
+  /** Occurrence dates each task still has reminders for. */
+  occurrencesByTask: Map<number, Set<string>>;
+}
 
-  let cursor = 0;
-  for (;;) {
-    const tasks = await prisma.task.findMany({ where: { ...where, id: { gt: cursor, ...(options.taskIds ? { in: options.taskIds } : {}) } }, include: taskInclude, orderBy: { id: 'asc' }, take: PLAN_BATCH_SIZE });
-    if (!tasks.length) break;
-    cursor = tasks.at(-1)!.id;
-    result.tasks += tasks.length;
-
-    const wanted: Prisma.ReminderCreateManyInput[] = [];
-    const occurrencesByTask = new Map<number, Set<string>>();
-    for (const task of tasks) {
-      const planned = task.isGroup
-        ? []
-        : planReminders({ schedule: task.schedule as Schedule, state: { status: task.status as TaskStatus }, calendar, now, policy: policyFor(task, policy, options.logger) });
-      occurrencesByTask.set(task.id, new Set(planned.map((r) => r.occurrenceDue)));
-      const units = unitOfficers(task);
-      const firstByOccurrence = new Map<string, string>();
-      for (const r of planned) if (r.audience === 'assignee' && !firstByOccurrence.has(r.occurrenceDue)) firstByOccurrence.set(r.occurrenceDue, r.key);
-      for (const r of planned) {
-        for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key)) {
-          wanted.push({
-            deliveryKey: deliveryKey(task.id, r, to.officerId),
-            taskId: task.id,
-            officerId: to.officerId,
-            chatIdentityId: to.chatIdentityId,
-            occurrenceDue: new Date(`${r.occurrenceDue}T00:00:00Z`),
-            kind: r.kind,
-            plannedAt: r.at,
-          });
-        }
+/** What the policy wants for these tasks at `now`, as rows; pure apart from the loaded tasks. */
+export function wantedReminders(tasks: LoadedTask[], options: Pick<PlanOptions, 'calendar' | 'now' | 'policy' | 'logger'>): WantedReminders {
+  const rows: Prisma.ReminderCreateManyInput[] = [];
+  const occurrencesByTask = new Map<number, Set<string>>();
+  for (const task of tasks) {
+    const planned = task.isGroup
+      ? []
+      : planReminders({ schedule: task.schedule as Schedule, state: { status: task.status as TaskStatus }, calendar: options.calendar, now: options.now, policy: policyFor(task, options.policy, options.logger) });
+    occurrencesByTask.set(task.id, new Set(planned.map((r) => r.occurrenceDue)));
+    const units = unitOfficers(task);
+    const firstByOccurrence = new Map<string, string>();
+    for (const r of planned) if (r.audience === 'assignee' && !firstByOccurrence.has(r.occurrenceDue)) firstByOccurrence.set(r.occurrenceDue, r.key);
+    for (const r of planned) {
+      for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key)) {
+        rows.push({
+          deliveryKey: deliveryKey(task.id, r, to.officerId),
+          taskId: task.id,
+          officerId: to.officerId,
+          chatIdentityId: to.chatIdentityId,
+          occurrenceDue: new Date(`${r.occurrenceDue}T00:00:00Z`),
+          kind: r.kind,
+          plannedAt: r.at,
+        });
       }
     }
+  }
+  return { rows, occurrencesByTask };
+}
 
-    const taskIds = tasks.map((t) => t.id);
-    const existing = await prisma.reminder.findMany({
+/** Open tasks (or the given ones) in id order, a batch at a time, with what planning needs. */
+export async function* taskBatches(prisma: PrismaClient, taskIds?: number[]): AsyncGenerator<LoadedTask[]> {
+  const where: Prisma.TaskWhereInput = taskIds
+    ? {}
+    : { isGroup: false, OR: [{ status: { notIn: ['DONE', 'CANCELLED'] } }, { reminders: { some: { status: 'PENDING' } } }] };
+  let cursor = 0;
+  for (;;) {
+    const tasks = await prisma.task.findMany({ where: { ...where, id: { gt: cursor, ...(taskIds ? { in: taskIds } : {}) } }, include: taskInclude, orderBy: { id: 'asc' }, take: PLAN_BATCH_SIZE });
+    if (!tasks.length) return;
+    cursor = tasks.at(-1)!.id;
+    yield tasks;
+  }
+}
+
+export async function planTaskReminders(options: PlanOptions): Promise<PlanResult> {
+  const { prisma, now } = options;
+  const result: PlanResult = { tasks: 0, created: 0, rescheduled: 0, cancelled: 0 };
+  for await (const tasks of taskBatches(prisma, options.taskIds)) {
+    result.tasks += tasks.length;
+    const { rows: wanted, occurrencesByTask } = wantedReminders(tasks, options);
+
+    const taskIds = tasks.map((t) => t.id);    const existing = await prisma.reminder.findMany({
       where: { taskId: { in: taskIds }, status: 'PENDING' },
       select: { id: true, deliveryKey: true, taskId: true, plannedAt: true, occurrenceDue: true, kind: true },
     });

@@ -5,5 +5,6 @@ import { deadlineCommand } from './deadline.ts';
 import { calendarCommand } from './calendar.ts';
 import { importCommand } from './import.ts';
 import { officerCommand } from './officer.ts';
+import { remindersCommand } from './reminders.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, officerCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, officerCommand, remindersCommand];
