@@ -6,6 +6,7 @@ export type RowCode =
   | { kind: 'arabic'; code: string; parts: number[] };
 
 const ROMAN = /^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const ROMAN_START = new Set([...'IVXLCDM'].map((c) => c.charCodeAt(0)));
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 function romanValue(text: string): number {
@@ -20,7 +21,11 @@ function romanValue(text: string): number {
 
 /** Parses a cell or line that is only a code; undefined for anything else. */
 export function parseRowCode(text: string): RowCode | undefined {
-  const t = text.trim().replace(/[.)]+$/, '');
+  const trimmed = text.trim();
+  // A code starts with a digit or a Roman numeral: most lines are ruled out by their first character.
+  const first = trimmed.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && !ROMAN_START.has(first)) return undefined;
+  const t = trimmed.replace(/[.)]+$/, '');
   if (!t) return undefined;
   if (/^\d{1,3}(\.\d{1,3}){0,4}$/.test(t)) {
     return { kind: 'arabic', code: t, parts: t.split('.').map(Number) };

@@ -2,6 +2,8 @@
 // spacing differences ("hoá"/"hóa", "uỷ"/"ủy", "Thống kê"/"Thông kê").
 
 const charFold = new Map<string, string>();
+/** Folded form of each BMP character met so far, by code unit. */
+const bmpFold: Array<string | undefined> = new Array<string | undefined>(0x10000).fill(undefined);
 
 function foldChar(ch: string): string {
   let f = charFold.get(ch);
@@ -17,9 +19,19 @@ function foldChar(ch: string): string {
 export function fold(text: string): string {
   let out = '';
   let space = false;
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const f = code < 128 ? (code === 32 || code === 9 || code === 10 || code === 13 ? ' ' : ch.toLowerCase()) : foldChar(ch);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let f: string;
+    if (code < 128) {
+      f = code === 32 || code === 9 || code === 10 || code === 13 ? ' ' : code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair is one character, as `for...of` reads it.
+      f = foldChar(text.slice(i, i + 2));
+      i++;
+    } else {
+      f = bmpFold[code] ?? (bmpFold[code] = foldChar(text[i]!));
+    }
     if (f === ' ') {
       space = out.length > 0;
       continue;

@@ -111,6 +111,24 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   const tasks: ImportedRow[] = [];
   const groups: ImportedRow[] = [];
   let ordinal = 0;
+  // Responsibility cells repeat ("Văn phòng - Thống kê" on hundreds of rows): each is split once.
+  const unitLists = new Map<string, string[]>();
+  const unitList = (cell: string) => {
+    let names = unitLists.get(cell);
+    if (!names) unitLists.set(cell, (names = splitUnitList(cell)));
+    return names;
+  };
+  // The deadline engine is pure: the same cell with the same reference date and context reads the same way.
+  const schedules = new Map<string, Schedule>();
+  const readDeadline = (raw: string, context: string): Schedule => {
+    const key = `${raw}\u0000${context}`;
+    let schedule = schedules.get(key);
+    if (!schedule) {
+      schedule = options.parseDeadline(stripLegalCitations(raw), { ...(ref ? { ref } : {}), ...(context ? { context } : {}) });
+      schedules.set(key, schedule);
+    }
+    return schedule;
+  };
 
   assembled.tables.forEach((table, index) => {
     const prefix = tablePrefix(assembled.tables, labels, index);
@@ -135,7 +153,7 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
       const units: UnitsByRole = { monitor: [], lead: [], coordinate: [], execute: [] };
       const inherited: ResponsibilityRole[] = [];
       for (const role of RESPONSIBILITY_ROLES) {
-        const own = splitUnitList(node.text[role] ?? '').map((n) => directory.resolve(n).name);
+        const own = unitList(node.text[role] ?? '').map((n) => directory.resolve(n).name);
         if (own.length) units[role] = [...new Set(own)];
         else if (roles.has(role)) {
           if (parent?.units[role].length) {
@@ -161,7 +179,7 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
         deadline = { ...rest, inheritedFrom: inheritedFrom ?? node.parent!.path };
       } else {
         const context = [node.text.actions, node.text.target].filter(Boolean).join('\n');
-        let schedule = options.parseDeadline(stripLegalCitations(ownRaw), { ...(ref ? { ref } : {}), ...(context ? { context } : {}) });
+        let schedule = readDeadline(ownRaw, context);
         const code = schedule.kind === 'unscheduled' ? (schedule as { code?: string }).code : undefined;
         if (schedule.kind === 'unscheduled' && (!code || code === 'not-understood' || code === 'empty')) {
           warnings.push({ line: node.line, message: `deadline "${ownRaw}" of ${node.path} has no date or cadence (${schedule.reason})` });

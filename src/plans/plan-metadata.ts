@@ -102,6 +102,26 @@ function kindOf(line: string): PlanKindName | undefined {
   return undefined;
 }
 
+/** The first period named by a sentence of 8 words or more, a multi-year phrase before a plain "năm 2024". */
+function periodFromSentences(lines: string[], issueYear: number | null): PlanPeriod | undefined {
+  let first: PlanPeriod | undefined;
+  for (const l of lines) {
+    if (!atLeastWords(l, 8)) continue;
+    const p = parsePeriod(l, issueYear);
+    if (p === undefined) continue;
+    if (!/^năm \d{4}$/iu.test(p.raw ?? '')) return p;
+    first ??= p;
+  }
+  return first;
+}
+
+/** l.split(' ').length >= n, without splitting. */
+function atLeastWords(l: string, n: number): boolean {
+  let parts = 1;
+  for (let i = l.indexOf(' '); i >= 0 && parts < n; i = l.indexOf(' ', i + 1)) parts++;
+  return parts >= n;
+}
+
 const BODY_START = /^(can cu|thuc hien|de |theo de nghi|[ivx]+\. |\(kem theo|\(ban hanh|uy ban nhan dan|quyet dinh:|so:)/;
 
 export function extractPlanMetadata(texts: RawText[], options: { issued?: string } = {}): PlanMetadata {
@@ -173,7 +193,7 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
       break;
     }
   }
-  const attachedAll = texts.map((t) => clean(t.text)).filter((l) => /kèm theo/iu.test(l));
+  const attachedAll = lines.filter((l) => /kèm theo/iu.test(l));
   for (const l of [...attachedAll, ...top]) {
     const m =
       /của\s+(chủ tịch\s+)?(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(thị trấn|thị xã|thành phố|xã|phường|huyện|tỉnh|quận)/iu.exec(l) ??
@@ -195,11 +215,7 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
   if (!LEVELS.includes(level ?? 'xa')) issuer = null;
 
   // Period: from the title, else from the first sentence of the text that names one (multi-year phrases first).
-  const sentences = texts.map((t) => clean(t.text)).filter((l) => l.split(' ').length >= 8);
-  const period =
-    parsePeriod(title, issueYear) ??
-    sentences.map((l) => parsePeriod(l, issueYear)).find((p) => p !== undefined && !/^năm \d{4}$/iu.test(p.raw ?? '')) ??
-    sentences.map((l) => parsePeriod(l, issueYear)).find((p) => p !== undefined) ?? { from: null, to: null, raw: null };
+  const period = parsePeriod(title, issueYear) ?? periodFromSentences(lines, issueYear) ?? { from: null, to: null, raw: null };
 
   return { kind, number, issuer, place, issuedOn, issueYear, title, period };
 }

@@ -2,6 +2,7 @@
 // that names the file and the line or part: empty, too large, not UTF-8,
 // corrupt or bomb-like .docx/.xlsx.
 
+import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { PlanInputError } from './input-errors.ts';
 import { readCsv } from './readers/read-csv.ts';
@@ -35,13 +36,14 @@ export function detectFormat(fileName: string, bytes: Uint8Array): PlanFormat {
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array): string {
-  const bad = firstInvalidUtf8(bytes);
+  // The native check first; the byte-by-byte scan only to say where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     throw new PlanInputError(file, `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}); save the file as UTF-8`, {
       line: lineOfOffset(bytes, bad),
     });
   }
-  return Buffer.from(bytes).toString('utf8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 export async function readPlanFile(file: string, bytes: Buffer, options: ReadPlanOptions = {}): Promise<{ format: PlanFormat; doc: RawDocument }> {

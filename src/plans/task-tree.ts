@@ -31,25 +31,44 @@ export interface TreeNode {
   table: TaskTable;
 }
 
-function textByRole(table: TaskTable, row: DataRow): { text: Partial<Record<ColumnRole, string>>; extra: Record<string, string> } {
+/** Clean cell text; cells repeat down a table (units, deadlines), each distinct one is cleaned once. */
+type CellCleaner = (raw: string) => string;
+
+function cellCleaner(): CellCleaner {
+  const cache = new Map<string, string>();
+  return (raw) => {
+    let clean = cache.get(raw);
+    if (clean === undefined) cache.set(raw, (clean = cellText(raw)));
+    return clean;
+  };
+}
+
+function textByRole(
+  table: TaskTable,
+  row: DataRow,
+  clean: CellCleaner,
+): { text: Partial<Record<ColumnRole, string>>; extra: Record<string, string>; rawCode: string } {
   const text: Partial<Record<ColumnRole, string>> = {};
   const extra: Record<string, string> = {};
+  let rawCode = '';
   table.columns.forEach((column, i) => {
-    const value = cellText(row.cells[i] ?? '');
+    if (column.role === 'code') {
+      rawCode = (row.cells[i] ?? '').trim();
+      return;
+    }
+    const value = clean(row.cells[i] ?? '');
     if (column.role === 'extra') {
       if (value) extra[column.label] = value;
-    } else if (column.role === 'code') {
-      text.code = (row.cells[i] ?? '').trim();
     } else {
       text[column.role] = value;
     }
   });
   // Cells beyond the header's width are kept too.
   for (let i = table.columns.length; i < row.cells.length; i++) {
-    const value = cellText(row.cells[i] ?? '');
+    const value = clean(row.cells[i] ?? '');
     if (value) extra[`column ${i + 1}`] = value;
   }
-  return { text, extra };
+  return { text, extra, rawCode };
 }
 
 function hasContent(node: TreeNode): boolean {
@@ -67,10 +86,9 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
 
   const join = (...parts: Array<string | undefined>) => parts.filter(Boolean).join('/');
 
+  const clean = cellCleaner();
   for (const row of table.rows) {
-    const { text, extra } = textByRole(table, row);
-    const rawCode = text.code ?? '';
-    delete text.code;
+    const { text, extra, rawCode } = textByRole(table, row, clean);
     const code = parseRowCode(rawCode);
     const titleLines = (text.title ?? '').split('\n');
     let title = titleLines.join(' ').trim();

@@ -14,13 +14,42 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** True for the characters of `\s` (what trim() removes) other than the ASCII space. */
+function isOtherSpace(c: number): boolean {
+  if (c < 0x80) return c >= 9 && c <= 13;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))
+  );
+}
+
 /** Collapse runs of spaces (tabs, no-break spaces) to one and trim. */
 export function squeeze(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Most lines are already squeezed: single ASCII spaces between words, nothing at either end.
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return text.replace(/[\s\u00a0]+/g, ' ').trim();
+      space = true;
+    } else if (isOtherSpace(c)) {
+      return text.replace(/[\s\u00a0]+/g, ' ').trim();
+    } else space = false;
+  }
+  return space && text.length > 0 ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text;
 }
 
 const UPPER_OR_DIGIT = /^[\p{Lu}\d(“"]/u;
 const NAME_WORD = /^\p{Lu}/u;
+
+/** Whether one of the last two words (split at single spaces) starts with a capital. */
+function lastTwoWordsNameLike(before: string): boolean {
+  const last = before.lastIndexOf(' ');
+  if (NAME_WORD.test(before.slice(last + 1))) return true;
+  if (last <= 0) return false; // one word, or an empty word before the last
+  return NAME_WORD.test(before.slice(before.lastIndexOf(' ', last - 1) + 1, last));
+}
 
 /**
  * Splits one paragraph at inline bullets. " - " is also a hyphen inside names
@@ -39,8 +68,7 @@ function splitInlineBullets(paragraph: string, bulleted: boolean): string[] {
     if (!before || !UPPER_OR_DIGIT.test(after)) continue;
     const marker = m[1] ?? "-";
     const punctuated = /[.;:!?…,)]$/.test(before);
-    const prevWords = before.split(' ').slice(-2);
-    const nameLike = prevWords.some((w) => NAME_WORD.test(w));
+    const nameLike = lastTwoWordsNameLike(before);
     const spaced = /^\s+[-+]\s+/.test(m[0]);
     if (punctuated || (bulleted && !nameLike) || (marker === '+' && spaced)) {
       parts.push(before);
@@ -71,14 +99,17 @@ export function cellLines(raw: string): string[] {
     const line = squeeze(raw);
     return line ? [line] : [];
   }
-  let text = raw.replace(/\r\n?/g, '\n');
-  const hadList = /<(ul|ol|li)\b/i.test(text);
-  text = text
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|ul|ol|li|h[1-6]|tr|table)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/\*\*/g, '');
-  text = decodeEntities(text);
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  const tags = text.includes('<');
+  const hadList = tags && /<(ul|ol|li)\b/i.test(text);
+  if (tags) {
+    text = text
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/?(p|div|ul|ol|li|h[1-6]|tr|table)\b[^>]*>/gi, '\n')
+      .replace(/<[^>]+>/g, '');
+  }
+  if (text.includes('**')) text = text.replace(/\*\*/g, '');
+  if (text.includes('&')) text = decodeEntities(text);
   const out: string[] = [];
   for (const para of text.split('\n')) {
     const squeezed = squeeze(para);

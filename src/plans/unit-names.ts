@@ -65,6 +65,8 @@ const PLACE_WORD = / (xa|phuong|thi tran)$/;
 export class UnitDirectory {
   private readonly byKey = new Map<string, string>();
   readonly aliases = new Map<string, string>(); // alias key → unit key
+  /** Display form and key of each spelling met (both depend on the spelling alone). */
+  private readonly spellings = new Map<string, { display: string; key: string }>();
 
   constructor(known: Iterable<{ name: string; key?: string }> = [], aliases: Iterable<{ alias: string; unitKey: string }> = []) {
     for (const u of known) this.byKey.set(u.key ?? unitKey(u.name), u.name);
@@ -73,8 +75,14 @@ export class UnitDirectory {
 
   /** Resolves a spelling to the unit key, registering the unit if new. */
   resolve(raw: string): { key: string; name: string } {
-    const display = displayUnitName(raw);
-    let key = unitKey(display);
+    let spelling = this.spellings.get(raw);
+    if (!spelling) {
+      const display = displayUnitName(raw);
+      spelling = { display, key: unitKey(display) };
+      this.spellings.set(raw, spelling);
+    }
+    const display = spelling.display;
+    let key = spelling.key;
     const aliased = this.aliases.get(key);
     if (aliased) key = aliased;
     if (!this.byKey.has(key)) {
