@@ -7,6 +7,7 @@ import { createPrisma } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
+import { registerAdmin } from './server/admin.ts';
 import { createShutdown } from './lifecycle/shutdown.ts';
 import { createWorkingCalendar } from './calendar/working-calendar.ts';
 import { createComposer } from './conversation/compose.ts';
@@ -60,6 +61,10 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     redis,
     status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN' }),
   });
+
+  if (config.ADMIN_TOKEN) {
+    await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
+  }
 
   // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
   const bot = botEnabled && botConfigured ? createBot({ config, prisma, logger, calendar }) : undefined;
