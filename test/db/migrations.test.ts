@@ -64,7 +64,7 @@ describe('db migrate', () => {
       });
     const results = await Promise.all([run(), run()]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    const applied = results.filter((r) => r.out.includes('applied 1 migration'));
+    const applied = results.filter((r) => /applied \d+ migration/.test(r.out));
     expect(applied).toHaveLength(1);
     const client = new pg.Client({ connectionString: databaseUrl(name) });
     await client.connect();

@@ -84,9 +84,10 @@ describe('reminder delivery', () => {
 
   it('two workers on one queue share the work with no duplicates', async () => {
     const { unit, task } = await oneTaskWorld(40);
+    // Each worker runs two jobs at a time, so neither can take the whole batch alone.
+    const a = await world.startWorkers({ deliveryConcurrency: 2 });
+    const b = await world.startWorkers({ deliveryConcurrency: 2 });
     await seedReminders(world, task.id, unit.officers, [new Date(Date.now() + 300)]);
-    const a = await world.startWorkers({ deliveryConcurrency: 4 });
-    const b = await world.startWorkers({ deliveryConcurrency: 4 });
     const done = { a: 0, b: 0 };
     a.delivery.on('completed', (_job, result) => result === 'sent' && done.a++);
     b.delivery.on('completed', (_job, result) => result === 'sent' && done.b++);
