@@ -52,9 +52,11 @@ describe('reminder delivery', () => {
       expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.plannedAt.getTime());
       expect(row.channelMessageId).toMatch(/^\d+$/);
     }
-    // The first reminder of each chat goes out at its instant; the second keeps the chat's 1/s pace.
+    // The first reminder of each chat goes out at its instant, driven by its own delayed job (not by a
+    // later sweep: reconcile runs every 10 minutes). The bound is functional, not a speed target;
+    // delivery lag is measured in the benchmark.
     const first = rows.filter((r) => r.plannedAt.getTime() === instants[0]!.getTime());
-    for (const row of first) expect(row.sentAt!.getTime() - row.plannedAt.getTime()).toBeLessThan(300);
+    for (const row of first) expect(row.sentAt!.getTime() - row.plannedAt.getTime()).toBeLessThan(5_000);
     for (const officer of unit.officers) {
       const [a, b] = rows.filter((r) => r.officerId === officer.officerId).map((r) => r.sentAt!.getTime());
       expect(b! - a!).toBeGreaterThanOrEqual(1000);
