@@ -3,14 +3,14 @@
 // the channel adapter only maps them. Composing never sends anything.
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { OutgoingMessage } from '../channels/types.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
 import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
-import { overdueTasks, reportRange, reportRows, taskInScope, taskViewInclude, toTaskView } from './queries.ts';
+import { overdueTasks, reportRange, reportRows, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
-import { loadActor, scopeUnitIds, type LoadedActor } from './scope.ts';
+import { actorJsonSql, actorOfRow, loadActor, scopeUnitIds, type ActorRow, type LoadedActor } from './scope.ts';
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
 export const DIGEST_MAX_TASKS = 100;
@@ -51,20 +51,23 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   async function reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null> {
-    const row = await prisma.reminder.findUnique({
-      where: { id: reminderId },
-      include: { task: { include: taskViewInclude }, officer: true },
-    });
-    if (!row || row.status === 'CANCELLED') return null;
-    if (row.task.status === 'DONE' || row.task.status === 'CANCELLED' || !row.officer.active) return null;
-    const actor = await loadActor(prisma, row.officerId);
-    if (!actor || !canSeeTask(actor, actor.scope, row.task.units)) return null;
+    // One statement: the reminder, its task's view and the recipient (the send path runs this per message).
+    const rows = await prisma.$queryRaw<Array<TaskWithView & { reminderStatus: string; reminderKind: string; reminderOccurrenceDue: Date | null; reminderOfficerId: number; actor: ActorRow | null }>>`
+      SELECT r.status::text AS "reminderStatus", r.kind AS "reminderKind", r."occurrenceDue" AS "reminderOccurrenceDue", r."officerId" AS "reminderOfficerId",
+             ${actorJsonSql(Prisma.sql`r."officerId"`)} AS actor, ${TASK_VIEW_COLUMNS}
+      FROM "Reminder" r JOIN "Task" t ON t.id = r."taskId" JOIN "Plan" p ON p.id = t."planId"
+      WHERE r.id = ${reminderId}`;
+    const row = rows[0];
+    if (!row || row.reminderStatus === 'CANCELLED') return null;
+    if (row.status === 'DONE' || row.status === 'CANCELLED' || !row.actor?.active) return null;
+    const actor = actorOfRow(row.actor);
+    if (!canSeeTask(actor, actor.scope, row.units)) return null;
     const e = env(actor.language, now);
-    const view = toTaskView(row.task, actor.scope, actor.unitId, dateOf);
-    if (row.occurrenceDue) view.due = isoOfDbDate(row.occurrenceDue);
+    const view = toTaskView(row, actor.scope, actor.unitId, dateOf);
+    if (row.reminderOccurrenceDue) view.due = isoOfDbDate(row.reminderOccurrenceDue);
     return {
-      html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.kind) }),
-      buttons: taskButtons(e.t, row.taskId, row.officerId),
+      html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.reminderKind) }),
+      buttons: taskButtons(e.t, row.id, row.reminderOfficerId),
     };
   }
 

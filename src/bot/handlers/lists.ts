@@ -11,11 +11,10 @@ export async function listMessage(services: BotServices, actor: LoadedActor, lis
   const now = services.now();
   const env: RenderEnv = { t: translator(services.i18n, actor.language), calendar: services.calendar, today: services.calendar.dateOf(now) };
   const { t } = env;
-  const first = await (list === 'tasks' ? openTasks(services.prisma, actor.scope, { skip: 0, take: 0 }) : overdueTasks(services.prisma, actor.scope, env.today, { skip: 0, take: 0 }));
-  const pages = Math.max(1, Math.ceil(first.total / LIST_PAGE_SIZE));
-  const page = Math.min(Math.max(0, requestedPage), pages - 1);
-  const window = { skip: page * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE };
-  const { total, tasks } = list === 'tasks' ? await openTasks(services.prisma, actor.scope, window) : await overdueTasks(services.prisma, actor.scope, env.today, window);
+  const window = { skip: Math.max(0, requestedPage) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE };
+  const { total, skip, tasks } = list === 'tasks' ? await openTasks(services.prisma, actor.scope, window) : await overdueTasks(services.prisma, actor.scope, env.today, window);
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = skip / LIST_PAGE_SIZE;
   if (total === 0) return { html: t(list === 'tasks' ? 'tasks-empty' : 'overdue-empty') };
 
   const withUnits = list === 'overdue' || actor.role !== 'OFFICER';
