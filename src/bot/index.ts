@@ -26,7 +26,6 @@ import { textRepliesFeature } from './features/text-replies.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { dedupeUpdates } from './middlewares/dedupe.ts';
 import { handleFeatureError } from './middlewares/error-boundary.ts';
-import { loadOfficer } from './middlewares/load-officer.ts';
 import { setupContext } from './middlewares/setup-context.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -61,8 +60,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(setupContext(services, logger.child({ component: 'bot' })));
   // One update per chat at a time (runner runs updates concurrently otherwise).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // Claims the update id and loads the sender's officer (one statement).
   bot.use(dedupeUpdates());
-  bot.use(loadOfficer());
   bot.use(i18n);
 
   const features = bot.errorBoundary(handleFeatureError);

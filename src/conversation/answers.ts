@@ -1,7 +1,8 @@
 // Recording what officers answer: one transaction per answer holding the report, the
 // task's new state and the audit entry. Reports are never updated, so an answer never
 // loses what was recorded before it; replaying an answer that is already recorded is a no-op.
-import type { Prisma, PrismaClient, StatusReport, Task, TaskUnit } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient, StatusReport, Task } from '../generated/prisma/client.ts';
+import { TASK_VIEW_COLUMNS, type TaskWithView } from './queries.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
 import { canAnswerTask, canDecideExtension } from './permissions.ts';
@@ -25,9 +26,9 @@ export interface AnswerInput {
 }
 
 export type AnswerResult =
-  | { outcome: 'recorded'; report: StatusReport; task: Task }
+  | { outcome: 'recorded'; report: StatusReport; task: Task; view: TaskWithView }
   /** The task is already done: a replayed or late answer changes nothing. */
-  | { outcome: 'already-done'; task: Task };
+  | { outcome: 'already-done'; task: Task; view: TaskWithView };
 
 export class TaskNotFoundError extends Error {
   override name = 'TaskNotFoundError';
@@ -38,21 +39,24 @@ function cleanNote(note: string | undefined): string | undefined {
   return trimmed ? trimmed.slice(0, MAX_NOTE_LENGTH) : undefined;
 }
 
+/** The task row of a view (without its relations). */
+function taskOf(view: TaskWithView): Task {
+  const { plan: _plan, units: _units, reports: _reports, ...task } = view;
+  return task;
+}
+
 function isRecurring(task: Task): boolean {
   const kind = (task.schedule as { kind?: string } | null)?.kind;
   return kind === 'recurring' || kind === 'ongoing';
 }
 
-type TaskWithUnits = Task & { units: TaskUnit[] };
-
 async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, taskId: number, known?: LoadedActor) {
   const actor = known && known.id === officerId ? known : await loadActor(tx, officerId);
   if (!actor) throw new PermissionError('unknown officer');
-  // Lock the task row (two answers to one task are applied one after the other) and read it with its units.
-  const [task] = await tx.$queryRaw<TaskWithUnits[]>`
-    SELECT t.*, (SELECT COALESCE(json_agg(json_build_object('taskId', tu."taskId", 'unitId', tu."unitId", 'role', tu.role, 'inherited', tu.inherited)), '[]')
-                 FROM "TaskUnit" tu WHERE tu."taskId" = t.id) AS units
-    FROM "Task" t WHERE t.id = ${taskId} FOR UPDATE`;
+  // Lock the task row (two answers to one task are applied one after the other) and read it
+  // with its units, plan and last note, so that the card shown afterwards needs no other read.
+  const [task] = await tx.$queryRaw<TaskWithView[]>`
+    SELECT ${TASK_VIEW_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId} FOR UPDATE OF t`;
   if (!task) throw new TaskNotFoundError(`task ${taskId} not found`);
   if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
   return { actor, task };
@@ -62,7 +66,7 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
   const note = cleanNote(input.note);
   return prisma.$transaction(async (tx) => {
     const { task } = await loadForAnswer(tx, input.officerId, input.taskId, input.actor);
-    if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task };
+    if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task: taskOf(task), view: task };
 
     const progress = input.kind === 'DONE' ? 100 : input.progress === undefined ? undefined : Math.max(0, Math.min(100, Math.round(input.progress)));
     const recurring = isRecurring(task);
@@ -77,11 +81,11 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
     // Report, task, reminders and audit entry in one statement (each builder call costs ms of CPU);
     // "updatedAt" is set by hand, as @updatedAt only applies to the builder's own queries.
     const updatedAt = new Date();
-    const [row] = await tx.$queryRaw<Array<Task & { reportId: number }>>`
+    const [row] = await tx.$queryRaw<Array<Task & { reportId: number; reports: TaskWithView['reports'] }>>`
       WITH report AS (
         INSERT INTO "StatusReport" ("taskId", "officerId", "occurrenceDue", status, progress, note, "createdAt")
         VALUES (${task.id}, ${input.officerId}, ${task.due}::date, ${input.kind}::"ReportStatus", ${progress ?? null}::int, ${note ?? null}::text, ${input.now})
-        RETURNING id
+        RETURNING id, note
       ), cancelled AS (
         UPDATE "Reminder" SET status = 'CANCELLED', "updatedAt" = ${updatedAt}
         WHERE ${cancelReminders} AND "taskId" = ${task.id} AND status = 'PENDING' AND (${occurrence}::date IS NULL OR "occurrenceDue" = ${occurrence}::date)
@@ -96,8 +100,15 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
                jsonb_build_object('reportId', report.id) || ${JSON.stringify(auditData)}::jsonb
         FROM report
       )
-      SELECT updated.*, (SELECT id FROM report) AS "reportId" FROM updated`;
-    const { reportId, ...updated } = row!;
+      SELECT updated.*, (SELECT id FROM report) AS "reportId",
+        (SELECT COALESCE(json_agg(json_build_object('note', n.note)), '[]') FROM (
+           SELECT note FROM (
+             SELECT report.note, ${input.now}::timestamp(3) AS "createdAt", report.id FROM report WHERE report.note IS NOT NULL
+             UNION ALL
+             SELECT sr.note, sr."createdAt", sr.id FROM "StatusReport" sr WHERE sr."taskId" = ${task.id} AND sr.note IS NOT NULL AND sr.status <> 'SNOOZED'
+           ) notes ORDER BY "createdAt" DESC, id DESC LIMIT 1) n) AS reports
+      FROM updated`;
+    const { reportId, reports, ...updated } = row!;
     const report: StatusReport = {
       id: reportId,
       taskId: task.id,
@@ -108,7 +119,8 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
       note: note ?? null,
       createdAt: input.now,
     };
-    return { outcome: 'recorded', report, task: updated };
+    // The card's view after the answer: the new task row, the plan and units read under the lock, the last note as of now.
+    return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports } };
   });
 }
 

@@ -38,10 +38,16 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   /** A task card for one officer, with or without the answer buttons; undefined when they may not see it. */
-  async function taskCard(officerId: number, taskId: number, now: Date, options: { buttons?: boolean; header?: string; footer?: string; actor?: LoadedActor } = {}): Promise<OutgoingMessage | undefined> {
+  async function taskCard(
+    officerId: number,
+    taskId: number,
+    now: Date,
+    options: { buttons?: boolean; header?: string; footer?: string; actor?: LoadedActor; /** The task's view as just read or written (saves the read). */ view?: TaskWithView } = {},
+  ): Promise<OutgoingMessage | undefined> {
     const actor = options.actor?.id === officerId ? options.actor : await loadActor(prisma, officerId);
     if (!actor?.active) return undefined;
-    const task = await taskInScope(prisma, actor.scope, taskId);
+    const known = options.view?.id === taskId ? options.view : undefined;
+    const task = known ? (canSeeTask(actor, actor.scope, known.units) ? known : undefined) : await taskInScope(prisma, actor.scope, taskId);
     if (!task) return undefined;
     const e = env(actor.language, now);
     const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});

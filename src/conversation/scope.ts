@@ -58,13 +58,24 @@ export async function loadActor(db: Db, officerId: number): Promise<LoadedActor 
   return rows[0] ? actorOfRow(rows[0]) : undefined;
 }
 
-/** The officer behind an active chat account (active or not: callers check), in one query. */
-export async function actorOfChat(db: Db, channel: 'TELEGRAM' | 'ZALO', externalId: string): Promise<LoadedActor | undefined> {
-  const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT ${ACTOR_COLUMNS}
-    FROM "ChatIdentity" c JOIN "Officer" o ON o.id = c."officerId" JOIN "Unit" u ON u.id = o."unitId"
-    WHERE c.channel = ${channel}::"Channel" AND c."externalId" = ${externalId} AND c.active`;
-  return rows[0] ? actorOfRow(rows[0]) : undefined;
+/**
+ * Claims an incoming update id (false when it was already handled) and reads the officer behind
+ * the sender's active chat account, in one statement: this runs on every update.
+ */
+export async function claimUpdate(db: Db, channel: 'TELEGRAM' | 'ZALO', updateId: bigint, externalId: string | undefined): Promise<{ claimed: boolean; actor?: LoadedActor }> {
+  const officerId = Prisma.sql`(SELECT c."officerId" FROM "ChatIdentity" c WHERE c.channel = ${channel}::"Channel" AND c."externalId" = ${externalId ?? null}::text AND c.active)`;
+  const [row] = await db.$queryRaw<Array<{ claimed: boolean; actor: ActorRow | null }>>`
+    WITH claim AS (
+      INSERT INTO "ProcessedUpdate" (channel, "updateId", "createdAt") VALUES (${channel}::"Channel", ${updateId}, ${new Date()})
+      ON CONFLICT DO NOTHING RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, ${actorJsonSql(officerId)} AS actor`;
+  return { claimed: Boolean(row?.claimed), ...(row?.actor ? { actor: actorOfRow(row.actor) } : {}) };
+}
+
+/** Gives a claimed update id back (its handling failed), so that a redelivery is handled. */
+export async function releaseUpdate(db: Db, channel: 'TELEGRAM' | 'ZALO', updateId: bigint): Promise<void> {
+  await db.$executeRaw`DELETE FROM "ProcessedUpdate" WHERE channel = ${channel}::"Channel" AND "updateId" = ${updateId}`;
 }
 
 /** Prisma filter for tasks in a scope (a unit of the scope has any role). */

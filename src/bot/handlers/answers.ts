@@ -7,6 +7,7 @@ import { extensionDecision } from '../../conversation/actions.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { formatWhen } from '../../conversation/render.ts';
+import type { TaskWithView } from '../../conversation/queries.ts';
 import { loadActor, type LoadedActor } from '../../conversation/scope.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
@@ -28,8 +29,8 @@ async function localeOf(services: BotServices, officerId: number): Promise<Trans
 }
 
 /** Shows a task card with a footer line and no buttons, in place of the old card or as a new message. */
-export async function showCardWithFooter(services: BotServices, target: CardTarget, officerId: number, taskId: number, footer: string, actor?: LoadedActor): Promise<void> {
-  const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer, ...(actor ? { actor } : {}) });
+export async function showCardWithFooter(services: BotServices, target: CardTarget, officerId: number, taskId: number, footer: string, actor?: LoadedActor, view?: TaskWithView): Promise<void> {
+  const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer, ...(actor ? { actor } : {}), ...(view ? { view } : {}) });
   const message = card ?? { html: footer };
   if (target.messageId !== undefined) await editOutgoing(target.api, target.chatId, target.messageId, message);
   else await sendOutgoing(target.api, target.chatId, [message]);
@@ -45,7 +46,7 @@ export async function answerTask(
   const kind: AnswerKind = input.kind === 'IN_PROGRESS' && input.progress === 100 ? 'DONE' : input.kind;
   const result = await recordAnswer(services.prisma, { ...input, kind, now });
   if (result.outcome === 'already-done') {
-    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'), input.actor);
+    await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'), input.actor, result.view);
     return {};
   }
   const when = formatWhen(services.calendar, now);
@@ -55,7 +56,7 @@ export async function answerTask(
     : kind === 'BLOCKED' ? t('recorded-blocked', { when, reason: note || t('no-reason') })
     : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
     : t('recorded-in-progress', { when });
-  await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor);
+  await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor, result.view);
   return { reportId: result.report.id };
 }
 

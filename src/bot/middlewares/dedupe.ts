@@ -2,25 +2,30 @@
 // handler runs. A redelivered update (webhook retry, polling overlap) finds the claim and
 // stops. If handling throws (the error boundary rethrows infrastructure failures), the
 // claim is released so that Telegram's redelivery gets another chance.
-// The claim is one hand-written INSERT ... ON CONFLICT DO NOTHING: it runs on every update.
+// The same statement reads who is writing: the officer linked to the sender's Telegram
+// account, if any and active, put on ctx.officer for every handler of the update to reuse.
 import type { MiddlewareFn } from 'grammy';
+import { claimUpdate, releaseUpdate } from '../../conversation/scope.ts';
 import type { BotContext } from '../context.ts';
 
 export function dedupeUpdates(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const { prisma } = ctx.services;
     const updateId = BigInt(ctx.update.update_id);
-    const claimed = await prisma.$executeRaw`
-      INSERT INTO "ProcessedUpdate" (channel, "updateId", "createdAt") VALUES ('TELEGRAM', ${updateId}, ${new Date()})
-      ON CONFLICT DO NOTHING`;
-    if (claimed === 0) {
+    const sender = ctx.from && !ctx.from.is_bot ? String(ctx.from.id) : undefined;
+    const { claimed, actor } = await claimUpdate(prisma, 'TELEGRAM', updateId, sender);
+    if (!claimed) {
       ctx.logger.info({ msg: 'duplicate update skipped' });
       return;
+    }
+    if (actor?.active) {
+      ctx.officer = actor;
+      ctx.logger = ctx.logger.child({ officer_id: actor.id });
     }
     try {
       await next();
     } catch (err) {
-      await prisma.$executeRaw`DELETE FROM "ProcessedUpdate" WHERE channel = 'TELEGRAM' AND "updateId" = ${updateId}`.catch(() => undefined);
+      await releaseUpdate(prisma, 'TELEGRAM', updateId).catch(() => undefined);
       throw err;
     }
   };
