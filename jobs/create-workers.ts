@@ -46,7 +46,9 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.deliveryConcurrency ?? 20,
-      limiter: { max: options.sendRatePerSecond, duration: 1000 },
+      // Exact pacing is booked per send in Redis (chat-pacing.ts). BullMQ's limiter counts every job it
+      // starts, including those that only move back to wait for their chat, so it is a safety net at twice the rate.
+      limiter: { max: options.sendRatePerSecond * 2, duration: 1000 },
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     },

@@ -39,7 +39,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       prisma: deps.prisma,
       channel: createTelegramChannel(api),
       composer: deps.composer,
-      pacing: createChatPacing(deps.producer, { prefix: config.QUEUE_PREFIX }),
+      pacing: createChatPacing(deps.producer, { prefix: config.QUEUE_PREFIX, globalPerSecond: config.SEND_RATE_PER_SECOND }),
       clock: systemClock,
       logger: logger.child({ component: 'jobs' }),
       metrics: deps.metrics,

@@ -6,6 +6,8 @@ import { DELIVERY_QUEUE } from './queues.ts';
 export const sendReminderPayloadSchema = z.object({
   reminderId: z.number().int().positive(),
   plannedAt: z.iso.datetime(),
+  /** Epoch ms of the send slot this job booked (set by the handler before it waits for the slot). */
+  slotAt: z.number().int().positive().optional(),
 });
 export type SendReminderPayload = z.infer<typeof sendReminderPayloadSchema>;
 
@@ -14,5 +16,5 @@ export const sendReminderJob = {
   queue: DELIVERY_QUEUE,
   schema: sendReminderPayloadSchema,
   /** Deterministic: one job per reminder and instant. BullMQ ids may not contain ":" nor be all digits. */
-  jobId: (p: SendReminderPayload) => `rem-${p.reminderId}-${Date.parse(p.plannedAt)}`,
+  jobId: (p: Pick<SendReminderPayload, 'reminderId' | 'plannedAt'>) => `rem-${p.reminderId}-${Date.parse(p.plannedAt)}`,
 } as const;

@@ -14,9 +14,10 @@ export interface SendDigestInput {
 }
 
 export async function runSendDigest({ payload, job, token, deps }: SendDigestInput): Promise<number> {
-  const raw = payload as { sentParts?: number };
+  const raw = payload as { sentParts?: number; slotAt?: number };
   const data = sendDigestJob.schema.parse(payload);
   const sentParts = raw.sentParts ?? 0;
+  let slotAt = raw.slotAt;
   const now = deps.clock.now();
   const log = deps.logger.child({ jobId: job.id, digest: data.kind });
 
@@ -37,11 +38,20 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
   }
 
   for (let i = sentParts; i < parts.length; i++) {
-    const wait = await deps.pacing.reserve(chatId);
-    if (wait > 0) {
-      await job.updateData({ ...data, sentParts: i });
-      return delayJob(job, token, wait);
+    // Use the slot booked before the last wait; book one otherwise (or when it went stale).
+    const slotAge = slotAt === undefined ? undefined : Date.now() - slotAt;
+    if (slotAge === undefined || slotAge < -20 || slotAge > 1_000) {
+      const slot = await deps.pacing.book(chatId);
+      if (!slot.booked) {
+        await job.updateData({ ...data, sentParts: i });
+        return delayJob(job, token, slot.waitMs);
+      }
+      if (slot.waitMs > 0) {
+        await job.updateData({ ...data, sentParts: i, slotAt: Date.now() + slot.waitMs });
+        return delayJob(job, token, slot.waitMs);
+      }
     }
+    slotAt = undefined;
     try {
       await deps.channel.send(chatId, parts[i]!);
     } catch (err) {

@@ -7,6 +7,11 @@ import { sendReminderJob, type SendReminderPayload } from '../definitions/send-r
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
 
+/** A booked slot may be used this early (BullMQ promotes delayed jobs a few ms early or late). */
+const SLOT_TOLERANCE_MS = 20;
+/** A booked slot this old is not used: book a new one. */
+const STALE_SLOT_MS = 1_000;
+
 export type SendReminderResult = 'sent' | 'already-sent' | 'gone' | 'cancelled' | 'failed' | 'rescheduled' | 'no-chat' | 'not-needed';
 
 export interface SendReminderInput {
@@ -41,12 +46,22 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   // Order inside a chat comes from PostgreSQL: an earlier reminder to the same chat
   // that is still unsent goes first, whatever order the jobs were picked up in.
   if (reminder.hasEarlier) {
+    // Come back when the slots already booked for this chat are used up.
     log.debug('an earlier reminder to this chat goes first');
-    return delayJob(job, token, pacing.intervalFor(chat.externalId));
+    return delayJob(job, token, Math.max(pacing.intervalFor(chat.externalId), await pacing.untilFree(chat.externalId)));
   }
 
-  const waitMs = await pacing.reserve(chat.externalId);
-  if (waitMs > 0) return delayJob(job, token, waitMs);
+  // A slot booked on an earlier run is used if it is due now; a stale one (the worker was
+  // busy long past it) is booked again so that late jobs cannot burst past the rate.
+  const slotAge = data.slotAt === undefined ? undefined : Date.now() - data.slotAt;
+  if (slotAge === undefined || slotAge < -SLOT_TOLERANCE_MS || slotAge > STALE_SLOT_MS) {
+    const slot = await pacing.book(chat.externalId);
+    if (!slot.booked) return delayJob(job, token, slot.waitMs);
+    if (slot.waitMs > 0) {
+      await job.updateData({ ...data, slotAt: Date.now() + slot.waitMs });
+      return delayJob(job, token, slot.waitMs);
+    }
+  }
 
   const now = clock.now();
   const claim = await claimReminder(prisma, reminder.id, plannedAt, now, deps.claimTtlMs);

@@ -1,25 +1,42 @@
-// Per-chat pacing shared by every worker process, in Redis: Telegram allows about
-// one message a second to a private chat and 20 a minute to a group. Each send
-// reserves the chat's next free slot atomically; a job whose slot is not free yet
-// is moved to the delayed set until it is, so no worker sleeps.
+// Send pacing shared by every worker process, in Redis. Telegram allows about 30
+// messages a second overall, one a second to a private chat and 20 a minute to a
+// group. A send books the first instant at which both the chat and the global rate
+// have room, atomically; the job then sleeps in BullMQ's delayed set until its slot,
+// so no worker holds a job while waiting and no slot is spent on a job that waits.
 import type { Redis } from 'ioredis';
 
 export interface ChatPacingOptions {
   prefix: string;
+  /** Messages per second across all chats. */
+  globalPerSecond?: number;
   /** Gap between two messages to one private chat. A little over 1 s absorbs clock differences. */
   privateIntervalMs?: number;
   /** Gap between two messages to one group: 60 s / 20 = 3 s, smoothed. */
   groupIntervalMs?: number;
 }
 
-// Uses Redis' own clock so that every worker agrees on "now".
-const RESERVE = `
+// KEYS: chat key, global key. ARGV: chat interval, global interval (ms).
+// Uses Redis' own clock so every worker agrees on "now". Returns ms until the booked slot.
+// A chat that is not free before the next global slot books nothing (it would hold up
+// every other chat): the caller waits until the chat is free and books then.
+// Times may be fractional ms (1000 / rate); only key expiries are rounded.
+const BOOK = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
-if nextFree > now then return nextFree - now end
-redis.call('SET', KEYS[1], now + tonumber(ARGV[1]), 'PX', tonumber(ARGV[1]) + 60000)
-return 0`;
+local chatFree = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
+if chatFree > slot then return -(chatFree - now) end
+local chatGap = tonumber(ARGV[1])
+local globalGap = tonumber(ARGV[2])
+redis.call('SET', KEYS[1], slot + chatGap, 'PX', math.ceil(slot + chatGap - now) + 60000)
+redis.call('SET', KEYS[2], slot + globalGap, 'PX', math.ceil(slot + globalGap - now) + 60000)
+return slot - now`;
+
+const UNTIL_FREE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local chatNext = tonumber(redis.call('GET', KEYS[1]) or '0')
+return math.max(0, chatNext - now)`;
 
 const PENALISE = `
 local t = redis.call('TIME')
@@ -32,18 +49,28 @@ return until_ - now`;
 export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
   const privateMs = options.privateIntervalMs ?? 1_050;
   const groupMs = options.groupIntervalMs ?? 3_050;
-  const key = (chatId: string) => `${options.prefix}:pace:${chatId}`;
+  const globalMs = 1000 / (options.globalPerSecond ?? 25);
+  const chatKey = (chatId: string) => `${options.prefix}:pace:${chatId}`;
+  const globalKey = `${options.prefix}:pace:_global`;
   // Telegram group and channel ids are negative; private chats positive.
   const intervalFor = (chatId: string) => (chatId.startsWith('-') ? groupMs : privateMs);
   return {
     intervalFor,
-    /** 0 when the slot is taken now; otherwise how many ms until this chat is free. */
-    async reserve(chatId: string): Promise<number> {
-      return Number(await redis.eval(RESERVE, 1, key(chatId), intervalFor(chatId)));
+    /**
+     * Books the next global slot for this chat. `booked` false means the chat itself is not
+     * free yet: nothing was booked; wait `waitMs` and book again.
+     */
+    async book(chatId: string): Promise<{ booked: boolean; waitMs: number }> {
+      const result = Number(await redis.eval(BOOK, 2, chatKey(chatId), globalKey, intervalFor(chatId), globalMs));
+      return result < 0 ? { booked: false, waitMs: -result } : { booked: true, waitMs: result };
+    },
+    /** How long until the chat's already-booked slots are used up. */
+    async untilFree(chatId: string): Promise<number> {
+      return Number(await redis.eval(UNTIL_FREE, 1, chatKey(chatId)));
     },
     /** After a 429: nobody sends to this chat for retryAfterMs. */
     async penalise(chatId: string, retryAfterMs: number): Promise<void> {
-      await redis.eval(PENALISE, 1, key(chatId), Math.max(1, Math.round(retryAfterMs)));
+      await redis.eval(PENALISE, 1, chatKey(chatId), Math.max(1, Math.round(retryAfterMs)));
     },
   };
 }

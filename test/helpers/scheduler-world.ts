@@ -25,6 +25,7 @@ export interface WorldOptions {
   composer?: (prisma: JobDeps['prisma']) => MessageComposer;
   privateIntervalMs?: number;
   claimTtlMs?: number;
+  globalPerSecond?: number;
 }
 
 export async function createSchedulerWorld(options: WorldOptions = {}) {
@@ -42,7 +43,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
     prisma: db.prisma,
     channel: createTelegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot })),
     composer: (options.composer ?? createPlainComposer)(db.prisma),
-    pacing: createChatPacing(producer, { prefix: redis.prefix, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
+    pacing: createChatPacing(producer, { prefix: redis.prefix, globalPerSecond: options.globalPerSecond ?? 200, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
     clock: options.clock ?? systemClock,
     logger,
     metrics,

@@ -34,12 +34,12 @@ function startWorker(): ChildProcess {
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
       HTTP_PORT: '0',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'warn',
       SEND_RATE_PER_SECOND: '300',
       SEND_CLAIM_TTL_MS: '2000',
       WORKER_LOCK_MS: '2000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.WORKER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   children.push(child);
   return child;

@@ -313,6 +313,10 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   }
 
   const server = createServer((req, res) => {
+    if (req.url === '/__stats') {
+      // For benchmarks that run the stand-in in another process.
+      return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, violations: violations.length, firstViolations: violations.slice(0, 5) });
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return fail(res, 404, 'Not Found');
     if (m[1] !== token) return fail(res, 401, 'Unauthorized');
