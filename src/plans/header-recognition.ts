@@ -29,8 +29,19 @@ const TARGET = /chi tieu|ket qua|muc tieu|dat duoc|san pham|phan dau/;
 /** What one header label can mean; undefined for a label we do not know. */
 export type LabelMeaning = 'code' | 'deadline' | ResponsibilityRole | 'actions' | 'title' | 'target' | 'title-or-target';
 
+/** Header labels repeat in every table and after every page break: each distinct one is read once. */
+const meanings = new Map<string, LabelMeaning | undefined>();
+
 export function labelMeaning(label: string): LabelMeaning | undefined {
   if (label.length > 120) return undefined;
+  if (meanings.has(label)) return meanings.get(label);
+  const meaning = readLabel(label);
+  if (meanings.size >= 5_000) meanings.clear();
+  meanings.set(label, meaning);
+  return meaning;
+}
+
+function readLabel(label: string): LabelMeaning | undefined {
   const f = fold(label).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!f || f.length > 90) return undefined;
   if (CODE.test(f)) return 'code';
