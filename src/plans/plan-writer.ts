@@ -34,7 +34,6 @@ export interface WriteOptions {
 
 const KIND = { 'ke-hoach': 'KE_HOACH', 'quyet-dinh': 'QUYET_DINH', 'phu-luc': 'PHU_LUC', other: 'OTHER' } as const;
 const ROLE = { monitor: 'MONITOR', lead: 'LEAD', coordinate: 'COORDINATE', execute: 'EXECUTE' } as const;
-const BATCH = 2000;
 
 const day = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 
@@ -58,22 +57,6 @@ function taskData(row: ImportedRow, isGroup: boolean, today: string) {
 }
 
 type TaskData = ReturnType<typeof taskData>;
-
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep key order. */
-function canonical(v: unknown): string {
-  if (v instanceof Date) return JSON.stringify(v.toISOString());
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
-/** Same content; the position in the document (ordinal) is not a change of the task. */
-function sameTask(a: Record<string, unknown>, b: TaskData & { parentId: number | null }): boolean {
-  return (Object.keys(b) as Array<keyof typeof b>).every((k) => k === 'ordinal' || canonical(a[k]) === canonical(b[k]));
-}
 
 async function upsertUnits(tx: Tx, parsed: ParsedPlanFile): Promise<{ idByKey: Map<string, number>; created: string[] }> {
   const keys = parsed.units.map((u) => u.key);
@@ -99,6 +82,164 @@ async function upsertUnits(tx: Tx, parsed: ParsedPlanFile): Promise<{ idByKey: M
   return { idByKey, created: missing.map((u) => u.name) };
 }
 
+/** A task row's columns, as written. */
+interface TaskRecord {
+  parentId: number | null;
+  code: string;
+  path: string;
+  isGroup: boolean;
+  ordinal: number;
+  title: string;
+  target: string | null;
+  actions: string | null;
+  extra: Record<string, string>;
+  deadlineRaw: string | null;
+  deadlineDerived: boolean;
+  schedule: object;
+  due: string | null;
+}
+
+function taskRecord(t: TaskData, parentId: number | null): TaskRecord {
+  return {
+    parentId,
+    code: t.code,
+    path: t.path,
+    isGroup: t.isGroup,
+    ordinal: t.ordinal,
+    title: t.title,
+    target: t.target,
+    actions: t.actions,
+    extra: t.extra,
+    deadlineRaw: t.deadlineRaw,
+    deadlineDerived: t.deadlineDerived,
+    schedule: t.schedule,
+    due: t.due ? t.due.toISOString().slice(0, 10) : null,
+  };
+}
+
+// Bulk data travels as ONE array-literal text parameter per column ("{1,2,3}", '{"a","b\\"c",NULL}'), read
+// by unnest(): one statement for any number of rows. A Prisma query costs milliseconds of CPU, and array
+// parameters cost Prisma work per element; a string costs neither. Results come back as JSON text.
+
+/** Array literal of values that need no quoting (integers, booleans, enum labels): "{1,2,3}". */
+function arrayLiteral(values: ReadonlyArray<number | boolean | string>): string {
+  return `{${values.join(',')}}`;
+}
+
+/** Array literal of any texts: each quoted, backslash before " and \, NULL for null. */
+function textArrayLiteral(values: ReadonlyArray<string | null>): string {
+  return `{${values
+    .map((v) => (v === null ? 'NULL' : v.includes('"') || v.includes('\\') ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`))
+    .join(',')}}`;
+}
+
+/** The columns of task rows, one array literal each. */
+function taskArrays(records: TaskRecord[]) {
+  return {
+    parentId: `{${records.map((r) => (r.parentId === null ? 'NULL' : r.parentId)).join(',')}}`,
+    code: textArrayLiteral(records.map((r) => r.code)),
+    path: textArrayLiteral(records.map((r) => r.path)),
+    isGroup: arrayLiteral(records.map((r) => r.isGroup)),
+    ordinal: arrayLiteral(records.map((r) => r.ordinal)),
+    title: textArrayLiteral(records.map((r) => r.title)),
+    target: textArrayLiteral(records.map((r) => r.target)),
+    actions: textArrayLiteral(records.map((r) => r.actions)),
+    extra: textArrayLiteral(records.map((r) => JSON.stringify(r.extra))),
+    deadlineRaw: textArrayLiteral(records.map((r) => r.deadlineRaw)),
+    deadlineDerived: arrayLiteral(records.map((r) => r.deadlineDerived)),
+    schedule: textArrayLiteral(records.map((r) => JSON.stringify(r.schedule))),
+    due: textArrayLiteral(records.map((r) => r.due)),
+  };
+}
+
+/** New tasks of one depth level, in document order; their parents are already written. Returns [path, id] pairs. */
+async function insertTasks(tx: Tx, planId: number, records: TaskRecord[]): Promise<Array<[string, number]>> {
+  const c = taskArrays(records);
+  const [made] = await tx.$queryRaw<Array<{ made: string | null }>>`
+    WITH made AS (
+      INSERT INTO "Task" ("planId", "parentId", code, path, "isGroup", ordinal, title, target, actions,
+                          extra, "deadlineRaw", "deadlineDerived", schedule, due, "updatedAt")
+      SELECT ${planId}, n."parentId", n.code, n.path, n."isGroup", n.ordinal, n.title, n.target, n.actions,
+             n.extra, n."deadlineRaw", n."deadlineDerived", n.schedule, n.due, now()
+      FROM unnest(${c.parentId}::int[], ${c.code}::text[], ${c.path}::text[], ${c.isGroup}::bool[], ${c.ordinal}::int[],
+                  ${c.title}::text[], ${c.target}::text[], ${c.actions}::text[], ${c.extra}::jsonb[], ${c.deadlineRaw}::text[],
+                  ${c.deadlineDerived}::bool[], ${c.schedule}::jsonb[], ${c.due}::date[])
+        WITH ORDINALITY AS n("parentId", code, path, "isGroup", ordinal, title, target, actions, extra, "deadlineRaw",
+                             "deadlineDerived", schedule, due, position)
+      ORDER BY n.position
+      RETURNING id, path
+    )
+    SELECT json_agg(json_build_array(path, id))::text AS made FROM made`;
+  return made?.made ? (JSON.parse(made.made) as Array<[string, number]>) : [];
+}
+
+/**
+ * Tasks already in the plan, given their new content: rows whose content differs are rewritten
+ * (status, progress, reports and reminders are not touched), then rows that only moved in the
+ * document get their new position. Returns how many had a change of content.
+ */
+async function updateTasks(tx: Tx, records: Array<TaskRecord & { id: number }>): Promise<number> {
+  const ids = arrayLiteral(records.map((r) => r.id));
+  const c = taskArrays(records);
+  const changed = await tx.$executeRaw`
+    UPDATE "Task" AS t
+    SET "parentId" = n."parentId", code = n.code, path = n.path, "isGroup" = n."isGroup", ordinal = n.ordinal, title = n.title,
+        target = n.target, actions = n.actions, extra = n.extra, "deadlineRaw" = n."deadlineRaw", "deadlineDerived" = n."deadlineDerived",
+        schedule = n.schedule, due = n.due, "updatedAt" = now()
+    FROM unnest(${ids}::int[], ${c.parentId}::int[], ${c.code}::text[], ${c.path}::text[], ${c.isGroup}::bool[], ${c.ordinal}::int[],
+                ${c.title}::text[], ${c.target}::text[], ${c.actions}::text[], ${c.extra}::jsonb[], ${c.deadlineRaw}::text[],
+                ${c.deadlineDerived}::bool[], ${c.schedule}::jsonb[], ${c.due}::date[])
+      AS n(id, "parentId", code, path, "isGroup", ordinal, title, target, actions, extra, "deadlineRaw", "deadlineDerived", schedule, due)
+    WHERE t.id = n.id
+      AND (t."parentId" IS DISTINCT FROM n."parentId" OR t.code IS DISTINCT FROM n.code OR t.path IS DISTINCT FROM n.path
+        OR t."isGroup" IS DISTINCT FROM n."isGroup" OR t.title IS DISTINCT FROM n.title OR t.target IS DISTINCT FROM n.target
+        OR t.actions IS DISTINCT FROM n.actions OR t.extra IS DISTINCT FROM n.extra OR t."deadlineRaw" IS DISTINCT FROM n."deadlineRaw"
+        OR t."deadlineDerived" IS DISTINCT FROM n."deadlineDerived" OR t.schedule IS DISTINCT FROM n.schedule OR t.due IS DISTINCT FROM n.due)`;
+  // The position in the document is not a change of the task.
+  await tx.$executeRaw`
+    UPDATE "Task" AS t SET ordinal = n.ordinal, "updatedAt" = now()
+    FROM unnest(${ids}::int[], ${c.ordinal}::int[]) AS n(id, ordinal)
+    WHERE t.id = n.id AND t.ordinal <> n.ordinal`;
+  return changed;
+}
+
+interface Links {
+  taskId: number[];
+  unitId: number[];
+  role: string[];
+  inherited: boolean[];
+}
+
+/**
+ * Task units are what the plan says, nothing else: links of the plan's tasks that the plan no
+ * longer gives (or gives with another "inherited") go, the missing ones are added.
+ */
+async function replaceLinks(tx: Tx, planId: number, links: Links, hadTasks: boolean): Promise<void> {
+  const taskId = arrayLiteral(links.taskId);
+  const unitId = arrayLiteral(links.unitId);
+  const role = arrayLiteral(links.role);
+  const inherited = arrayLiteral(links.inherited);
+  if (hadTasks) {
+    await tx.$executeRaw`
+      DELETE FROM "TaskUnit" AS tu USING "Task" AS t
+      WHERE tu."taskId" = t.id AND t."planId" = ${planId}
+        AND NOT EXISTS (
+          SELECT 1 FROM unnest(${taskId}::int[], ${unitId}::int[], ${role}::"TaskRole"[], ${inherited}::bool[])
+            AS w("taskId", "unitId", role, inherited)
+          WHERE w."taskId" = tu."taskId" AND w."unitId" = tu."unitId" AND w.role = tu.role AND w.inherited = tu.inherited)`;
+  }
+  if (!links.taskId.length) return;
+  // Links are unique (see the caller) and a new plan's tasks have none: a plain INSERT, no conflict handling.
+  await tx.$executeRaw`
+    INSERT INTO "TaskUnit" ("taskId", "unitId", role, inherited)
+    SELECT w."taskId", w."unitId", w.role, w.inherited
+    FROM unnest(${taskId}::int[], ${unitId}::int[], ${role}::"TaskRole"[], ${inherited}::bool[])
+      WITH ORDINALITY AS w("taskId", "unitId", role, inherited, position)
+    WHERE NOT ${hadTasks}
+       OR NOT EXISTS (SELECT 1 FROM "TaskUnit" AS tu WHERE tu."taskId" = w."taskId" AND tu."unitId" = w."unitId" AND tu.role = w.role)
+    ORDER BY w.position`;
+}
+
 export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, options: WriteOptions = {}): Promise<WriteResult> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const rows = [...parsed.groups.map((r) => ({ row: r, isGroup: true })), ...parsed.tasks.map((r) => ({ row: r, isGroup: false }))].sort(
@@ -106,6 +247,11 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
   );
   const total = rows.length;
   const keyByName = new Map(parsed.units.map((u) => [u.name, u.key]));
+  const data = rows.map(({ row, isGroup }) => taskData(row, isGroup, today));
+  // Parents come before children in document order; new rows are inserted a depth level at a time.
+  const depth = new Map<string, number>();
+  for (const { row } of rows) depth.set(row.path, row.parent ? (depth.get(row.parent) ?? 0) + 1 : 0);
+  const maxDepth = Math.max(0, ...depth.values());
 
   return prisma.$transaction(
     async (tx) => {
@@ -137,82 +283,81 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         ? await tx.plan.update({ where: { id: existingPlan.id }, data: planData })
         : await tx.plan.create({ data: planData });
 
-      const existing = await tx.task.findMany({
-        where: { planId: plan.id },
-        select: {
-          id: true, code: true, path: true, isGroup: true, ordinal: true, title: true, target: true, actions: true, extra: true,
-          deadlineRaw: true, deadlineDerived: true, schedule: true, due: true, parentId: true,
-        },
-      });
-      const byPath = new Map(existing.map((t) => [t.path, t]));
+      // The plan's tasks as they are: id by path, fetched as two arrays in one row.
+      const existingById = new Map<string, number>();
+      if (existingPlan) {
+        const [old] = await tx.$queryRaw<Array<{ tasks: string | null }>>`
+          SELECT json_agg(json_build_array(path, id) ORDER BY id)::text AS tasks FROM "Task" WHERE "planId" = ${plan.id}`;
+        for (const [path, id] of old?.tasks ? (JSON.parse(old.tasks) as Array<[string, number]>) : []) existingById.set(path, id);
+      }
       const idByPath = new Map<string, number>();
       let created = 0;
-      let updated = 0;
-      let unchanged = 0;
       let done = 0;
 
-      // Parents come before children in document order; new rows are inserted a depth level at a time.
-      const depth = new Map<string, number>();
-      for (const { row } of rows) depth.set(row.path, row.parent ? (depth.get(row.parent) ?? 0) + 1 : 0);
-      const maxDepth = Math.max(0, ...depth.values());
+      // New rows, a depth level at a time, each level in one statement.
       for (let level = 0; level <= maxDepth; level++) {
-        const fresh: Array<TaskData & { planId: number; parentId: number | null }> = [];
-        for (const { row, isGroup } of rows) {
-          if (depth.get(row.path) !== level) continue;
-          const data = { ...taskData(row, isGroup, today), parentId: row.parent ? (idByPath.get(row.parent) ?? null) : null };
-          const old = byPath.get(row.path);
-          if (!old) {
-            fresh.push({ ...data, planId: plan.id });
-            continue;
-          }
-          idByPath.set(row.path, old.id);
-          if (sameTask(old, data)) {
-            unchanged++;
-            if (old.ordinal !== data.ordinal) await tx.task.update({ where: { id: old.id }, data: { ordinal: data.ordinal } });
-          } else {
-            // Status, progress, reports and reminders are not touched.
-            await tx.task.update({ where: { id: old.id }, data });
-            updated++;
-          }
-          options.onProgress?.(++done, total);
-        }
-        for (let i = 0; i < fresh.length; i += BATCH) {
-          const made = await tx.task.createManyAndReturn({ data: fresh.slice(i, i + BATCH), select: { id: true, path: true } });
-          for (const t of made) idByPath.set(t.path, t.id);
-          created += made.length;
-          done += made.length;
+        const fresh: TaskRecord[] = [];
+        rows.forEach(({ row }, i) => {
+          if (depth.get(row.path) !== level) return;
+          const old = existingById.get(row.path);
+          if (old !== undefined) idByPath.set(row.path, old);
+          else fresh.push(taskRecord(data[i]!, row.parent ? (idByPath.get(row.parent) ?? null) : null));
+        });
+        if (fresh.length) {
+          for (const [path, id] of await insertTasks(tx, plan.id, fresh)) idByPath.set(path, id);
+          created += fresh.length;
+          done += fresh.length;
           options.onProgress?.(done, total);
         }
       }
 
-      const gone = existing.filter((t) => !idByPath.has(t.path));
-      const goneIds = gone.map((t) => t.id);
-      const withHistory = goneIds.length
-        ? await tx.task.findMany({
-            where: { id: { in: goneIds }, OR: [{ reports: { some: {} } }, { extensions: { some: {} } }] },
-            select: { id: true },
-          })
-        : [];
-      const keepIds = new Set(withHistory.map((t) => t.id));
-      const keep = gone.filter((t) => keepIds.has(t.id));
-      const drop = gone.filter((t) => !keepIds.has(t.id));
-      if (keep.length) await tx.task.updateMany({ where: { id: { in: keep.map((t) => t.id) } }, data: { status: 'CANCELLED' } });
-      if (drop.length) await tx.task.deleteMany({ where: { id: { in: drop.map((t) => t.id) } } });
+      // Rows that were already there, in one statement: only those whose content changed are written.
+      const kept: Array<TaskRecord & { id: number }> = [];
+      rows.forEach(({ row }, i) => {
+        const id = existingById.get(row.path);
+        if (id !== undefined) kept.push({ id, ...taskRecord(data[i]!, row.parent ? (idByPath.get(row.parent) ?? null) : null) });
+      });
+      const updated = kept.length ? await updateTasks(tx, kept) : 0;
+      const unchanged = kept.length - updated;
+      done += kept.length;
+      if (kept.length) options.onProgress?.(done, total);
 
-      // Task units are rebuilt from the plan: they are what the plan says, nothing else.
-      // Only tasks that existed before can have links to replace.
-      if (existing.length) await tx.taskUnit.deleteMany({ where: { task: { planId: plan.id } } });
-      const links: Array<{ taskId: number; unitId: number; role: (typeof ROLE)[ResponsibilityRole]; inherited: boolean }> = [];
+      const goneIds = [...existingById].filter(([path]) => !idByPath.has(path)).map(([, id]) => id);
+      let keepIds: number[] = [];
+      if (goneIds.length) {
+        const [history] = await tx.$queryRaw<Array<{ ids: string | null }>>`
+          SELECT json_agg(t.id ORDER BY t.id)::text AS ids FROM "Task" AS t
+          WHERE t.id = ANY(${arrayLiteral(goneIds)}::int[])
+            AND (EXISTS (SELECT 1 FROM "StatusReport" AS r WHERE r."taskId" = t.id)
+              OR EXISTS (SELECT 1 FROM "ExtensionRequest" AS e WHERE e."taskId" = t.id))`;
+        keepIds = history?.ids ? (JSON.parse(history.ids) as number[]) : [];
+        const keepSet = new Set(keepIds);
+        const dropIds = goneIds.filter((id) => !keepSet.has(id));
+        if (keepIds.length) await tx.$executeRaw`UPDATE "Task" SET status = 'CANCELLED', "updatedAt" = now() WHERE id = ANY(${arrayLiteral(keepIds)}::int[])`;
+        if (dropIds.length) await tx.$executeRaw`DELETE FROM "Task" WHERE id = ANY(${arrayLiteral(dropIds)}::int[])`;
+      }
+
+      // Task units are rebuilt from the plan. Only tasks that existed before can have links to replace.
+      const links: Links = { taskId: [], unitId: [], role: [], inherited: [] };
+      const linked = new Set<string>();
       for (const { row } of rows) {
         const taskId = idByPath.get(row.path)!;
         for (const role of Object.keys(ROLE) as ResponsibilityRole[]) {
           for (const name of new Set(row.units[role])) {
             const unitId = idByKey.get(keyByName.get(name) ?? '');
-            if (unitId !== undefined) links.push({ taskId, unitId, role: ROLE[role], inherited: row.inheritedRoles.includes(role) });
+            if (unitId === undefined) continue;
+            // Two spellings of one unit in a cell are one link: the first one met counts.
+            const key = `${taskId}:${unitId}:${role}`;
+            if (linked.has(key)) continue;
+            linked.add(key);
+            links.taskId.push(taskId);
+            links.unitId.push(unitId);
+            links.role.push(ROLE[role]);
+            links.inherited.push(row.inheritedRoles.includes(role));
           }
         }
       }
-      for (let i = 0; i < links.length; i += BATCH * 2) await tx.taskUnit.createMany({ data: links.slice(i, i + BATCH * 2), skipDuplicates: true });
+      await replaceLinks(tx, plan.id, links, existingById.size > 0);
 
       const result: WriteResult = {
         planId: plan.id,
@@ -220,8 +365,8 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         created,
         updated,
         unchanged,
-        removed: gone.length,
-        cancelled: keep.length,
+        removed: goneIds.length,
+        cancelled: keepIds.length,
         newUnits,
       };
       await tx.auditLog.create({
