@@ -47,8 +47,9 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
       prefix: options.prefix,
       concurrency: options.deliveryConcurrency ?? 20,
       // Exact pacing is booked per send in Redis (chat-pacing.ts). BullMQ's limiter counts every job it
-      // starts, including those that only move back to wait for their chat, so it is a safety net at twice the rate.
-      limiter: { max: options.sendRatePerSecond * 2, duration: 1000 },
+      // starts, including those that only move back to wait for their chat's turn, so it is only a
+      // safety net against a runaway loop, set well above the send rate.
+      limiter: { max: options.sendRatePerSecond * 5, duration: 1000 },
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     },

@@ -28,6 +28,8 @@ export interface JobDeps {
   calendar: WorkingCalendar;
   policy: ReminderPolicy;
   deliveryQueue: Queue;
+  /** The configured global send rate (for estimating when a waiting reminder's turn comes). */
+  sendRatePerSecond: number;
   /** How long a send claim protects a reminder (default CLAIM_TTL_MS). */
   claimTtlMs?: number;
 }

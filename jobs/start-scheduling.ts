@@ -47,6 +47,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       policy: DEFAULT_REMINDER_POLICY,
       deliveryQueue: queues.delivery,
       claimTtlMs: config.SEND_CLAIM_TTL_MS,
+      sendRatePerSecond: config.SEND_RATE_PER_SECOND,
     },
     {
       connection: deps.workerConnection,

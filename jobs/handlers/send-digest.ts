@@ -52,6 +52,11 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
       }
     }
     slotAt = undefined;
+    const admitWait = await deps.pacing.admit(chatId, `${job.id}:${i}:${job.attemptsMade}`);
+    if (admitWait > 0) {
+      await job.updateData({ ...data, sentParts: i });
+      return delayJob(job, token, admitWait);
+    }
     try {
       await deps.channel.send(chatId, parts[i]!);
     } catch (err) {

@@ -2,7 +2,7 @@
 // claim it conditionally, send, record the message id. Each reason not to send is logged.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../src/channels/types.ts';
-import { claimReminder, loadForSend, markFailed, recordSent, releaseClaim } from '../../src/scheduler/claim.ts';
+import { claimReminder, loadForSend, markFailed, queuePosition, recordSent, releaseClaim } from '../../src/scheduler/claim.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
@@ -18,7 +18,7 @@ export interface SendReminderInput {
   payload: unknown;
   job: Job;
   token?: string;
-  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs'>;
+  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs' | 'sendRatePerSecond'>;
 }
 
 export async function runSendReminder({ payload, job, token, deps }: SendReminderInput): Promise<SendReminderResult> {
@@ -46,9 +46,13 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   // Order inside a chat comes from PostgreSQL: an earlier reminder to the same chat
   // that is still unsent goes first, whatever order the jobs were picked up in.
   if (reminder.hasEarlier) {
-    // Come back when the slots already booked for this chat are used up.
-    log.debug('an earlier reminder to this chat goes first');
-    return delayJob(job, token, Math.max(pacing.intervalFor(chat.externalId), await pacing.untilFree(chat.externalId)));
+    // Come back when this one's turn is likely: after the slots already booked, and after
+    // the reminders due before it at the send rate. Checking every second instead would
+    // flood the queue with jobs that can only wait.
+    const position = await queuePosition(prisma, reminder.id, reminder.plannedAt, clock.now());
+    const turnMs = (position / deps.sendRatePerSecond) * 1000;
+    log.debug({ position }, 'an earlier reminder to this chat goes first');
+    return delayJob(job, token, Math.max(pacing.intervalFor(chat.externalId), await pacing.untilFree(chat.externalId), turnMs));
   }
 
   // A slot booked on an earlier run is used if it is due now; a stale one (the worker was
@@ -83,6 +87,14 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   if (!message) {
     await markFailed(prisma, reminder.id, 'nothing to remind any more', 'CANCELLED');
     return skip('not-needed');
+  }
+
+  // The last check, right before the request: late jobs using their slots together must
+  // not burst past the platform's limits (it counts arrivals, so admit as late as possible).
+  const admitWait = await pacing.admit(chat.externalId, `${job.id}:${job.attemptsMade}:${Date.now()}`);
+  if (admitWait > 0) {
+    await releaseClaim(prisma, reminder.id, 'waiting for room under the send limits');
+    return delayJob(job, token, admitWait);
   }
 
   let messageId: string;

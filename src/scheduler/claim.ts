@@ -41,6 +41,21 @@ export async function loadForSend(prisma: PrismaClient, id: number): Promise<Rem
   return rows[0];
 }
 
+/**
+ * How many unsent reminders that are already due come before this one (by instant, then id):
+ * roughly how many sends the whole service makes before this one's turn. Capped.
+ */
+export async function queuePosition(prisma: PrismaClient, id: number, plannedAt: Date, now: Date, cap = 100_000): Promise<number> {
+  const rows = await prisma.$queryRaw<Array<{ n: bigint }>>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM "Reminder"
+      WHERE status IN ('PENDING', 'CLAIMED') AND "plannedAt" <= ${now}
+        AND ("plannedAt" < ${plannedAt} OR ("plannedAt" = ${plannedAt} AND id < ${id}))
+      LIMIT ${cap}
+    ) earlier`;
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date, ttlMs = CLAIM_TTL_MS): Promise<ClaimOutcome> {
   const count = await prisma.$executeRaw`
     UPDATE "Reminder"

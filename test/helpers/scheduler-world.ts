@@ -51,6 +51,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
     policy: DEFAULT_REMINDER_POLICY,
     deliveryQueue: queues.delivery,
     claimTtlMs: options.claimTtlMs ?? 3_000,
+    sendRatePerSecond: options.globalPerSecond ?? 200,
   };
   const workers: Workers[] = [];
   const connections: Array<ReturnType<typeof createRedis>> = [];

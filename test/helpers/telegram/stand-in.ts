@@ -79,6 +79,8 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   const sendTimes: number[] = [];
   const chatSendTimes = new Map<number, number[]>();
   let tooManyRequests = 0;
+  /** Which limit each flood 429 enforced. */
+  const floodKinds = { global: 0, chat: 0 };
 
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   let nextUpdateId = 1000;
@@ -113,11 +115,17 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     };
     prune(sendTimes, 1000);
     let waitMs = 0;
-    if (sendTimes.length >= limits.globalPerSecond) waitMs = Math.max(waitMs, sendTimes[0]! + 1000 - now);
+    if (sendTimes.length >= limits.globalPerSecond) {
+      waitMs = Math.max(waitMs, sendTimes[0]! + 1000 - now);
+      floodKinds.global++;
+    }
     const perChat = chatSendTimes.get(chatId) ?? [];
     const [max, windowMs] = chatId > 0 ? [limits.privatePerSecond, 1000] : [limits.groupPerMinute, 60_000];
     prune(perChat, windowMs);
-    if (perChat.length >= max) waitMs = Math.max(waitMs, perChat[0]! + windowMs - now);
+    if (perChat.length >= max) {
+      waitMs = Math.max(waitMs, perChat[0]! + windowMs - now);
+      floodKinds.chat++;
+    }
     return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
   }
 
@@ -315,7 +323,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   const server = createServer((req, res) => {
     if (req.url === '/__stats') {
       // For benchmarks that run the stand-in in another process.
-      return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, violations: violations.length, firstViolations: violations.slice(0, 5) });
+      return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, floodKinds, violations: violations.length, firstViolations: violations.slice(0, 5) });
     }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return fail(res, 404, 'Not Found');

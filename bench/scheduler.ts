@@ -1,0 +1,291 @@
+// Scheduler benchmarks (issue 5): planning + enqueueing against raw addBulk, a rate-limited
+// fan-out against the stand-in in its own process, delivery lag, and worker memory.
+// `npm run bench -- scheduler`; BENCH_SCALE=0.1 for a quick run. Each part makes and drops
+// its own database and Redis prefix; everything stops by itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Queue } from 'bullmq';
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createQueues } from '../jobs/create-queues.ts';
+import { createWorkers } from '../jobs/create-workers.ts';
+import { createWorkingCalendar } from '../src/calendar/working-calendar.ts';
+import { createTelegramChannel } from '../src/channels/telegram-channel.ts';
+import { systemClock } from '../src/clock.ts';
+import { createComposer } from '../src/conversation/compose.ts';
+import { createI18n } from '../src/conversation/i18n.ts';
+import { createPrisma, type PrismaClient } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createMetrics } from '../src/metrics.ts';
+import { createRedis } from '../src/redis.ts';
+import { resolveReminderPolicy } from '../src/reminders/policy-values.ts';
+import { createChatPacing } from '../src/scheduler/chat-pacing.ts';
+import { enqueueReminders } from '../src/scheduler/enqueue-reminders.ts';
+import { planTaskReminders } from '../src/scheduler/plan-task-reminders.ts';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? '1');
+const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const WORK_HOURS = { start: '00:00', end: '23:59', startMinutes: 0, endMinutes: 1439 };
+const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+
+interface Env {
+  prisma: PrismaClient;
+  url: string;
+  prefix: string;
+  redis: Redis;
+  drop(): Promise<void>;
+}
+
+async function environment(): Promise<Env> {
+  const name = `nhacviec_bench_${randomBytes(4).toString('hex')}`;
+  const url = `${SERVER}/${name}`;
+  await migrate(url);
+  const prisma = createPrisma(url, { max: 10 });
+  const prefix = `nvbench-${randomBytes(4).toString('hex')}`;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  return {
+    prisma,
+    url,
+    prefix,
+    redis,
+    async drop() {
+      await prisma.$disconnect();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+      redis.disconnect();
+      const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** `chats` linked officers spread over `unitCount` units, a plan, and tasks led by the units in turn. */
+async function seed(prisma: PrismaClient, tasks: number, chats: number, due: string, options: { chatIdBase?: number; unitCount?: number } = {}) {
+  const chatIdBase = options.chatIdBase ?? 1_000_000;
+  const unitCount = options.unitCount ?? chats;
+  const units = await prisma.unit.createManyAndReturn({ data: Array.from({ length: unitCount }, (_, i) => ({ name: `Đơn vị ${i}`, normalizedName: `don vi ${i}` })) });
+  const officers = await prisma.officer.createManyAndReturn({ data: Array.from({ length: chats }, (_, i) => ({ name: `Cán bộ ${i}`, unitId: units[i % unitCount]!.id })) });
+  await prisma.chatIdentity.createMany({ data: officers.map((o, i) => ({ officerId: o.id, channel: 'TELEGRAM' as const, externalId: String(chatIdBase + i) })) });
+  const plan = await prisma.plan.create({ data: { kind: 'KE_HOACH', number: '1/KH-UBND', title: 'Bench', sourceFileName: 'bench', sourceHash: 'bench' } });
+  for (let start = 0; start < tasks; start += 5000) {
+    const n = Math.min(5000, tasks - start);
+    const created = await prisma.task.createManyAndReturn({
+      data: Array.from({ length: n }, (_, j) => ({
+        planId: plan.id, code: `${start + j + 1}`, path: `${start + j + 1}`, ordinal: start + j, title: `Nhiệm vụ ${start + j + 1}`,
+        deadlineRaw: due, schedule: { kind: 'once', due },
+      })),
+      select: { id: true },
+    });
+    await prisma.taskUnit.createMany({ data: created.map((t, j) => ({ taskId: t.id, unitId: units[(start + j) % units.length]!.id, role: 'LEAD' as const })) });
+  }
+  return { plan, officers };
+}
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function startStandIn(limits: 'on' | 'off'): Promise<{ child: ChildProcess; apiRoot: string; token: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/stand-in-process.ts'], { env: { ...process.env, STAND_IN_LIMITS: limits }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  return { child, ...(JSON.parse(line) as { apiRoot: string; token: string }) };
+}
+
+async function standInStats(apiRoot: string) {
+  return (await (await fetch(`${apiRoot}/__stats`)).json()) as { messages: number; chats: number; tooManyRequests: number; floodKinds: { global: number; chat: number }; violations: number; firstViolations: string[] };
+}
+
+/** Plan and enqueue reminders for N tasks, beside a raw addBulk of N no-op jobs. */
+async function planAndEnqueue() {
+  const tasks = Math.round(100_000 * SCALE);
+  const env = await environment();
+  try {
+    await seed(env.prisma, tasks, 1000, isoDay(20));
+    const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5, 6, 7], workHours: WORK_HOURS });
+    // One reminder per task (3 days before), so jobs = tasks.
+    const policy = resolveReminderPolicy({ beforeDue: [{ days: 3 }], dueDay: false, maxOverdueReminders: 0, leaderOnFirstOverdue: false, monitorAtOverdue: null });
+    const producer = createRedis(REDIS_URL, 'producer');
+    const queues = createQueues(producer, env.prefix);
+    const t0 = performance.now();
+    const planned = await planTaskReminders({ prisma: env.prisma, calendar, now: new Date(), policy });
+    const t1 = performance.now();
+    const jobs = await enqueueReminders({ prisma: env.prisma, queue: queues.delivery, now: new Date() });
+    const t2 = performance.now();
+
+    const raw = new Queue('raw', { connection: producer, prefix: env.prefix });
+    const t3 = performance.now();
+    for (let i = 0; i < tasks; i += 1000) {
+      await raw.addBulk(Array.from({ length: Math.min(1000, tasks - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { jobId: `noop-${i + j}`, delay: 3_600_000 } })));
+    }
+    const t4 = performance.now();
+    const ours = jobs / ((t2 - t0) / 1000);
+    const rawRate = tasks / ((t4 - t3) / 1000);
+    console.log(`scheduler: plan+enqueue ${tasks} tasks → ${planned.created} reminders, ${jobs} jobs in ${((t2 - t0) / 1000).toFixed(2)} s (plan ${((t1 - t0) / 1000).toFixed(2)} s, enqueue ${((t2 - t1) / 1000).toFixed(2)} s): ${ours.toFixed(0)} jobs/s`);
+    console.log(`scheduler: raw BullMQ addBulk of ${tasks} no-op jobs in ${((t4 - t3) / 1000).toFixed(2)} s: ${rawRate.toFixed(0)} jobs/s; ours/raw = ${(ours / rawRate).toFixed(2)} (target ≥ 0.5)`);
+    await raw.close();
+    await queues.close();
+    producer.disconnect();
+  } finally {
+    await env.drop();
+  }
+}
+
+/** In-process delivery workers with the real composer, against a stand-in in another process. */
+async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
+  const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: WORK_HOURS });
+  const producer = createRedis(REDIS_URL, 'producer');
+  const queues = createQueues(producer, env.prefix);
+  const connection = createRedis(REDIS_URL, 'worker');
+  const metrics = createMetrics();
+  const workers = createWorkers(
+    {
+      prisma: env.prisma,
+      channel: createTelegramChannel(new Api(token, { apiRoot })),
+      composer: createComposer({ prisma: env.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }),
+      pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }),
+      clock: systemClock,
+      logger,
+      metrics,
+      calendar,
+      policy: resolveReminderPolicy(),
+      deliveryQueue: queues.delivery,
+      sendRatePerSecond: rate,
+    },
+    { connection, prefix: env.prefix, sendRatePerSecond: rate, deliveryConcurrency: 20 },
+  );
+  await workers.delivery.waitUntilReady();
+  return {
+    queues,
+    metrics,
+    async close() {
+      await workers.close();
+      await queues.close();
+      connection.disconnect();
+      producer.disconnect();
+    },
+  };
+}
+
+async function waitSent(prisma: PrismaClient, n: number, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if ((await prisma.reminder.count({ where: { status: 'SENT' } })) >= n) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+/** N reminders to N/5 chats, stand-in enforcing 30/s overall and 1/s per chat. */
+async function fanOut() {
+  const reminders = Math.round(10_000 * SCALE);
+  const chats = Math.round(2_000 * SCALE);
+  const rate = 28;
+  const env = await environment();
+  const standIn = await startStandIn('on');
+  try {
+    // One unit leads the task and every officer belongs to it, so each may see what they are reminded of.
+    const { officers } = await seed(env.prisma, 1, chats, isoDay(30), { unitCount: 1 });
+    const task = await env.prisma.task.findFirstOrThrow();
+    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
+    const at = new Date(Date.now() + 2000);
+    await env.prisma.reminder.createMany({
+      data: Array.from({ length: reminders }, (_, i) => {
+        const c = identities[i % chats]!;
+        return { deliveryKey: `fan-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
+      }),
+    });
+    void officers;
+    const delivery = await deliver(env, standIn.apiRoot, standIn.token, rate);
+    await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
+    const ok = await waitSent(env.prisma, reminders, (reminders / rate) * 1000 * 2 + 60_000);
+    const last = await env.prisma.reminder.aggregate({ _max: { sentAt: true } });
+    const wall = (last._max.sentAt!.getTime() - at.getTime()) / 1000;
+    // The limits bound the time: N/30 s overall, or (per-chat count − 1) s for the busiest chat.
+    const bound = Math.max(reminders / 30, Math.ceil(reminders / chats) - 1);
+    const stats = await standInStats(standIn.apiRoot);
+    console.log(`scheduler: fan-out ${reminders} reminders to ${chats} chats at ${rate}/s configured: ${ok ? '' : 'NOT FINISHED, '}wall ${wall.toFixed(1)} s vs bound ${bound.toFixed(1)} s (+${((wall / bound - 1) * 100).toFixed(1)}%, target ≤ +10%); 429s: ${stats.tooManyRequests} (global ${stats.floodKinds.global}, per chat ${stats.floodKinds.chat}); messages ${stats.messages}; spec violations ${stats.violations}`);
+    await delivery.close();
+  } finally {
+    standIn.child.kill('SIGTERM');
+    await env.drop();
+  }
+}
+
+/** Reminders planned at 100/s for a while, to distinct chats; lag = sentAt − plannedAt. */
+async function deliveryLag() {
+  const perSecond = 100;
+  const seconds = Math.max(5, Math.round(30 * SCALE));
+  const total = perSecond * seconds;
+  const env = await environment();
+  const standIn = await startStandIn('off');
+  try {
+    await seed(env.prisma, 1, total, isoDay(30), { chatIdBase: 2_000_000, unitCount: 1 });
+    const task = await env.prisma.task.findFirstOrThrow();
+    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
+    const start = Date.now() + 3000;
+    await env.prisma.reminder.createMany({
+      data: identities.map((c, i) => ({ deliveryKey: `lag-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: new Date(start + Math.floor((i * 1000) / perSecond)) })),
+    });
+    const delivery = await deliver(env, standIn.apiRoot, standIn.token, 1000);
+    await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
+    const ok = await waitSent(env.prisma, total, seconds * 1000 * 4 + 30_000);
+    const rows = await env.prisma.reminder.findMany({ where: { status: 'SENT' }, select: { plannedAt: true, sentAt: true } });
+    const lags = rows.map((r) => (r.sentAt!.getTime() - r.plannedAt.getTime()) / 1000).sort((a, b) => a - b);
+    console.log(`scheduler: delivery lag at ${perSecond}/s for ${seconds} s (${rows.length}/${total} sent${ok ? '' : ', NOT FINISHED'}): p50 ${percentile(lags, 50).toFixed(3)} s, p99 ${percentile(lags, 99).toFixed(3)} s, max ${lags.at(-1)!.toFixed(3)} s (target p99 < 2 s)`);
+    await delivery.close();
+  } finally {
+    standIn.child.kill('SIGTERM');
+    await env.drop();
+  }
+}
+
+/** RSS of a real worker process (`npm start -- --role worker`) with N delayed reminder jobs queued. */
+async function workerMemory() {
+  const queued = Math.round(100_000 * SCALE);
+  const env = await environment();
+  try {
+    const producer = createRedis(REDIS_URL, 'producer');
+    const queues = createQueues(producer, env.prefix);
+    for (let i = 0; i < queued; i += 1000) {
+      await queues.delivery.addBulk(Array.from({ length: Math.min(1000, queued - i) }, (_, j) => ({ name: 'send-reminder', data: { reminderId: i + j + 1, plannedAt: new Date(Date.now() + 86_400_000).toISOString() }, opts: { jobId: `rem-${i + j + 1}-1`, delay: 86_400_000 } })));
+    }
+    await queues.close();
+    producer.disconnect();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role', 'worker'], {
+      env: { ...process.env, DATABASE_URL: env.url, QUEUE_PREFIX: env.prefix, HTTP_PORT: '0', LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '123456789:BENCH-token-aaaaaaaaaaaaaaaaaaaaaaaaa', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // Let it start, reconcile (it scans the queued jobs) and settle.
+    await new Promise((r) => setTimeout(r, 20_000));
+    const status = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${child.pid}/status`, 'utf8'));
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+    const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+    console.log(`scheduler: worker process with ${queued} delayed reminders queued: RSS ${(rssKb / 1024).toFixed(0)} MB, peak ${(hwmKb / 1024).toFixed(0)} MB (target < 300 MB)`);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  } finally {
+    await env.drop();
+  }
+}
+
+export async function run(): Promise<void> {
+  const parts = (process.env.BENCH_PARTS ?? 'plan,fanout,lag,memory').split(',');
+  if (parts.includes('plan')) await planAndEnqueue();
+  if (parts.includes('fanout')) await fanOut();
+  if (parts.includes('lag')) await deliveryLag();
+  if (parts.includes('memory')) await workerMemory();
+}
