@@ -50,13 +50,20 @@ export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE
     });
     if (!rows.length) return added;
     cursor = rows.at(-1)!.id;
+    added += await queueReminderRows(queue, rows, now);
+  }
+}
+
+/** Adds one delayed job per reminder row (ids and instants only), a thousand per round trip. */
+export async function queueReminderRows(queue: Queue, rows: Array<{ id: number; plannedAt: Date }>, now: Date): Promise<number> {
+  for (let i = 0; i < rows.length; i += ENQUEUE_BATCH_SIZE) {
     await queue.addBulk(
-      rows.map((r) => ({
+      rows.slice(i, i + ENQUEUE_BATCH_SIZE).map((r) => ({
         name: sendReminderJob.name,
         data: { reminderId: r.id, plannedAt: r.plannedAt.toISOString() },
         opts: reminderJobOptions(r.id, r.plannedAt, now),
       })),
     );
-    added += rows.length;
   }
+  return rows.length;
 }

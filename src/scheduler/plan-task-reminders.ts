@@ -13,7 +13,7 @@ import { deliveryKey, recipientsFor, type TaskUnitOfficers } from './recipients.
 const POLICY_KINDS = new Set<string>(['before-due', 'due-day', 'overdue', 'escalation-leader', 'escalation-monitor', 'check-in'] satisfies ReminderKind[]);
 
 /** Tasks read and planned per database round. */
-export const PLAN_BATCH_SIZE = 500;
+export const PLAN_BATCH_SIZE = 2000;
 
 export interface PlanOptions {
   prisma: PrismaClient;
@@ -23,6 +23,8 @@ export interface PlanOptions {
   logger?: Logger;
   /** Only these tasks; default every task that is open or still has pending reminders. */
   taskIds?: number[];
+  /** Called with each batch of newly created reminders after its transaction commits (e.g. to queue them). */
+  onCreated?: (created: Array<{ id: number; plannedAt: Date }>) => Promise<void>;
 }
 
 export interface PlanResult {
@@ -32,24 +34,22 @@ export interface PlanResult {
   cancelled: number;
 }
 
-const taskInclude = {
-  plan: { select: { settings: true, policy: { where: { unitId: null } } } },
-  units: {
-    include: {
-      unit: {
-        include: {
-          policy: { where: { planId: null } },
-          officers: {
-            where: { active: true },
-            include: { chatIdentities: { where: { active: true, channel: 'TELEGRAM' }, orderBy: { id: 'asc' }, take: 1 } },
-          },
-        },
-      },
-    },
-  },
-} satisfies Prisma.TaskInclude;
+/** A unit as planning needs it: its linked officers and its policy overrides. */
+export interface PlanningUnit {
+  id: number;
+  name: string;
+  policy: Array<{ settings: unknown }>;
+  officers: Array<{ id: number; name: string; role: 'OFFICER' | 'LEADER' | 'ADMIN'; chatIdentities: Array<{ id: number }> }>;
+}
 
-export type LoadedTask = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
+export interface LoadedTask {
+  id: number;
+  isGroup: boolean;
+  status: string;
+  schedule: unknown;
+  plan: { settings: unknown; policy: Array<{ settings: unknown }> };
+  units: Array<{ role: 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE'; unit: PlanningUnit }>;
+}
 
 function policyFor(task: LoadedTask, base: ReminderPolicy, log?: Logger): ReminderPolicy {
   const layers: unknown[] = [];
@@ -108,23 +108,66 @@ export function wantedReminders(tasks: LoadedTask[], options: Pick<PlanOptions, 
   return { rows, occurrencesByTask };
 }
 
-/** Open tasks (or the given ones) in id order, a batch at a time, with what planning needs. */
+/**
+ * Open tasks (or the given ones) in id order, a batch at a time, with what planning needs.
+ * Units (with officers) and plans are read once per run and shared by every task that
+ * names them: a province plan names the same few dozen units on thousands of tasks.
+ */
 export async function* taskBatches(prisma: PrismaClient, taskIds?: number[]): AsyncGenerator<LoadedTask[]> {
   const where: Prisma.TaskWhereInput = taskIds
     ? {}
     : { isGroup: false, OR: [{ status: { notIn: ['DONE', 'CANCELLED'] } }, { reminders: { some: { status: 'PENDING' } } }] };
+  const units = new Map<number, PlanningUnit>();
+  const plans = new Map<number, LoadedTask['plan']>();
   let cursor = 0;
   for (;;) {
-    const tasks = await prisma.task.findMany({ where: { ...where, id: { gt: cursor, ...(taskIds ? { in: taskIds } : {}) } }, include: taskInclude, orderBy: { id: 'asc' }, take: PLAN_BATCH_SIZE });
+    const tasks = await prisma.task.findMany({
+      where: { ...where, id: { gt: cursor, ...(taskIds ? { in: taskIds } : {}) } },
+      select: { id: true, planId: true, isGroup: true, status: true, schedule: true, units: { select: { unitId: true, role: true } } },
+      orderBy: { id: 'asc' },
+      take: PLAN_BATCH_SIZE,
+    });
     if (!tasks.length) return;
     cursor = tasks.at(-1)!.id;
-    yield tasks;
+
+    const missingUnits = [...new Set(tasks.flatMap((t) => t.units.map((u) => u.unitId)))].filter((id) => !units.has(id));
+    if (missingUnits.length) {
+      const rows = await prisma.unit.findMany({
+        where: { id: { in: missingUnits } },
+        select: {
+          id: true,
+          name: true,
+          policy: { where: { planId: null }, select: { settings: true } },
+          officers: {
+            where: { active: true },
+            select: { id: true, name: true, role: true, chatIdentities: { where: { active: true, channel: 'TELEGRAM' }, orderBy: { id: 'asc' }, take: 1, select: { id: true } } },
+          },
+        },
+      });
+      for (const unit of rows) units.set(unit.id, unit);
+    }
+    const missingPlans = [...new Set(tasks.map((t) => t.planId))].filter((id) => !plans.has(id));
+    if (missingPlans.length) {
+      const rows = await prisma.plan.findMany({ where: { id: { in: missingPlans } }, select: { id: true, settings: true, policy: { where: { unitId: null }, select: { settings: true } } } });
+      for (const plan of rows) plans.set(plan.id, { settings: plan.settings, policy: plan.policy });
+    }
+    yield tasks.map((t) => ({
+      id: t.id,
+      isGroup: t.isGroup,
+      status: t.status,
+      schedule: t.schedule,
+      plan: plans.get(t.planId)!,
+      units: t.units.flatMap((u) => (units.has(u.unitId) ? [{ role: u.role, unit: units.get(u.unitId)! }] : [])),
+    }));
   }
 }
 
 export async function planTaskReminders(options: PlanOptions): Promise<PlanResult> {
   const { prisma, now } = options;
   const result: PlanResult = { tasks: 0, created: 0, rescheduled: 0, cancelled: 0 };
+  // Queueing a batch overlaps with planning the next one; at most one batch is in flight.
+  let handing: Promise<void> = Promise.resolve();
+  let handingError: unknown;
   for await (const tasks of taskBatches(prisma, options.taskIds)) {
     result.tasks += tasks.length;
     const { rows: wanted, occurrencesByTask } = wantedReminders(tasks, options);
@@ -155,8 +198,12 @@ export async function planTaskReminders(options: PlanOptions): Promise<PlanResul
       toCancel.push(row.id);
     }
 
+    let created: Array<{ id: number; plannedAt: Date }> = [];
     await prisma.$transaction(async (tx) => {
-      if (wanted.length) result.created += (await tx.reminder.createMany({ data: wanted, skipDuplicates: true })).count;
+      if (wanted.length) {
+        created = await insertReminders(tx, wanted, now);
+        result.created += created.length;
+      }
       if (toCancel.length) {
         result.cancelled += (await tx.reminder.updateMany({ where: { id: { in: toCancel }, status: 'PENDING' }, data: { status: 'CANCELLED', lastError: 'no longer planned' } })).count;
       }
@@ -164,6 +211,38 @@ export async function planTaskReminders(options: PlanOptions): Promise<PlanResul
         result.rescheduled += (await tx.reminder.updateMany({ where: { id: r.id, status: 'PENDING' }, data: { plannedAt: r.plannedAt } })).count;
       }
     });
+    await handing;
+    if (handingError) throw handingError;
+    // The catch is attached at once, so a failure waits here for the next round instead of
+    // surfacing as an unhandled rejection.
+    if (created.length && options.onCreated) handing = options.onCreated(created).catch((err: unknown) => void (handingError = err));
   }
+  await handing;
+  if (handingError) throw handingError;
   return result;
+}
+
+/**
+ * One INSERT for a batch of planned rows, skipping delivery keys that exist. Set-based SQL
+ * with the rows as one JSON parameter: the query builder's createMany, or one array
+ * parameter per column, cost far more CPU here than PostgreSQL spends on the insert.
+ */
+async function insertReminders(tx: Prisma.TransactionClient, rows: Prisma.ReminderCreateManyInput[], now: Date): Promise<Array<{ id: number; plannedAt: Date }>> {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      k: r.deliveryKey,
+      t: r.taskId,
+      o: r.officerId,
+      c: r.chatIdentityId ?? null,
+      d: (r.occurrenceDue as Date).toISOString().slice(0, 10),
+      kd: r.kind,
+      p: (r.plannedAt as Date).toISOString(),
+    })),
+  );
+  return tx.$queryRaw`
+    INSERT INTO "Reminder" ("deliveryKey", "taskId", "officerId", "chatIdentityId", "occurrenceDue", kind, "plannedAt", "createdAt", "updatedAt")
+    SELECT k, t, o, c, d, kd, p AT TIME ZONE 'UTC', ${now}, ${now}
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(k text, t int, o int, c int, d date, kd text, p timestamptz)
+    ON CONFLICT ("deliveryKey") DO NOTHING
+    RETURNING id, "plannedAt"`;
 }
