@@ -4,6 +4,7 @@
 // its own database and Redis prefix; everything stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { Api } from 'grammy';
@@ -265,28 +266,45 @@ async function deliveryLag() {
   }
 }
 
-/** RSS of a real worker process (`npm start -- --role worker`) with N delayed reminder jobs queued. */
+/**
+ * RSS of a real worker process (`npm start -- --role worker`) once N reminders, due tomorrow,
+ * sit in PostgreSQL and its start-up reconcile has queued them all as delayed jobs.
+ */
 async function workerMemory() {
   const queued = Math.round(100_000 * SCALE);
   const env = await environment();
   try {
-    const producer = createRedis(REDIS_URL, 'producer');
-    const queues = createQueues(producer, env.prefix);
-    for (let i = 0; i < queued; i += 1000) {
-      await queues.delivery.addBulk(Array.from({ length: Math.min(1000, queued - i) }, (_, j) => ({ name: 'send-reminder', data: { reminderId: i + j + 1, plannedAt: new Date(Date.now() + 86_400_000).toISOString() }, opts: { jobId: `rem-${i + j + 1}-1`, delay: 86_400_000 } })));
+    // Ten reminders per task, as a province plan's tasks have; due beyond the planning horizon,
+    // so the worker's own planning adds nothing and its reconcile queues exactly these.
+    const chats = 1000;
+    const taskCount = Math.ceil(queued / 10);
+    await seed(env.prisma, taskCount, chats, isoDay(400), { chatIdBase: 3_000_000, unitCount: 1 });
+    const tasks = await env.prisma.task.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
+    const tomorrow = Date.now() + 86_400_000;
+    for (let i = 0; i < queued; i += 10_000) {
+      await env.prisma.reminder.createMany({
+        data: Array.from({ length: Math.min(10_000, queued - i) }, (_, j) => {
+          const c = identities[(i + j) % chats]!;
+          return { deliveryKey: `mem-${i + j}`, taskId: tasks[(i + j) % taskCount]!.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: new Date(tomorrow + (i + j) * 10) };
+        }),
+      });
     }
-    await queues.close();
-    producer.disconnect();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role', 'worker'], {
       env: { ...process.env, DATABASE_URL: env.url, QUEUE_PREFIX: env.prefix, HTTP_PORT: '0', LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '123456789:BENCH-token-aaaaaaaaaaaaaaaaaaaaaaaaa', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    // Let it start, reconcile (it scans the queued jobs) and settle.
-    await new Promise((r) => setTimeout(r, 20_000));
-    const status = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${child.pid}/status`, 'utf8'));
+    const queue = new Queue('deliveries', { connection: env.redis, prefix: env.prefix });
+    const until = Date.now() + 180_000;
+    while ((await queue.getDelayedCount()) < queued && Date.now() < until) await new Promise((r) => setTimeout(r, 1000));
+    const delayed = await queue.getDelayedCount();
+    // Let it settle after the reconcile, then read its memory.
+    await new Promise((r) => setTimeout(r, 10_000));
+    const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
     const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
-    console.log(`scheduler: worker process with ${queued} delayed reminders queued: RSS ${(rssKb / 1024).toFixed(0)} MB, peak ${(hwmKb / 1024).toFixed(0)} MB (target < 300 MB)`);
+    console.log(`scheduler: worker process with ${delayed} delayed reminders queued (of ${queued}): RSS ${(rssKb / 1024).toFixed(0)} MB, peak ${(hwmKb / 1024).toFixed(0)} MB (target < 300 MB)`);
+    await queue.close();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   } finally {

@@ -7,7 +7,6 @@ import { createPrisma } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
-import { registerAdmin } from './server/admin.ts';
 import { createShutdown } from './lifecycle/shutdown.ts';
 import { createWorkingCalendar } from './calendar/working-calendar.ts';
 import { createComposer } from './conversation/compose.ts';
@@ -15,9 +14,7 @@ import { createI18n } from './conversation/i18n.ts';
 import { createMetrics } from './metrics.ts';
 import { createQueues } from '../jobs/create-queues.ts';
 import { startScheduling } from '../jobs/start-scheduling.ts';
-import { createBot } from './bot/index.ts';
-import { startBot, type RunningBot } from './bot/run.ts';
-import { registerWebhookRoute } from './bot/webhook.ts';
+import type { RunningBot } from './bot/run.ts';
 
 export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
 export type Role = (typeof ROLES)[number];
@@ -63,12 +60,17 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   });
 
   if (config.ADMIN_TOKEN) {
+    // Loaded only where used: each role's process holds just the code it runs (worker memory).
+    const { registerAdmin } = await import('./server/admin.ts');
     await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
   }
 
   // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
-  const bot = botEnabled && botConfigured ? createBot({ config, prisma, logger, calendar }) : undefined;
-  if (bot && config.BOT_MODE === 'webhook') registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
+  const botModules = botEnabled && botConfigured
+    ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
+    : undefined;
+  const bot = botModules ? botModules[0].createBot({ config, prisma, logger, calendar }) : undefined;
+  if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
   let runningBot: RunningBot | undefined;
 
   // Order matters: stop taking requests/updates, let jobs finish, then close stores.
@@ -95,7 +97,7 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   if (bot) {
     try {
       const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
-      runningBot = await startBot(bot, mode, { logger, i18n: createI18n() });
+      runningBot = await botModules![1].startBot(bot, mode, { logger, i18n: createI18n() });
     } catch (err) {
       await shutdown.run('bot start-up failed');
       throw err;

@@ -38,18 +38,10 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
   }
 
   for (let i = sentParts; i < parts.length; i++) {
-    // Use the slot booked before the last wait; book one otherwise (or when it went stale).
-    const slotAge = slotAt === undefined ? undefined : Date.now() - slotAt;
-    if (slotAge === undefined || slotAge < -20 || slotAge > 1_000) {
-      const slot = await deps.pacing.book(chatId);
-      if (!slot.booked) {
-        await job.updateData({ ...data, sentParts: i });
-        return delayJob(job, token, slot.waitMs);
-      }
-      if (slot.waitMs > 0) {
-        await job.updateData({ ...data, sentParts: i, slotAt: Date.now() + slot.waitMs });
-        return delayJob(job, token, slot.waitMs);
-      }
+    const slot = await deps.pacing.takeSlot(chatId, slotAt);
+    if (!slot.sendNow) {
+      await job.updateData({ ...data, sentParts: i, ...(slot.slotAt !== undefined ? { slotAt: slot.slotAt } : {}) });
+      return delayJob(job, token, slot.waitMs);
     }
     slotAt = undefined;
     const admitWait = await deps.pacing.admit(chatId, `${job.id}:${i}:${job.attemptsMade}`);

@@ -7,11 +7,6 @@ import { sendReminderJob, type SendReminderPayload } from '../definitions/send-r
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
 
-/** A booked slot may be used this early (BullMQ promotes delayed jobs a few ms early or late). */
-const SLOT_TOLERANCE_MS = 20;
-/** A booked slot this old is not used: book a new one. */
-const STALE_SLOT_MS = 1_000;
-
 export type SendReminderResult = 'sent' | 'already-sent' | 'gone' | 'cancelled' | 'failed' | 'rescheduled' | 'no-chat' | 'not-needed';
 
 export interface SendReminderInput {
@@ -55,16 +50,11 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
     return delayJob(job, token, Math.max(pacing.intervalFor(chat.externalId), await pacing.untilFree(chat.externalId), turnMs));
   }
 
-  // A slot booked on an earlier run is used if it is due now; a stale one (the worker was
-  // busy long past it) is booked again so that late jobs cannot burst past the rate.
-  const slotAge = data.slotAt === undefined ? undefined : Date.now() - data.slotAt;
-  if (slotAge === undefined || slotAge < -SLOT_TOLERANCE_MS || slotAge > STALE_SLOT_MS) {
-    const slot = await pacing.book(chat.externalId);
-    if (!slot.booked) return delayJob(job, token, slot.waitMs);
-    if (slot.waitMs > 0) {
-      await job.updateData({ ...data, slotAt: Date.now() + slot.waitMs });
-      return delayJob(job, token, slot.waitMs);
-    }
+  // Wait for a send slot within the global rate and the chat's pace, booked in Redis.
+  const slot = await pacing.takeSlot(chat.externalId, data.slotAt);
+  if (!slot.sendNow) {
+    if (slot.slotAt !== undefined) await job.updateData({ ...data, slotAt: slot.slotAt });
+    return delayJob(job, token, slot.waitMs);
   }
 
   const now = clock.now();

@@ -2,10 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { textPlanToDocx } from './convert.ts';
 import { sampleText } from './samples.ts';
@@ -21,13 +20,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runCli(args, { io: { stdin: new PassThrough(), stdout, stderr, isTty: false }, env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+  const { code, stdout: out, stderr: err } = await runCliCapture(args, { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
   return { code, out, err };
 }
 

@@ -2,9 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { sampleText } from './samples.ts';
 
@@ -21,16 +20,7 @@ afterAll(async () => {
 async function importFile(name: string, content: string) {
   const path = join(dir, name);
   writeFileSync(path, content);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runCli(['import', path, '--json'], {
-    io: { stdin: new PassThrough(), stdout, stderr, isTty: false },
-    env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
-  });
+  const { code, stdout: out, stderr: err } = await runCliCapture(['import', path, '--json'], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
   expect(err).toBe('');
   expect(code).toBe(0);
   return JSON.parse(out) as { planId: number; reimport: boolean; created: number; updated: number; unchanged: number; removed: number; cancelled: number };
