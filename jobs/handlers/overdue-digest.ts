@@ -1,12 +1,11 @@
 // Fans the daily overdue digest out: one send-digest job per leader with a linked chat.
 import { sendDigestJob } from '../definitions/send-digest.ts';
-import { isoOf } from '../../src/calendar/civil-date.ts';
 import type { JobDeps } from '../deps.ts';
 import { digestJobOptions } from './digest-job-options.ts';
 
 export async function runOverdueDigest({ deps }: { payload: unknown; deps: Pick<JobDeps, 'prisma' | 'deliveryQueue' | 'calendar' | 'clock' | 'logger'> }): Promise<number> {
   const now = deps.clock.now();
-  const day = isoOf(deps.calendar.clock.partsAt(now).day);
+  const day = deps.calendar.dateOf(now);
   if (!deps.calendar.isWorkingDay(day)) {
     deps.logger.info({ day }, 'no overdue digest on a non-working day');
     return 0;

@@ -1,7 +1,7 @@
 // `reminders`: what will be sent when, to whom — planned from the current tasks and
 // policy, plus reminders already queued (snoozes) — without sending or writing anything.
 import { parseArgs } from 'node:util';
-import { dayNumberFromIso, isoOf, parseIsoDate } from '../../calendar/civil-date.ts';
+import { addDaysIso, dayNumberFromIso, parseIsoDate } from '../../calendar/civil-date.ts';
 import { findUnitByName } from '../../conversation/officers.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../reminders/policy-values.ts';
 import { taskBatches, wantedReminders } from '../../scheduler/plan-task-reminders.ts';
@@ -36,9 +36,9 @@ export const remindersCommand: CliCommand = {
     }
     const calendar = calendarFromConfig(ctx.config);
     const now = new Date();
-    const today = isoOf(calendar.clock.partsAt(now).day);
+    const today = calendar.dateOf(now);
     const from = values.from ?? today;
-    const to = values.to ?? isoOf(calendar.clock.partsAt(now).day + DEFAULT_DAYS);
+    const to = values.to ?? addDaysIso(today, DEFAULT_DAYS);
     if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
     const fromInstant = calendar.clock.instantAt(dayNumberFromIso(from), 0);
     const toInstant = calendar.clock.instantAt(dayNumberFromIso(to) + 1, 0);
