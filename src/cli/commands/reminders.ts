@@ -51,10 +51,10 @@ export const remindersCommand: CliCommand = {
       unitId = unit.id;
     }
 
-    const lines: Line[] = [];
+    // What goes out, by ids; names are attached once at the end.
+    const entries: Array<{ at: Date; kind: string; source: Line['source']; taskId: number; officerId: number }> = [];
     const planned = new Set<string>();
-    const officers = new Map<number, { name: string; unit: string; linked: boolean; unitId: number }>();
-    const tasks = new Map<number, Line['task']>();
+    const officers = new Map<number, Omit<Line['officer'], 'id'> & { unitId: number }>();
     for await (const batch of taskBatches(prisma)) {
       for (const t of batch) {
         for (const u of t.units) for (const o of u.unit.officers) officers.set(o.id, { name: o.name, unit: u.unit.name, unitId: u.unit.id, linked: o.chatIdentities.length > 0 });
@@ -63,8 +63,7 @@ export const remindersCommand: CliCommand = {
       for (const r of rows) {
         planned.add(r.deliveryKey);
         const at = r.plannedAt as Date;
-        if (at < fromInstant || at >= toInstant) continue;
-        lines.push({ at: at.toISOString(), kind: r.kind, source: 'planned', task: { id: r.taskId, code: '', title: '', plan: '' }, officer: { id: r.officerId, name: '', unit: '', linked: true } });
+        if (at >= fromInstant && at < toInstant) entries.push({ at, kind: r.kind, source: 'planned', taskId: r.taskId, officerId: r.officerId });
       }
     }
     const queued = await prisma.reminder.findMany({
@@ -74,15 +73,17 @@ export const remindersCommand: CliCommand = {
     for (const r of queued) {
       if (planned.has(r.deliveryKey)) continue;
       officers.set(r.officerId, { name: r.officer.name, unit: r.officer.unit.name, unitId: r.officer.unitId, linked: r.chatIdentityId !== null });
-      lines.push({ at: r.plannedAt.toISOString(), kind: r.kind, source: 'queued', task: { id: r.taskId, code: '', title: '', plan: '' }, officer: { id: r.officerId, name: '', unit: '', linked: true } });
+      entries.push({ at: r.plannedAt, kind: r.kind, source: 'queued', taskId: r.taskId, officerId: r.officerId });
     }
 
-    const taskRows = await prisma.task.findMany({ where: { id: { in: [...new Set(lines.map((l) => l.task.id))] } }, include: { plan: true } });
-    for (const t of taskRows) tasks.set(t.id, { id: t.id, code: t.code, title: t.title, plan: t.plan.number ?? t.plan.title });
-    const selected = lines
-      .filter((l) => unitId === undefined || officers.get(l.officer.id)?.unitId === unitId)
-      .map((l) => ({ ...l, task: tasks.get(l.task.id)!, officer: { id: l.officer.id, ...officers.get(l.officer.id)!, unitId: undefined } }))
-      .map(({ officer: { unitId: _drop, ...officer }, ...rest }) => ({ ...rest, officer }))
+    const shown = entries.filter((e) => unitId === undefined || officers.get(e.officerId)?.unitId === unitId);
+    const taskRows = await prisma.task.findMany({ where: { id: { in: [...new Set(shown.map((e) => e.taskId))] } }, include: { plan: true } });
+    const tasks = new Map(taskRows.map((t) => [t.id, { id: t.id, code: t.code, title: t.title, plan: t.plan.number ?? t.plan.title }]));
+    const selected: Line[] = shown
+      .map((e) => {
+        const { unitId: _unit, ...officer } = officers.get(e.officerId)!;
+        return { at: e.at.toISOString(), kind: e.kind, source: e.source, task: tasks.get(e.taskId)!, officer: { id: e.officerId, ...officer } };
+      })
       .sort((a, b) => a.at.localeCompare(b.at) || a.task.code.localeCompare(b.task.code) || a.officer.id - b.officer.id);
 
     if (values.json) {
