@@ -6,7 +6,7 @@ export function createMetrics() {
   const registry = new Registry();
   const m = {
     registry,
-    queued: new Counter({ name: 'nhacviec_reminders_queued_total', help: 'Reminder jobs added to the queue', registers: [registry] }),
+    queued: new Gauge({ name: 'nhacviec_delivery_jobs_queued', help: 'Jobs waiting or delayed on the delivery queue at the last reconcile', registers: [registry] }),
     sent: new Counter({ name: 'nhacviec_reminders_sent_total', help: 'Reminders delivered', labelNames: ['channel'], registers: [registry] }),
     failed: new Counter({ name: 'nhacviec_reminders_failed_total', help: 'Reminders that will not be delivered', labelNames: ['reason'], registers: [registry] }),
     retried: new Counter({ name: 'nhacviec_reminders_retried_total', help: 'Send attempts that will be retried', labelNames: ['reason'], registers: [registry] }),

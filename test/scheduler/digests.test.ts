@@ -1,10 +1,11 @@
 // Recurring work: job schedulers in the office's time zone, the watchdog, and the digests.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOverdueDigest } from '../../jobs/handlers/overdue-digest.ts';
+import { runReconcile } from '../../jobs/handlers/reconcile.ts';
 import { runWeeklySummary } from '../../jobs/handlers/weekly-summary.ts';
 import { startSchedulerWatchdog, upsertSchedulers } from '../../jobs/schedulers.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { createSchedulerWorld, seedUnit, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';
+import { createSchedulerWorld, seedPlan, seedTask, seedUnit, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 let world: SchedulerWorld;
 afterEach(async () => {
@@ -36,6 +37,23 @@ describe('job schedulers', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('reconcile job', () => {
+  it('plans, queues, and reports pending rows and queued jobs as gauges', async () => {
+    world = await createSchedulerWorld();
+    const unit = await seedUnit(world, 'Văn phòng', [{}, {}]);
+    const plan = await seedPlan(world);
+    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await seedTask(world, plan.id, '1.1', { kind: 'once', due }, [{ unitId: unit.unitId, role: 'LEAD' }]);
+    const result = await runReconcile({ payload: {}, deps: world.deps });
+    expect(result.planned?.created).toBeGreaterThan(0);
+    const pending = await world.prisma.reminder.count({ where: { status: 'PENDING' } });
+    expect((await world.metrics.pending.get()).values[0]!.value).toBe(pending);
+    // Every pending reminder within the queueing horizon (62 days) has its delayed job.
+    expect((await world.metrics.queued.get()).values[0]!.value).toBe(result.enqueued);
+    expect(result.enqueued).toBeGreaterThan(0);
   });
 });
 
