@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { Api } from 'grammy';
@@ -100,14 +101,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function startStandIn(limits: 'on' | 'off'): Promise<{ child: ChildProcess; apiRoot: string; token: string }> {
+async function startStandIn(limits: 'on' | 'off'): Promise<{ child: ChildProcess; apiRoot: string; token: string; loopUrl: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/stand-in-process.ts'], { env: { ...process.env, STAND_IN_LIMITS: limits }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return { child, ...(JSON.parse(line) as { apiRoot: string; token: string }) };
+  return { child, ...(JSON.parse(line) as { apiRoot: string; token: string; loopUrl: string }) };
 }
 
 async function standInStats(apiRoot: string) {
-  return (await (await fetch(`${apiRoot}/__stats`)).json()) as { messages: number; chats: number; tooManyRequests: number; floodKinds: { global: number; chat: number }; violations: number; firstViolations: string[] };
+  return (await (await fetch(`${apiRoot}/__stats`)).json()) as { messages: number; chats: number; tooManyRequests: number; floodKinds: { global: number; chat: number }; floodTimes: number[]; violations: number; firstViolations: string[] };
 }
 
 /** Plan and enqueue reminders for N tasks, beside a raw addBulk of N no-op jobs. */
@@ -214,7 +215,7 @@ async function fanOut() {
     const { officers } = await seed(env.prisma, 1, chats, isoDay(30), { unitCount: 1 });
     const task = await env.prisma.task.findFirstOrThrow();
     const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
-    const at = new Date(Date.now() + 2000);
+    const at = new Date(Date.now() + 6000);
     await env.prisma.reminder.createMany({
       data: Array.from({ length: reminders }, (_, i) => {
         const c = identities[i % chats]!;
@@ -224,12 +225,29 @@ async function fanOut() {
     void officers;
     const delivery = await deliver(env, standIn.apiRoot, standIn.token, rate);
     await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
+    // Everything is queued before the flood falls due: this measures delivery, not queueing.
+    if (Date.now() > at.getTime()) console.log(`scheduler: fan-out queueing ran ${Date.now() - at.getTime()} ms past the instant`);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    await fetch(standIn.loopUrl);
     const ok = await waitSent(env.prisma, reminders, (reminders / rate) * 1000 * 2 + 60_000);
+    loopDelay.disable();
+    const standInLoop = (await (await fetch(standIn.loopUrl)).json()) as { p99Ms: number; maxMs: number };
     const last = await env.prisma.reminder.aggregate({ _max: { sentAt: true } });
     const wall = (last._max.sentAt!.getTime() - at.getTime()) / 1000;
     // The limits bound the time: N/30 s overall, or (per-chat count − 1) s for the busiest chat.
     const bound = Math.max(reminders / 30, Math.ceil(reminders / chats) - 1);
     const stats = await standInStats(standIn.apiRoot);
+    if (process.env.BENCH_TRACE) {
+      // Sends per 10 s after the planned instant, to see where time goes.
+      const sent = await env.prisma.reminder.findMany({ select: { sentAt: true } });
+      const buckets: number[] = [];
+      for (const r of sent) {
+        const b = Math.floor((r.sentAt!.getTime() - at.getTime()) / 10_000);
+        buckets[b] = (buckets[b] ?? 0) + 1;
+      }
+      console.log(`scheduler: fan-out sends per 10 s: ${Array.from(buckets, (n) => n ?? 0).join(' ')}; 429s at s ${stats.floodTimes.map((t) => ((t - at.getTime()) / 1000).toFixed(1)).join(' ')}; worker event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms, stand-in's p99 ${standInLoop.p99Ms.toFixed(0)} ms, max ${standInLoop.maxMs.toFixed(0)} ms; worker CPU ${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s`);
+    }
     console.log(`scheduler: fan-out ${reminders} reminders to ${chats} chats at ${rate}/s configured: ${ok ? '' : 'NOT FINISHED, '}wall ${wall.toFixed(1)} s vs bound ${bound.toFixed(1)} s (+${((wall / bound - 1) * 100).toFixed(1)}%, target ≤ +10%); 429s: ${stats.tooManyRequests} (global ${stats.floodKinds.global}, per chat ${stats.floodKinds.chat}); messages ${stats.messages}; spec violations ${stats.violations}`);
     await delivery.close();
   } finally {

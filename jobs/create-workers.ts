@@ -47,9 +47,10 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
       prefix: options.prefix,
       concurrency: options.deliveryConcurrency ?? 20,
       // Exact pacing is booked per send in Redis (chat-pacing.ts). BullMQ's limiter counts every job it
-      // starts, including those that only move back to wait for their chat's turn, so it is only a
-      // safety net against a runaway loop, set well above the send rate.
-      limiter: { max: options.sendRatePerSecond * 5, duration: 1000 },
+      // starts, and in a flood each reminder starts twice (to book its slot, then to send), so it is
+      // only a safety net against a runaway loop, set far above the send rate: at 5× it held booked
+      // jobs behind the bookings and the first 20 s of a 3,000-reminder flood ran at half rate.
+      limiter: { max: options.sendRatePerSecond * 20, duration: 1000 },
       ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
       ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     },

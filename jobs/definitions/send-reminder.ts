@@ -1,5 +1,7 @@
-// Send one planned reminder. The payload names the row and the instant it was queued
-// for: a reminder that was rescheduled since then gets a new job, and this one does nothing.
+// One turn to send to a reminder's chat. The payload names the row and the instant it
+// was queued for; at its turn the job sends the chat's earliest unsent reminder that is
+// due (its own, or one that must go before it), so order inside a chat comes from
+// PostgreSQL and not from the order in which jobs happen to run.
 import { z } from 'zod';
 import { DELIVERY_QUEUE } from './queues.ts';
 
@@ -8,6 +10,8 @@ export const sendReminderPayloadSchema = z.object({
   plannedAt: z.iso.datetime(),
   /** Epoch ms of the send slot this job booked (set by the handler before it waits for the slot). */
   slotAt: z.number().int().positive().optional(),
+  /** The chat identity the slot was booked for. */
+  slotChatId: z.number().int().positive().optional(),
 });
 export type SendReminderPayload = z.infer<typeof sendReminderPayloadSchema>;
 

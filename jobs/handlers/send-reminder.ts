@@ -1,13 +1,16 @@
-// Sends one reminder at most once: re-read the row, keep the chat's order and pace,
-// claim it conditionally, send, record the message id. Each reason not to send is logged.
+// A send-reminder job is one turn to send to its reminder's chat. First run: find the chat
+// and book a slot within the global rate and the chat's pace (Redis), then sleep in the
+// delayed set until it. At the slot: claim the chat's earliest due unsent reminder, send,
+// record the message id. Every reason not to send is logged and counted.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../src/channels/types.ts';
-import { claimReminder, loadForSend, markFailed, queuePosition, recordSent, releaseClaim } from '../../src/scheduler/claim.ts';
+import { claimNextForChat, loadSlotOwner, markFailed, recordSent, releaseClaim, type SlotOwner } from '../../src/scheduler/claim.ts';
+import { slotIsDue } from '../../src/scheduler/chat-pacing.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
 
-export type SendReminderResult = 'sent' | 'already-sent' | 'gone' | 'cancelled' | 'failed' | 'rescheduled' | 'no-chat' | 'not-needed';
+export type SendReminderResult = 'sent' | 'already-sent' | 'gone' | 'cancelled' | 'failed' | 'rescheduled' | 'no-chat' | 'not-needed' | 'nothing-due';
 
 export interface SendReminderInput {
   payload: unknown;
@@ -16,99 +19,147 @@ export interface SendReminderInput {
   deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs' | 'sendRatePerSecond'>;
 }
 
+type Deps = SendReminderInput['deps'];
+
+/** Booked jobs wait in the plain wait list, which BullMQ serves before any prioritized job. */
+const BOOKED_PRIORITY = 0;
+
 export async function runSendReminder({ payload, job, token, deps }: SendReminderInput): Promise<SendReminderResult> {
   const data: SendReminderPayload = sendReminderJob.schema.parse(payload);
-  const { prisma, channel, composer, pacing, clock, metrics } = deps;
   const log = deps.logger.child({ jobId: job.id, reminderId: data.reminderId });
-  const plannedAt = new Date(data.plannedAt);
-
-  const reminder = await loadForSend(prisma, data.reminderId);
+  const queuedFor = new Date(data.plannedAt);
   const skip = (reason: SendReminderResult, extra: object = {}) => {
     log.info({ reason, ...extra }, 'reminder not sent');
-    metrics.skipped.inc({ reason });
+    deps.metrics.skipped.inc({ reason });
     return reason;
   };
-  if (!reminder) return skip('gone');
-  if (reminder.status === 'SENT') return skip('already-sent');
-  if (reminder.status === 'CANCELLED' || reminder.status === 'FAILED') return skip(reminder.status === 'CANCELLED' ? 'cancelled' : 'failed');
-  if (reminder.plannedAt.getTime() !== plannedAt.getTime()) return skip('rescheduled');
-  if (reminder.chatIdentityId === null || !reminder.chatActive || reminder.chatChannel !== channel.name || reminder.chatExternalId === null) {
-    await markFailed(prisma, reminder.id, 'recipient has no active chat on this channel', 'CANCELLED');
-    return skip('no-chat');
-  }
-  const chat = { id: reminder.chatIdentityId, externalId: reminder.chatExternalId };
 
-  // Order inside a chat comes from PostgreSQL: an earlier reminder to the same chat
-  // that is still unsent goes first, whatever order the jobs were picked up in.
-  if (reminder.hasEarlier) {
-    // Come back when this one's turn is likely: after the slots already booked, and after
-    // the reminders due before it at the send rate. Checking every second instead would
-    // flood the queue with jobs that can only wait.
-    const position = await queuePosition(prisma, reminder.id, reminder.plannedAt, clock.now());
-    const turnMs = (position / deps.sendRatePerSecond) * 1000;
-    log.debug({ position }, 'an earlier reminder to this chat goes first');
-    return delayJob(job, token, Math.max(pacing.intervalFor(chat.externalId), await pacing.untilFree(chat.externalId), turnMs));
-  }
-
-  // Wait for a send slot within the global rate and the chat's pace, booked in Redis.
-  const slot = await pacing.takeSlot(chat.externalId, data.slotAt);
-  if (!slot.sendNow) {
-    if (slot.slotAt !== undefined) await job.updateData({ ...data, slotAt: slot.slotAt });
-    return delayJob(job, token, slot.waitMs);
-  }
-
-  const now = clock.now();
-  const claim = await claimReminder(prisma, reminder.id, plannedAt, now, deps.claimTtlMs);
-  if (!claim.claimed) {
-    if (claim.reason === 'claimed-elsewhere') {
-      // Another worker is sending it, or crashed while sending: look again when its claim expires.
-      return delayJob(job, token, (claim.retryAt?.getTime() ?? now.getTime()) - now.getTime() + 100);
+  let chatIdentityId = data.slotChatId;
+  if (!slotIsDue(data.slotAt) || chatIdentityId === undefined) {
+    const owner = await loadSlotOwner(deps.prisma, data.reminderId, queuedFor, deps.clock.now());
+    if (!owner) return skip('gone');
+    if (owner.chatIdentityId === null || !owner.chatActive || owner.chatChannel !== deps.channel.name || owner.chatExternalId === null) {
+      if (owner.ownStatus === 'PENDING' || owner.ownStatus === 'CLAIMED') {
+        await markFailed(deps.prisma, data.reminderId, 'recipient has no active chat on this channel', 'CANCELLED');
+      }
+      return skip('no-chat');
     }
-    return skip(claim.reason === 'sent' ? 'already-sent' : claim.reason);
+    // Nothing to send to this chat: do not spend a slot of the global rate on it.
+    if (!owner.anyDue) return skip(reasonNothingDue(owner, queuedFor));
+    chatIdentityId = owner.chatIdentityId;
+    const slot = await deps.pacing.book(owner.chatExternalId);
+    if (!slot.booked || slot.waitMs > 0) {
+      // Wait for the slot (or for the chat to be free, then book) ahead of every job not yet booked.
+      const next = { reminderId: data.reminderId, plannedAt: data.plannedAt, ...(slot.booked ? { slotAt: Date.now() + slot.waitMs, slotChatId: chatIdentityId } : {}) };
+      await job.updateData(next);
+      await job.changePriority({ priority: BOOKED_PRIORITY });
+      return delayJob(job, token, slot.waitMs);
+    }
   }
+  return sendAtSlot({ data, job, token, deps, log, chatIdentityId, skip });
+}
+
+function reasonNothingDue(owner: SlotOwner, queuedFor: Date): SendReminderResult {
+  switch (owner.ownStatus) {
+    case 'SENT':
+      return 'already-sent';
+    case 'CANCELLED':
+      return 'cancelled';
+    case 'FAILED':
+      return 'failed';
+    default:
+      return owner.ownPlannedAt.getTime() !== queuedFor.getTime() ? 'rescheduled' : 'nothing-due';
+  }
+}
+
+async function sendAtSlot(ctx: {
+  data: SendReminderPayload;
+  job: Job;
+  token?: string;
+  deps: Deps;
+  log: Deps['logger'];
+  chatIdentityId: number;
+  skip: (reason: SendReminderResult, extra?: object) => SendReminderResult;
+}): Promise<SendReminderResult> {
+  const { data, job, token, deps, log, chatIdentityId, skip } = ctx;
+  const { prisma, channel, composer, pacing, clock, metrics } = deps;
+  const now = clock.now();
+  const claim = await claimNextForChat(prisma, chatIdentityId, { id: data.reminderId, queuedFor: new Date(data.plannedAt) }, now, deps.claimTtlMs);
+  if (claim.outcome === 'chat-inactive') return skip('no-chat');
+  if (claim.outcome === 'nothing-due') return skip('nothing-due');
+  if (claim.outcome === 'claimed-elsewhere') {
+    // Another worker is sending the chat's earlier reminder, or crashed while sending it.
+    return waitWithoutSlot(job, token, data, claim.retryAt.getTime() - now.getTime() + 100);
+  }
+  const reminderId = claim.id;
+  const chatId = claim.chatExternalId;
+  if (reminderId !== data.reminderId) log.debug({ sending: reminderId }, "this turn goes to the chat's earlier reminder");
 
   let message;
   try {
-    message = await composer.reminder(reminder.id, now);
+    message = await composer.reminder(reminderId, now);
   } catch (err) {
-    await releaseClaim(prisma, reminder.id, `compose: ${(err as Error).message}`);
+    await releaseClaim(prisma, reminderId, `compose: ${(err as Error).message}`);
     throw err;
   }
   if (!message) {
-    await markFailed(prisma, reminder.id, 'nothing to remind any more', 'CANCELLED');
-    return skip('not-needed');
+    await markFailed(prisma, reminderId, 'nothing to remind any more', 'CANCELLED');
+    return skip('not-needed', { sending: reminderId });
   }
 
   // The last check, right before the request: late jobs using their slots together must
   // not burst past the platform's limits (it counts arrivals, so admit as late as possible).
-  const admitWait = await pacing.admit(chat.externalId, `${job.id}:${job.attemptsMade}:${Date.now()}`);
+  const admitWait = await admitSoon(pacing, chatId, `${job.id}:${job.attemptsMade}`);
   if (admitWait > 0) {
-    await releaseClaim(prisma, reminder.id, 'waiting for room under the send limits');
+    // Keeps its slot: back soon ahead of unbooked jobs, and it books anew only if the slot got old.
+    await releaseClaim(prisma, reminderId, 'waiting for room under the send limits');
     return delayJob(job, token, admitWait);
   }
 
   let messageId: string;
   try {
-    ({ messageId } = await channel.send(chat.externalId, message));
+    ({ messageId } = await channel.send(chatId, message));
   } catch (err) {
-    return handleSendError(err, { reminderId: reminder.id, chatIdentityId: chat.id, chatId: chat.externalId, job, token, deps, log });
+    return handleSendError(err, { reminderId, chatIdentityId, chatId, data, job, token, deps, log });
   }
   const accepted = process.hrtime.bigint();
   // The one window left: the platform has the message and this row does not say so yet.
   // A crash here means the claim expires and the reminder is sent again.
   const sentAt = clock.now();
-  const recorded = await recordSent(prisma, reminder.id, messageId, sentAt);
+  const recorded = await recordSent(prisma, reminderId, messageId, sentAt);
   metrics.unrecordedWindow.observe(Number(process.hrtime.bigint() - accepted) / 1e9);
-  if (!recorded) log.warn('reminder sent but its claim had been taken over; a duplicate is possible');
+  if (!recorded) log.warn({ sending: reminderId }, 'reminder sent but its claim had been taken over; a duplicate is possible');
   metrics.sent.inc({ channel: channel.name });
-  metrics.lag.observe(Math.max(0, (sentAt.getTime() - reminder.plannedAt.getTime()) / 1000));
-  log.info({ messageId, kind: reminder.kind }, 'reminder sent');
+  metrics.lag.observe(Math.max(0, (sentAt.getTime() - claim.plannedAt.getTime()) / 1000));
+  log.info({ messageId, sent: reminderId, kind: claim.kind }, 'reminder sent');
   return 'sent';
+}
+
+/** A slot used a few ms early or late often finds the last second full by a hair. */
+const SHORT_WAIT_MS = 50;
+
+/**
+ * Admission, waiting here for a wait this short: going round the delayed set would cost
+ * more than the wait, and a composed message ready to go. Each try is a fresh atomic check in
+ * Redis, so the limits hold across processes whatever this process does.
+ */
+async function admitSoon(pacing: Deps['pacing'], chatId: string, sendId: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const wait = await pacing.admit(chatId, `${sendId}:${attempt}:${Date.now()}`);
+    if (wait === 0 || wait > SHORT_WAIT_MS || attempt === 3) return wait;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/** Comes back later and books a new slot then (the one it held is spent or too old). */
+async function waitWithoutSlot(job: Job, token: string | undefined, data: SendReminderPayload, ms: number): Promise<never> {
+  if (data.slotAt !== undefined) await job.updateData({ reminderId: data.reminderId, plannedAt: data.plannedAt });
+  return delayJob(job, token, ms);
 }
 
 async function handleSendError(
   err: unknown,
-  ctx: { reminderId: number; chatIdentityId: number; chatId: string; job: Job; token?: string; deps: SendReminderInput['deps']; log: SendReminderInput['deps']['logger'] },
+  ctx: { reminderId: number; chatIdentityId: number; chatId: string; data: SendReminderPayload; job: Job; token?: string; deps: Deps; log: Deps['logger'] },
 ): Promise<never> {
   const { prisma, pacing, metrics, clock } = ctx.deps;
   if (!(err instanceof DeliveryError)) {
@@ -123,7 +174,7 @@ async function handleSendError(
       await pacing.penalise(ctx.chatId, wait);
       await releaseClaim(prisma, ctx.reminderId, err.message);
       ctx.log.warn({ retryAfterMs: wait }, 'rate limited by the platform; retrying after the wait');
-      return delayJob(ctx.job, ctx.token, wait);
+      return waitWithoutSlot(ctx.job, ctx.token, ctx.data, wait);
     }
     case 'recipient-gone': {
       const now = clock.now();

@@ -1,76 +1,89 @@
 // The claim that keeps a reminder from being sent twice. A worker may send only
-// after it moved the row PENDING → CLAIMED for the exact instant it was queued for;
-// a claim left by a crashed worker expires and can be taken again.
+// after it moved the row PENDING → CLAIMED with a conditional update; a claim left
+// by a crashed worker expires and can be taken again.
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 /** How long a claim protects a send in progress; longer than any single Bot API call. */
 export const CLAIM_TTL_MS = 60_000;
 
-export type ClaimOutcome =
-  | { claimed: true }
-  | { claimed: false; reason: 'gone' | 'sent' | 'cancelled' | 'failed' | 'rescheduled' | 'claimed-elsewhere'; retryAt?: Date };
-
 // The send path is the hottest code of the service: it runs hand-written SQL, one
 // statement per step, because each query-builder call costs several ms of CPU here.
 // ("updatedAt" is set by hand: Prisma's @updatedAt only applies to its own queries.)
 
-export interface ReminderForSend {
-  id: number;
-  status: 'PENDING' | 'CLAIMED' | 'SENT' | 'FAILED' | 'CANCELLED';
-  plannedAt: Date;
-  kind: string;
+/** The chat a send-reminder job holds a turn for, read from the job's own reminder. */
+export interface SlotOwner {
+  ownStatus: 'PENDING' | 'CLAIMED' | 'SENT' | 'FAILED' | 'CANCELLED';
+  ownPlannedAt: Date;
   chatIdentityId: number | null;
   chatActive: boolean | null;
   chatChannel: 'TELEGRAM' | 'ZALO' | null;
   chatExternalId: string | null;
-  /** An earlier reminder to the same chat is still unsent: it goes first. */
-  hasEarlier: boolean;
+  /** Some unsent reminder to this chat is due (or the job's own one, at the instant it was queued for). */
+  anyDue: boolean;
 }
 
-export async function loadForSend(prisma: PrismaClient, id: number): Promise<ReminderForSend | undefined> {
-  const rows = await prisma.$queryRaw<ReminderForSend[]>`
-    SELECT r.id, r.status::text AS status, r."plannedAt", r.kind, r."chatIdentityId",
+export async function loadSlotOwner(prisma: PrismaClient, reminderId: number, queuedFor: Date, now: Date): Promise<SlotOwner | undefined> {
+  const rows = await prisma.$queryRaw<SlotOwner[]>`
+    SELECT o.status::text AS "ownStatus", o."plannedAt" AS "ownPlannedAt", o."chatIdentityId",
            c.active AS "chatActive", c.channel::text AS "chatChannel", c."externalId" AS "chatExternalId",
            EXISTS (
              SELECT 1 FROM "Reminder" e
-             WHERE e."chatIdentityId" = r."chatIdentityId" AND e.status IN ('PENDING', 'CLAIMED')
-               AND (e."plannedAt" < r."plannedAt" OR (e."plannedAt" = r."plannedAt" AND e.id < r.id))
-           ) AS "hasEarlier"
-    FROM "Reminder" r LEFT JOIN "ChatIdentity" c ON c.id = r."chatIdentityId"
-    WHERE r.id = ${id}`;
+             WHERE e."chatIdentityId" = o."chatIdentityId" AND e.status IN ('PENDING', 'CLAIMED')
+               AND (e."plannedAt" <= ${now} OR (e.id = o.id AND e."plannedAt" = ${queuedFor}))
+           ) AS "anyDue"
+    FROM "Reminder" o LEFT JOIN "ChatIdentity" c ON c.id = o."chatIdentityId"
+    WHERE o.id = ${reminderId}`;
   return rows[0];
 }
 
-/**
- * How many unsent reminders that are already due come before this one (by instant, then id):
- * roughly how many sends the whole service makes before this one's turn. Capped.
- */
-export async function queuePosition(prisma: PrismaClient, id: number, plannedAt: Date, now: Date, cap = 100_000): Promise<number> {
-  const rows = await prisma.$queryRaw<Array<{ n: bigint }>>`
-    SELECT count(*) AS n FROM (
-      SELECT 1 FROM "Reminder"
-      WHERE status IN ('PENDING', 'CLAIMED') AND "plannedAt" <= ${now}
-        AND ("plannedAt" < ${plannedAt} OR ("plannedAt" = ${plannedAt} AND id < ${id}))
-      LIMIT ${cap}
-    ) earlier`;
-  return Number(rows[0]?.n ?? 0);
-}
+export type NextClaim =
+  | { outcome: 'claimed'; id: number; plannedAt: Date; kind: string; chatExternalId: string }
+  | { outcome: 'nothing-due' }
+  | { outcome: 'chat-inactive' }
+  | { outcome: 'claimed-elsewhere'; retryAt: Date };
 
-export async function claimReminder(prisma: PrismaClient, id: number, expectedPlannedAt: Date, now: Date, ttlMs = CLAIM_TTL_MS): Promise<ClaimOutcome> {
-  const count = await prisma.$executeRaw`
-    UPDATE "Reminder"
-    SET status = 'CLAIMED', "claimedAt" = ${now}, "claimExpiresAt" = ${new Date(now.getTime() + ttlMs)},
-        attempts = attempts + 1, "updatedAt" = ${now}
-    WHERE id = ${id} AND "plannedAt" = ${expectedPlannedAt}
-      AND (status = 'PENDING' OR (status = 'CLAIMED' AND "claimExpiresAt" < ${now}))`;
-  if (count === 1) return { claimed: true };
-  const row = await prisma.reminder.findUnique({ where: { id }, select: { status: true, plannedAt: true, claimExpiresAt: true } });
-  if (!row) return { claimed: false, reason: 'gone' };
-  if (row.status === 'SENT') return { claimed: false, reason: 'sent' };
-  if (row.status === 'CANCELLED') return { claimed: false, reason: 'cancelled' };
-  if (row.status === 'FAILED') return { claimed: false, reason: 'failed' };
-  if (row.plannedAt.getTime() !== expectedPlannedAt.getTime()) return { claimed: false, reason: 'rescheduled' };
-  return { claimed: false, reason: 'claimed-elsewhere', retryAt: row.claimExpiresAt ?? new Date(now.getTime() + ttlMs) };
+/**
+ * Claims the chat's earliest unsent reminder that is due, in one statement: a conditional
+ * update (still pending, or a claim whose worker died) of the row that comes first by
+ * instant, then id. An earlier reminder claimed by a live worker blocks later ones, so a
+ * chat never sees its reminders out of order.
+ */
+export async function claimNextForChat(
+  prisma: PrismaClient,
+  chatIdentityId: number,
+  own: { id: number; queuedFor: Date },
+  now: Date,
+  ttlMs = CLAIM_TTL_MS,
+): Promise<NextClaim> {
+  const rows = await prisma.$queryRaw<Array<{ id: number | null; claimExpiresAt: Date | null; claimed: boolean; plannedAt: Date | null; kind: string | null; active: boolean; externalId: string }>>`
+    WITH chat AS (
+      SELECT id, active, "externalId" FROM "ChatIdentity" WHERE id = ${chatIdentityId}
+    ), next AS (
+      SELECT r.id, r."claimExpiresAt" FROM "Reminder" r, chat
+      WHERE chat.active AND r."chatIdentityId" = chat.id AND r.status IN ('PENDING', 'CLAIMED')
+        AND (r."plannedAt" <= ${now} OR (r.id = ${own.id} AND r."plannedAt" = ${own.queuedFor}))
+      ORDER BY r."plannedAt", r.id
+      LIMIT 1
+    ), claimed AS (
+      UPDATE "Reminder" r
+      SET status = 'CLAIMED', "claimedAt" = ${now}, "claimExpiresAt" = ${new Date(now.getTime() + ttlMs)},
+          attempts = r.attempts + 1, "updatedAt" = ${now}
+      FROM next
+      WHERE r.id = next.id AND (r.status = 'PENDING' OR (r.status = 'CLAIMED' AND r."claimExpiresAt" < ${now}))
+      RETURNING r.id, r."plannedAt", r.kind
+    )
+    SELECT next.id, next."claimExpiresAt", claimed.id IS NOT NULL AS claimed, claimed."plannedAt", claimed.kind,
+           chat.active, chat."externalId"
+    FROM chat LEFT JOIN next ON true LEFT JOIN claimed ON claimed.id = next.id`;
+  const row = rows[0];
+  if (!row || !row.active) return { outcome: 'chat-inactive' };
+  if (row.id === null) return { outcome: 'nothing-due' };
+  if (!row.claimed) {
+    // Held by a worker that is sending it now, or died: look again when its claim lapses.
+    const retryAt = row.claimExpiresAt && row.claimExpiresAt > now ? row.claimExpiresAt : new Date(now.getTime() + 1000);
+    return { outcome: 'claimed-elsewhere', retryAt };
+  }
+  return { outcome: 'claimed', id: row.id, plannedAt: row.plannedAt!, kind: row.kind!, chatExternalId: row.externalId };
 }
 
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */

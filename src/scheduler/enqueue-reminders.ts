@@ -11,11 +11,15 @@ export const ENQUEUE_HORIZON_MS = 62 * 24 * 3600_000;
 export const ENQUEUE_BATCH_SIZE = 1000;
 
 export const SEND_ATTEMPTS = 10;
+export const UNBOOKED_PRIORITY = 1;
 
 export function reminderJobOptions(reminderId: number, plannedAt: Date, now: Date): JobsOptions & { jobId: string } {
   return {
     jobId: sendReminderJob.jobId({ reminderId, plannedAt: plannedAt.toISOString() }),
     delay: Math.max(0, plannedAt.getTime() - now.getTime()),
+    // Not yet booked: when many reminders fall due at once, jobs that already hold a send
+    // slot (priority 0, see send-reminder.ts) run first, so a flood cannot delay them.
+    priority: UNBOOKED_PRIORITY,
     attempts: SEND_ATTEMPTS,
     backoff: { type: 'exponential', delay: 2_000 },
     // Sent reminders are recorded in PostgreSQL; Redis need not keep them.

@@ -47,4 +47,27 @@ describe('send pacing', () => {
     expect(await pacing.book('7')).toMatchObject({ booked: false, waitMs: expect.any(Number) });
     expect((await pacing.book('7')).waitMs).toBeGreaterThan(4_900);
   });
+
+  it('admits at most one more than the rate in any second, never two sends closer than half a slot, and one per chat', async () => {
+    // 10/s: slots 100 ms apart, so admission needs 50 ms between sends and allows 11 per second.
+    const pacing = createChatPacing(redis.redis, { prefix: redis.prefix, globalPerSecond: 10 });
+    expect(await pacing.admit('1', 'a')).toBe(0);
+    const tooSoon = await pacing.admit('2', 'b');
+    expect(tooSoon).toBeGreaterThan(0);
+    expect(tooSoon).toBeLessThanOrEqual(50);
+    // The same chat again: held for its own window (1.1 s for a person), not just the gap.
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await pacing.admit('1', 'c')).toBeGreaterThan(900);
+    const admitted: number[] = [];
+    const started = Date.now();
+    for (let chat = 100; admitted.length < 14 && Date.now() - started < 3_000; chat++) {
+      const wait = await pacing.admit(String(chat), `m${chat}`);
+      if (wait === 0) admitted.push(Date.now());
+      else await new Promise((r) => setTimeout(r, wait));
+    }
+    // Counting the first send, no second holds more than 11 (990 ms: the times are read after each reply).
+    const all = [started - 60, ...admitted];
+    for (const t of all) expect(all.filter((u) => u >= t && u < t + 990).length).toBeLessThanOrEqual(11);
+    for (let i = 1; i < admitted.length; i++) expect(admitted[i]! - admitted[i - 1]!).toBeGreaterThanOrEqual(49);
+  });
 });

@@ -81,6 +81,8 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   let tooManyRequests = 0;
   /** Which limit each flood 429 enforced. */
   const floodKinds = { global: 0, chat: 0 };
+  /** When the first flood 429s were answered (epoch ms), to see where a benchmark hit the limits. */
+  const floodTimes: number[] = [];
 
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   let nextUpdateId = 1000;
@@ -222,6 +224,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       const wait = floodWait(chatId, now);
       if (wait > 0) {
         tooManyRequests++;
+        if (floodTimes.length < 50) floodTimes.push(now);
         return reply.fail(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
       }
       recordSend(chatId, now);
@@ -323,7 +326,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   const server = createServer((req, res) => {
     if (req.url === '/__stats') {
       // For benchmarks that run the stand-in in another process.
-      return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, floodKinds, violations: violations.length, firstViolations: violations.slice(0, 5) });
+      return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, floodKinds, floodTimes, violations: violations.length, firstViolations: violations.slice(0, 5) });
     }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return fail(res, 404, 'Not Found');
