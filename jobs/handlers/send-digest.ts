@@ -4,6 +4,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError, type OutgoingMessage } from '../../src/channels/types.ts';
 import { sendDigestJob } from '../definitions/send-digest.ts';
 import type { JobDeps } from '../deps.ts';
+import { deactivateChatIdentity, deactivateSubscription } from '../../src/scheduler/unreachable.ts';
 import { delayJob } from './delay-job.ts';
 
 export interface SendDigestInput {
@@ -23,13 +24,17 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
 
   let chatId: string | undefined;
   let parts: OutgoingMessage[];
+  /** What a 403 switches off: the leader's chat, or the group's subscription. */
+  let deactivate: (reason: string) => Promise<unknown>;
   if (data.kind === 'overdue') {
     const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: deps.channel.name }, orderBy: { id: 'asc' } });
     chatId = chat?.externalId;
+    deactivate = (reason) => deps.prisma.$transaction(deactivateChatIdentity(deps.prisma, chat!.id, reason, now));
     parts = chatId ? await deps.composer.overdueDigest(data.officerId, now) : [];
   } else {
     const subscription = await deps.prisma.chatSubscription.findUnique({ where: { id: data.subscriptionId } });
     chatId = subscription?.active && subscription.channel === deps.channel.name ? subscription.chatId : undefined;
+    deactivate = (reason) => deps.prisma.$transaction(deactivateSubscription(deps.prisma, data.subscriptionId, reason));
     parts = chatId ? await deps.composer.weeklySummary(data.subscriptionId, now) : [];
   }
   if (!chatId || parts.length === 0) {
@@ -59,7 +64,13 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
           await deps.pacing.penalise(chatId, err.retryAfterMs ?? 1000);
           return delayJob(job, token, err.retryAfterMs ?? 1000);
         }
-        if (err.kind === 'recipient-gone' || err.kind === 'rejected') throw new UnrecoverableError(err.message);
+        if (err.kind === 'recipient-gone') {
+          await deactivate(err.message);
+          deps.metrics.failed.inc({ reason: 'recipient-gone' });
+          log.warn({ reason: err.message }, 'digest recipient is gone; switched off, not retrying');
+          throw new UnrecoverableError(err.message);
+        }
+        if (err.kind === 'rejected') throw new UnrecoverableError(err.message);
       }
       throw err;
     }

@@ -6,6 +6,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../src/channels/types.ts';
 import { claimNextForChat, loadSlotOwner, markFailed, recordSent, releaseClaim, type SlotOwner } from '../../src/scheduler/claim.ts';
 import { slotIsDue } from '../../src/scheduler/chat-pacing.ts';
+import { deactivateChatIdentity } from '../../src/scheduler/unreachable.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
 import type { JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
@@ -179,14 +180,8 @@ async function handleSendError(
     case 'recipient-gone': {
       const now = clock.now();
       await prisma.$transaction([
-        prisma.chatIdentity.update({
-          where: { id: ctx.chatIdentityId },
-          data: { active: false, deactivatedAt: now, deactivationReason: err.message.slice(0, 200) },
-        }),
+        ...deactivateChatIdentity(prisma, ctx.chatIdentityId, err.message, now),
         prisma.reminder.updateMany({ where: { id: ctx.reminderId }, data: { status: 'FAILED', claimExpiresAt: null, lastError: err.message.slice(0, 500) } }),
-        prisma.auditLog.create({
-          data: { actor: 'worker', action: 'chat.deactivated', entityType: 'ChatIdentity', entityId: String(ctx.chatIdentityId), data: { reason: err.message } },
-        }),
       ]);
       metrics.failed.inc({ reason: 'recipient-gone' });
       ctx.log.warn({ reason: err.message }, 'recipient is gone; chat marked inactive, not retrying');

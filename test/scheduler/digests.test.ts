@@ -86,4 +86,25 @@ describe('digests', () => {
     expect(world.tg.messagesTo(-100777).map((m) => m.text)).toEqual([expect.stringMatching(/part 1$/), expect.stringMatching(/part 2$/)]);
     expect(world.tg.violations).toEqual([]);
   });
+
+  it('a digest to a chat that is gone (403) switches that chat off, once, without retrying', async () => {
+    world = await createSchedulerWorld();
+    const unit = await seedUnit(world, 'Văn phòng', [{ role: 'LEADER' }]);
+    const leader = unit.officers[0]!;
+    const subscription = await world.prisma.chatSubscription.create({
+      data: { channel: 'TELEGRAM', chatId: '-100888', createdById: leader.officerId, units: { create: [{ unitId: unit.unitId }] } },
+    });
+    world.tg.blockChat(leader.chatId);
+    world.tg.blockChat(-100888);
+    await world.startWorkers();
+    const monday = { ...world.deps, clock: fixedClock('2024-11-25T01:30:00Z') };
+    expect(await runOverdueDigest({ payload: {}, deps: monday })).toBe(1);
+    expect(await runWeeklySummary({ payload: {}, deps: { ...world.deps, clock: fixedClock('2024-11-29T08:00:00Z') } })).toBe(1);
+    await waitFor(async () => (await world.queues.delivery.getFailed()).length === 2, 10_000, 'both digests failed');
+    expect(await world.prisma.chatIdentity.findUniqueOrThrow({ where: { id: leader.chatIdentityId! } })).toMatchObject({ active: false, deactivationReason: expect.stringMatching(/blocked/) });
+    expect(await world.prisma.chatSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ active: false });
+    expect((await world.queues.delivery.getFailed()).map((j) => j.attemptsMade)).toEqual([1, 1]);
+    expect(world.tg.callsTo('sendMessage')).toHaveLength(2);
+    expect((await world.prisma.auditLog.findMany({ select: { action: true } })).map((a) => a.action).sort()).toEqual(['chat.deactivated', 'subscription.deactivated']);
+  });
 });
