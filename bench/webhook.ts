@@ -33,6 +33,7 @@ const [url, secret, rate, seconds, baseUser, users, startId] = JSON.parse(proces
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const total = Math.round(rate * seconds);
 const latencies = [];
+const trace = []; // [second of sending, latency] for BENCH_WEBHOOK_TRACE
 let errors = 0, done = 0;
 const t0 = performance.now();
 function post(i) {
@@ -42,7 +43,7 @@ function post(i) {
   const start = performance.now();
   const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': secret } }, (res) => {
     res.resume();
-    res.on('end', () => { if (res.statusCode === 200) latencies.push(performance.now() - start); else errors++; finish(); });
+    res.on('end', () => { if (res.statusCode === 200) { latencies.push(performance.now() - start); trace.push([Math.floor((start - t0) / 1000), performance.now() - start]); } else errors++; finish(); });
   });
   req.on('error', () => { errors++; finish(); });
   req.end(body);
@@ -52,8 +53,14 @@ function finish() {
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  process.stdout.write(JSON.stringify({ sent: total, ok: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), max: latencies.at(-1) }));
+  process.stdout.write(JSON.stringify({ sent: total, ok: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), max: latencies.at(-1), perSecondP99: perSecond() }));
   agent.destroy();
+}
+// p50/p99 per second of sending: shows whether the tail is a start-up transient or steady.
+function perSecond() {
+  const by = [];
+  for (const [s, l] of trace) (by[s] ??= []).push(l);
+  return by.map((l) => { l.sort((a, b) => a - b); return [Math.round(l[Math.floor(l.length / 2)]), Math.round(l[Math.floor(0.99 * l.length)])]; });
 }
 let i = 0;
 const interval = 1000 / rate;
@@ -98,7 +105,7 @@ function startStandInProcess(): Promise<StandInHandle> {
   });
 }
 
-interface LoadResult { sent: number; ok: number; errors: number; seconds: number; perSecond: number; p50: number; p99: number; max: number }
+interface LoadResult { sent: number; ok: number; errors: number; seconds: number; perSecond: number; p50: number; p99: number; max: number; perSecondP99: Array<[number, number]> }
 
 function load(url: string, startId: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -169,6 +176,11 @@ export async function run(): Promise<void> {
     console.log(`webhook bench: ${RATE}/s offered for ${SECONDS} s from a second process on loopback`);
     console.log(`  echo bot:        ${fmt(echoResult)}`);
     console.log(`  Nhắc Việc bot:   ${fmt(botResult)} (${reports} reports committed)`);
+    if (process.env.BENCH_WEBHOOK_TRACE) {
+      const line = (r: LoadResult) => r.perSecondP99.map(([p50, p99]) => `${p50}/${p99}`).join(' ');
+      console.log(`  p50/p99 ms by second, echo: ${line(echoResult)}`);
+      console.log(`  p50/p99 ms by second, bot:  ${line(botResult)}`);
+    }
     const ratio = botResult.p99 / echoResult.p99;
     console.log(`  p99 target < 50 ms: ${botResult.p99 < 50 ? 'met' : 'MISSED'}; p99 vs echo: ${ratio.toFixed(1)}× (target < 3×: ${ratio < 3 ? 'met' : 'MISSED'})`);
     standInReport = await tg.close();
