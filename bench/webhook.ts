@@ -13,6 +13,7 @@ import { createWorkingCalendar } from '../src/calendar/working-calendar.ts';
 import { createConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createPrisma } from '../src/db/client.ts';
+import { openPgPool, type PgPool } from '../src/db/pool.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createBot } from '../src/bot/index.ts';
 import { registerWebhookRoute, WEBHOOK_PATH } from '../src/bot/webhook.ts';
@@ -133,6 +134,7 @@ export async function run(): Promise<void> {
   let standInReport: { violations: string[]; calls: number } | undefined;
   const logger = createLogger({ level: 'silent' });
   const server = createServer({ logger, prisma, redis: {} as Redis });
+  let pool: PgPool | undefined;
   try {
     const seed = await seedWorld(prisma);
     for (let u = 0; u < USERS; u++) {
@@ -144,7 +146,9 @@ export async function run(): Promise<void> {
     }
     const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
     const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: url });
-    const bot = createBot({ config, prisma, logger, calendar, botInfo: tg.botInfo as never });
+    // Wired as src/service.ts does: the hot path's statements through a plain `pg` pool.
+    pool = await openPgPool(url, { max: 10, warm: 4 });
+    const bot = createBot({ config, prisma, pool, logger, calendar, botInfo: tg.botInfo as never });
     registerWebhookRoute(server, { bot, secret: SECRET });
 
     const echo = new Bot(tg.token, { botInfo: tg.botInfo as never, client: { apiRoot: tg.apiRoot } });
@@ -188,6 +192,7 @@ export async function run(): Promise<void> {
   } finally {
     await server.close();
     if (!standInReport) await tg.close();
+    await pool?.end();
     await prisma.$disconnect();
     await dropDatabase(name);
   }
