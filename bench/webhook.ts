@@ -76,7 +76,8 @@ const interval = 1000 / rate;
 // is not the server's CPU. It reports its address, then its violations when told to stop.
 const STAND_IN = `
 import { startTelegramStandIn } from ${JSON.stringify(new URL('../test/helpers/telegram/stand-in.ts', import.meta.url).href)};
-const tg = await startTelegramStandIn({ limits: false });
+// Connections kept open as Telegram keeps them (the default 1 s makes every call a new connection).
+const tg = await startTelegramStandIn({ limits: false, keepAliveTimeoutMs: 60_000 });
 process.send({ apiRoot: tg.apiRoot, token: tg.token, botInfo: tg.botInfo });
 process.on('message', async () => {
   process.send({ violations: tg.violations.slice(0, 10), calls: tg.calls.length });
