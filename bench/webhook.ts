@@ -158,12 +158,19 @@ export async function run(): Promise<void> {
     await server.listen({ host: '127.0.0.1', port: 0 });
     const { port } = server.server.address() as { port: number };
 
-    // Warm-up of both paths: JIT, connection pools, Prisma's query plans.
-    for (let i = 0; i < 30; i++) {
+    // Warm-up of both paths: JIT, connection pools, Prisma's query plans, prepared statements.
+    // Batches of concurrent updates, so that every pool connection (not just the first) has run
+    // the statements once, as in a service that has been up for a while.
+    const WARM_ROUNDS = 10;
+    const WARM_BATCH = 10;
+    const warmOne = async (path: string, n: number) => {
+      const user = BASE_USER + (n % USERS);
+      const warm = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: 1 + n + (path === WEBHOOK_PATH ? 0 : 100_000), message: { message_id: 1, date: 0, chat: { id: user, type: 'private', first_name: 'B' }, from: { id: user, is_bot: false, first_name: 'B' }, text: `tiến độ 5.${n % USERS} 5%` } }) });
+      if (warm.status !== 200) throw new Error(`warm-up got ${warm.status}`);
+    };
+    for (let round = 0; round < WARM_ROUNDS; round++) {
       for (const path of [WEBHOOK_PATH, '/echo/webhook']) {
-        const user = BASE_USER + (i % USERS);
-        const warm = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: 1 + i + (path === WEBHOOK_PATH ? 0 : 1000), message: { message_id: 1, date: 0, chat: { id: user, type: 'private', first_name: 'B' }, from: { id: user, is_bot: false, first_name: 'B' }, text: `tiến độ 5.${i % USERS} 5%` } }) });
-        if (warm.status !== 200) throw new Error(`warm-up got ${warm.status}`);
+        await Promise.all(Array.from({ length: WARM_BATCH }, (_, k) => warmOne(path, round * WARM_BATCH + k)));
       }
     }
 

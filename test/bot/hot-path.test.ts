@@ -107,3 +107,19 @@ describe('answers to one task that race', () => {
     expect(await w.prisma.statusReport.count({ where: { taskId: task.id } })).toBe(0);
   });
 });
+
+describe('prepared statements of the pg runner', () => {
+  it('keep working after a migration changes the columns a prepared statement returns', async () => {
+    const sql = pgRunner(w.pool);
+    const officer = (await loadActor(sql, w.seed.officers.admin.id))!;
+    // Once per pool connection, so that every connection holds the prepared statement.
+    await Promise.all([1, 2, 3].map(() => taskViewsByCode(sql, officer.scope, '2.1')));
+    await w.prisma.$executeRawUnsafe('ALTER TABLE "Task" ADD COLUMN "hotPathProbe" int');
+    try {
+      const [seen] = await taskViewsByCode(sql, officer.scope, '2.1');
+      expect(seen!.view.code).toBe('2.1');
+    } finally {
+      await w.prisma.$executeRawUnsafe('ALTER TABLE "Task" DROP COLUMN "hotPathProbe"');
+    }
+  });
+});
