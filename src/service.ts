@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createPrisma } from './db/client.ts';
+import { openPgPool } from './db/pool.ts';
 import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
@@ -15,6 +16,10 @@ import { createMetrics } from './metrics.ts';
 import { createQueues } from '../jobs/create-queues.ts';
 import { startScheduling } from '../jobs/start-scheduling.ts';
 import type { RunningBot } from './bot/run.ts';
+
+/** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
+const BOT_POOL_MAX = 10;
+const BOT_POOL_WARM = 4;
 
 export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
 export type Role = (typeof ROLES)[number];
@@ -69,7 +74,9 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   const botModules = botEnabled && botConfigured
     ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
     : undefined;
-  const bot = botModules ? botModules[0].createBot({ config, prisma, logger, calendar }) : undefined;
+  // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
+  const botPool = botModules ? await openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }) : undefined;
+  const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar }) : undefined;
   if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
   let runningBot: RunningBot | undefined;
 
@@ -84,6 +91,7 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     shutdown.add('worker redis', () => closeRedis(workerConnection));
   }
   shutdown.add('queues', () => queues.close());
+  if (botPool) shutdown.add('bot database pool', () => botPool.end());
   shutdown.add('database', () => prisma.$disconnect());
   shutdown.add('redis', () => closeRedis(redis));
 

@@ -8,10 +8,13 @@ import type { Composer } from '../conversation/compose.ts';
 import type { Translator } from '../conversation/i18n.ts';
 import type { LoadedActor } from '../conversation/scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SqlRunner } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
 
 export interface BotServices {
   prisma: PrismaClient;
+  /** The hot path's statements (update claim, text replies, answers): a plain `pg` pool where wired. */
+  sql: SqlRunner;
   composer: Composer;
   calendar: WorkingCalendar;
   i18n: Translator;

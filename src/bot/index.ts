@@ -11,6 +11,8 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { createComposer, type Composer as MessageComposer } from '../conversation/compose.ts';
 import { createI18n, toLocale } from '../conversation/i18n.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PgPool } from '../db/pool.ts';
+import { pgRunner, prismaRunner } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
 import type { BotContext, BotServices } from './context.ts';
 import { createConversations } from './conversations/index.ts';
@@ -42,6 +44,8 @@ export interface CreateBotOptions {
   now?: () => Date;
   /** Retries of 429 / 5xx by @grammyjs/auto-retry (off in tests that count calls). */
   autoRetry?: boolean;
+  /** A plain `pg` pool for the statements every update runs (its owner closes it); Prisma otherwise. */
+  pool?: PgPool;
 }
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
@@ -49,7 +53,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (!config.telegram.token) throw new Error('TELEGRAM_BOT_TOKEN is required to create the bot');
   const i18n = options.i18n ?? createI18n<BotContext>({ localeNegotiator: (ctx) => ctx.officer?.language ?? toLocale(ctx.from?.language_code?.slice(0, 2)) });
   const composer = options.composer ?? createComposer({ prisma, i18n, calendar, timeZone: config.TZ_NAME });
-  const services: BotServices = { prisma, composer, calendar, i18n, now: options.now ?? (() => new Date()) };
+  const sql = options.pool ? pgRunner(options.pool) : prismaRunner(prisma);
+  const services: BotServices = { prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()) };
 
   const bot = new Bot<BotContext>(config.telegram.token, {
     client: { apiRoot: config.telegram.apiRoot },

@@ -1,8 +1,9 @@
 // Recording what officers answer: one transaction per answer holding the report, the
 // task's new state and the audit entry. Reports are never updated, so an answer never
 // loses what was recorded before it; replaying an answer that is already recorded is a no-op.
-import type { Prisma, PrismaClient, StatusReport, Task } from '../generated/prisma/client.ts';
-import { TASK_VIEW_COLUMNS, type TaskWithView } from './queries.ts';
+import { Prisma, type PrismaClient, type StatusReport, type Task } from '../generated/prisma/client.ts';
+import { runnerOf, type SqlRunner } from '../db/sql.ts';
+import { scopeSql, seenOf, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
 import { canAnswerTask, canDecideExtension } from './permissions.ts';
@@ -23,6 +24,8 @@ export interface AnswerInput {
   now: Date;
   /** The officer as already loaded for this update (saves a query); re-read when absent. */
   actor?: LoadedActor;
+  /** The task as already read for this update (saves a query); re-read when absent or changed since. */
+  seen?: SeenTask;
 }
 
 export type AnswerResult =
@@ -62,10 +65,40 @@ async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, ta
   return { actor, task };
 }
 
-export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Promise<AnswerResult> {
+/**
+ * How often an answer is read and written again when another answer to the same task committed
+ * between its read and its write; each retry means a concurrent writer made progress.
+ */
+export const ANSWER_ATTEMPTS = 20;
+
+export class AnswerConflictError extends Error {
+  override name = 'AnswerConflictError';
+}
+
+async function readForAnswer(sql: SqlRunner, taskId: number): Promise<SeenTask | undefined> {
+  const [row] = await sql.rows<TaskWithView & { rowVersion: string }>(Prisma.sql`
+    SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId}`);
+  return row ? seenOf(row) : undefined;
+}
+
+/**
+ * Records an answer: the report, the task's new state, the cancelled reminders and the audit entry
+ * in one statement, written only if the task row is still the version the answer was decided on and
+ * still in the officer's scope. Otherwise another answer committed first: read again and re-apply,
+ * so that two answers to one task are applied one after the other, as with a row lock, without
+ * holding a transaction open across round trips (this runs on every answer of the webhook path).
+ */
+export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerInput): Promise<AnswerResult> {
+  const sql = runnerOf(db);
   const note = cleanNote(input.note);
-  return prisma.$transaction(async (tx) => {
-    const { task } = await loadForAnswer(tx, input.officerId, input.taskId, input.actor);
+  const actor = input.actor?.id === input.officerId ? input.actor : await loadActor(sql, input.officerId);
+  if (!actor) throw new PermissionError('unknown officer');
+  let seen = input.seen?.view.id === input.taskId ? input.seen : undefined;
+  for (let attempt = 0; attempt < ANSWER_ATTEMPTS; attempt++) {
+    seen ??= await readForAnswer(sql, input.taskId);
+    if (!seen) throw new TaskNotFoundError(`task ${input.taskId} not found`);
+    const task = seen.view;
+    if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
     if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task: taskOf(task), view: task };
 
     const progress = input.kind === 'DONE' ? 100 : input.progress === undefined ? undefined : Math.max(0, Math.min(100, Math.round(input.progress)));
@@ -78,25 +111,27 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
     const cancelReminders = input.kind === 'DONE';
     const occurrence = recurring && task.due ? task.due : null;
     const auditData = { from: task.status, to: status, ...(progress === undefined ? {} : { progress }), ...(note ? { noteLength: note.length } : {}) };
-    // Report, task, reminders and audit entry in one statement (each builder call costs ms of CPU);
+    // Every part hangs on `updated`, the guarded UPDATE: a stale version writes nothing at all.
     // "updatedAt" is set by hand, as @updatedAt only applies to the builder's own queries.
     const updatedAt = new Date();
-    const [row] = await tx.$queryRaw<Array<Task & { reportId: number; reports: TaskWithView['reports'] }>>`
-      WITH report AS (
+    const [row] = await sql.rows<Task & { reportId: number; reports: TaskWithView['reports'] }>(Prisma.sql`
+      WITH updated AS (
+        UPDATE "Task" t SET status = ${status}::"TaskStatus", progress = COALESCE(${newProgress ?? null}::int, t.progress),
+          "completedAt" = CASE WHEN ${finished}::boolean THEN ${input.now}::timestamp(3) ELSE t."completedAt" END, "updatedAt" = ${updatedAt}::timestamp(3)
+        WHERE t.id = ${task.id} AND t.xmin = ${seen.version}::xid AND ${scopeSql(actor.scope)}
+        RETURNING t.*
+      ), report AS (
         INSERT INTO "StatusReport" ("taskId", "officerId", "occurrenceDue", status, progress, note, "createdAt")
-        VALUES (${task.id}, ${input.officerId}, ${task.due}::date, ${input.kind}::"ReportStatus", ${progress ?? null}::int, ${note ?? null}::text, ${input.now})
+        SELECT updated.id, ${input.officerId}::int, ${task.due}::date, ${input.kind}::"ReportStatus", ${progress ?? null}::int, ${note ?? null}::text, ${input.now}::timestamp(3)
+        FROM updated
         RETURNING id, note
       ), cancelled AS (
-        UPDATE "Reminder" SET status = 'CANCELLED', "updatedAt" = ${updatedAt}
-        WHERE ${cancelReminders} AND "taskId" = ${task.id} AND status = 'PENDING' AND (${occurrence}::date IS NULL OR "occurrenceDue" = ${occurrence}::date)
-      ), updated AS (
-        UPDATE "Task" SET status = ${status}::"TaskStatus", progress = COALESCE(${newProgress ?? null}::int, progress),
-          "completedAt" = CASE WHEN ${finished} THEN ${input.now}::timestamp(3) ELSE "completedAt" END, "updatedAt" = ${updatedAt}
-        WHERE id = ${task.id}
-        RETURNING *
+        UPDATE "Reminder" SET status = 'CANCELLED', "updatedAt" = ${updatedAt}::timestamp(3)
+        WHERE ${cancelReminders}::boolean AND EXISTS (SELECT 1 FROM updated) AND "taskId" = ${task.id}
+          AND status = 'PENDING' AND (${occurrence}::date IS NULL OR "occurrenceDue" = ${occurrence}::date)
       ), logged AS (
         INSERT INTO "AuditLog" (at, actor, action, "entityType", "entityId", data)
-        SELECT ${updatedAt}, ${String(input.officerId)}, ${`task.${input.kind.toLowerCase().replace('_', '-')}`}, 'Task', ${String(task.id)},
+        SELECT ${updatedAt}::timestamp(3), ${String(input.officerId)}::text, ${`task.${input.kind.toLowerCase().replace('_', '-')}`}::text, 'Task', ${String(task.id)}::text,
                jsonb_build_object('reportId', report.id) || ${JSON.stringify(auditData)}::jsonb
         FROM report
       )
@@ -107,8 +142,12 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
              UNION ALL
              SELECT sr.note, sr."createdAt", sr.id FROM "StatusReport" sr WHERE sr."taskId" = ${task.id} AND sr.note IS NOT NULL AND sr.status <> 'SNOOZED'
            ) notes ORDER BY "createdAt" DESC, id DESC LIMIT 1) n) AS reports
-      FROM updated`;
-    const { reportId, reports, ...updated } = row!;
+      FROM updated`);
+    if (!row) {
+      seen = undefined;
+      continue;
+    }
+    const { reportId, reports, ...updated } = row;
     const report: StatusReport = {
       id: reportId,
       taskId: task.id,
@@ -119,9 +158,10 @@ export async function recordAnswer(prisma: PrismaClient, input: AnswerInput): Pr
       note: note ?? null,
       createdAt: input.now,
     };
-    // The card's view after the answer: the new task row, the plan and units read under the lock, the last note as of now.
+    // The card's view after the answer: the new task row, the plan and units as read, the last note as of now.
     return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports } };
-  });
+  }
+  throw new AnswerConflictError(`task ${input.taskId} changed ${ANSWER_ATTEMPTS} times while answering`);
 }
 
 export interface EvidenceInput {

@@ -5,6 +5,7 @@ import type { IsoDate } from '../deadlines/types.ts';
 import { roleOnTask, type UnitScope } from './permissions.ts';
 import { emptyCounts, type ReportRow, type TaskView } from './render.ts';
 import type { Db } from './scope.ts';
+import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { dbDateOf, isoOfDbDate, trackingStatus } from './tracking-status.ts';
 
 export const taskViewInclude = {
@@ -27,8 +28,25 @@ export const TASK_VIEW_COLUMNS = Prisma.sql`
            WHERE sr."taskId" = t.id AND sr.note IS NOT NULL AND sr.status <> 'SNOOZED'
            ORDER BY sr."createdAt" DESC, sr.id DESC LIMIT 1) lr) AS reports`;
 
+/**
+ * The version of a task row as read (PostgreSQL's xmin, the transaction that wrote it): an answer
+ * is written only if the row is still that version, so answers need no lock held across round trips.
+ */
+export const TASK_VERSION_COLUMN = Prisma.sql`t.xmin::text AS "rowVersion"`;
+
+/** A task's view as read, with the row version it was read at. */
+export interface SeenTask {
+  view: TaskWithView;
+  version: string;
+}
+
+export function seenOf(row: TaskWithView & { rowVersion: string }): SeenTask {
+  const { rowVersion, ...view } = row;
+  return { view, version: rowVersion };
+}
+
 /** SQL condition "a unit of the scope has a role on task t" (true for 'all'). */
-function scopeSql(scope: UnitScope): Prisma.Sql {
+export function scopeSql(scope: UnitScope): Prisma.Sql {
   if (scope === 'all') return Prisma.sql`TRUE`;
   const ids = [...scope];
   return Prisma.sql`EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ANY(${ids}::int[]))`;
@@ -102,6 +120,19 @@ export async function tasksByCode(db: Db, scope: UnitScope, code: string, take =
     WHERE lower(t.code) = lower(${code}) AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
     ORDER BY t.status ASC, ${BY_URGENCY_SQL}
     LIMIT ${take}`;
+}
+
+/**
+ * The views of the tasks in a scope with a code, open ones first, as tasksByCode orders them:
+ * a text reply ("1.2 50%") resolves its task and reads what the answer needs in one statement.
+ */
+export async function taskViewsByCode(db: Db | SqlRunner, scope: UnitScope, code: string, take = 8): Promise<SeenTask[]> {
+  const rows = await runnerOf(db).rows<TaskWithView & { rowVersion: string }>(Prisma.sql`
+    SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId"
+    WHERE lower(t.code) = lower(${code}) AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
+    ORDER BY t.status ASC, ${BY_URGENCY_SQL}
+    LIMIT ${take}`);
+  return rows.map(seenOf);
 }
 
 export async function taskInScope(db: Db, scope: UnitScope, taskId: number) {

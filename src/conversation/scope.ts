@@ -1,5 +1,6 @@
 // Database side of the permission rules: who an officer is, which units they act for.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { unitScopeOf, type Actor, type UnitScope } from './permissions.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -52,9 +53,9 @@ export function actorOfRow(row: ActorRow): LoadedActor {
   return { ...actor, name: row.name, language: row.language, snoozeHours: row.snoozeHours, unitName: row.unitName, scope: unitScopeOf(actor, units) };
 }
 
-export async function loadActor(db: Db, officerId: number): Promise<LoadedActor | undefined> {
-  const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT ${ACTOR_COLUMNS} FROM "Officer" o JOIN "Unit" u ON u.id = o."unitId" WHERE o.id = ${officerId}`;
+export async function loadActor(db: Db | SqlRunner, officerId: number): Promise<LoadedActor | undefined> {
+  const rows = await runnerOf(db).rows<ActorRow>(Prisma.sql`
+    SELECT ${ACTOR_COLUMNS} FROM "Officer" o JOIN "Unit" u ON u.id = o."unitId" WHERE o.id = ${officerId}`);
   return rows[0] ? actorOfRow(rows[0]) : undefined;
 }
 
@@ -62,20 +63,20 @@ export async function loadActor(db: Db, officerId: number): Promise<LoadedActor 
  * Claims an incoming update id (false when it was already handled) and reads the officer behind
  * the sender's active chat account, in one statement: this runs on every update.
  */
-export async function claimUpdate(db: Db, channel: 'TELEGRAM' | 'ZALO', updateId: bigint, externalId: string | undefined): Promise<{ claimed: boolean; actor?: LoadedActor }> {
+export async function claimUpdate(db: Db | SqlRunner, channel: 'TELEGRAM' | 'ZALO', updateId: bigint, externalId: string | undefined): Promise<{ claimed: boolean; actor?: LoadedActor }> {
   const officerId = Prisma.sql`(SELECT c."officerId" FROM "ChatIdentity" c WHERE c.channel = ${channel}::"Channel" AND c."externalId" = ${externalId ?? null}::text AND c.active)`;
-  const [row] = await db.$queryRaw<Array<{ claimed: boolean; actor: ActorRow | null }>>`
+  const [row] = await runnerOf(db).rows<{ claimed: boolean; actor: ActorRow | null }>(Prisma.sql`
     WITH claim AS (
       INSERT INTO "ProcessedUpdate" (channel, "updateId", "createdAt") VALUES (${channel}::"Channel", ${updateId}, ${new Date()})
       ON CONFLICT DO NOTHING RETURNING 1
     )
-    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, ${actorJsonSql(officerId)} AS actor`;
+    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, ${actorJsonSql(officerId)} AS actor`);
   return { claimed: Boolean(row?.claimed), ...(row?.actor ? { actor: actorOfRow(row.actor) } : {}) };
 }
 
 /** Gives a claimed update id back (its handling failed), so that a redelivery is handled. */
-export async function releaseUpdate(db: Db, channel: 'TELEGRAM' | 'ZALO', updateId: bigint): Promise<void> {
-  await db.$executeRaw`DELETE FROM "ProcessedUpdate" WHERE channel = ${channel}::"Channel" AND "updateId" = ${updateId}`;
+export async function releaseUpdate(db: Db | SqlRunner, channel: 'TELEGRAM' | 'ZALO', updateId: bigint): Promise<void> {
+  await runnerOf(db).rows(Prisma.sql`DELETE FROM "ProcessedUpdate" WHERE channel = ${channel}::"Channel" AND "updateId" = ${updateId}`);
 }
 
 /** Prisma filter for tasks in a scope (a unit of the scope has any role). */

@@ -4,6 +4,7 @@ import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createBot } from '../../src/bot/index.ts';
+import { openPgPool } from '../../src/db/pool.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { createTestDatabase } from './database.ts';
@@ -63,11 +64,13 @@ export async function createBotWorld() {
   const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: db.url });
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let now = NOW;
-  const bot = createBot({ config, prisma: db.prisma, logger, calendar, botInfo: tg.botInfo as never, now: () => now });
+  // The service's wiring: the hot path's statements through a plain `pg` pool.
+  const pool = await openPgPool(db.url, { max: 3 });
+  const bot = createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now });
   const seed = await seedWorld(db.prisma);
 
   const world = {
-    db, prisma: db.prisma, tg, bot, calendar, config, logger, seed,
+    db, prisma: db.prisma, pool, tg, bot, calendar, config, logger, seed,
     setNow(value: Date) {
       now = value;
     },
@@ -92,6 +95,7 @@ export async function createBotWorld() {
     },
     async close() {
       await tg.close();
+      await pool.end();
       await db.drop();
     },
   };

@@ -3,7 +3,7 @@
 import { Composer } from 'grammy';
 import { taskAction } from '../../conversation/actions.ts';
 import { escapeHtml } from '../../conversation/html.ts';
-import { tasksByCode } from '../../conversation/queries.ts';
+import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
 import { PermissionError } from '../../conversation/scope.ts';
 import { defaultSnooze, onChosenDay } from '../../conversation/snooze-time.ts';
@@ -15,17 +15,18 @@ import { messageOptions } from '../keyboards/index.ts';
 
 export const textRepliesFeature = new Composer<BotContext>();
 
-async function resolveTask(ctx: BotContext, command: ReplyCommand): Promise<number | undefined> {
+/** The one task the code names in the officer's scope, as read for the answer; undefined after telling why not. */
+async function resolveTask(ctx: BotContext, command: ReplyCommand): Promise<SeenTask | undefined> {
   const officer = ctx.officer!;
-  const matches = (await tasksByCode(ctx.services.prisma, officer.scope, command.code)).filter((t) => t.status !== 'DONE' || command.kind === 'done');
-  if (matches.length === 1) return matches[0]!.id;
+  const matches = (await taskViewsByCode(ctx.services.sql, officer.scope, command.code)).filter((t) => t.view.status !== 'DONE' || command.kind === 'done');
+  if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     await ctx.reply(ctx.t('task-not-found', { code: escapeHtml(command.code) }), { parse_mode: 'HTML' });
     return undefined;
   }
   const choice = {
     html: ctx.t('task-ambiguous', { code: escapeHtml(command.code) }),
-    buttons: matches.map((m) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
+    buttons: matches.map(({ view: m }) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
   };
   await ctx.reply(choice.html, messageOptions(choice));
   return undefined;
@@ -35,21 +36,22 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
   const command = parseReply(ctx.message.text);
   if (!command) return next();
   const officer = ctx.officer!;
-  const taskId = await resolveTask(ctx, command);
-  if (taskId === undefined) return;
+  const seen = await resolveTask(ctx, command);
+  if (!seen) return;
+  const taskId = seen.view.id;
   const { services } = ctx;
   const target = { api: ctx.api, chatId: ctx.chat.id };
   const stepArgs: TaskStepArgs = { officerId: officer.id, taskId, locale: officer.language, chatId: ctx.chat.id };
   try {
     switch (command.kind) {
       case 'done':
-        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
         return;
       case 'in-progress':
-        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
         return;
       case 'progress':
-        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'IN_PROGRESS', progress: command.progress, ...(command.note ? { note: command.note } : {}) });
+        await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'IN_PROGRESS', progress: command.progress, ...(command.note ? { note: command.note } : {}) });
         return;
       case 'blocked':
         if (!command.reason) {
@@ -57,7 +59,7 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
           await ctx.conversation.enter(CONVERSATION_IDS.blocked, stepArgs);
           return;
         }
-        await answerTask(services, target, { actor: officer, officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
+        await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
         return;
       case 'extend': {
         if (!command.dateText) {

@@ -7,7 +7,7 @@ import { extensionDecision } from '../../conversation/actions.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { formatWhen } from '../../conversation/render.ts';
-import type { TaskWithView } from '../../conversation/queries.ts';
+import type { SeenTask, TaskWithView } from '../../conversation/queries.ts';
 import { loadActor, type LoadedActor } from '../../conversation/scope.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
@@ -24,7 +24,7 @@ export interface CardTarget {
 const NOTE_PREVIEW = 300;
 
 async function localeOf(services: BotServices, officerId: number): Promise<TranslateFn> {
-  const actor = await loadActor(services.prisma, officerId);
+  const actor = await loadActor(services.sql, officerId);
   return translator(services.i18n, actor?.language ?? 'vi');
 }
 
@@ -39,12 +39,12 @@ export async function showCardWithFooter(services: BotServices, target: CardTarg
 export async function answerTask(
   services: BotServices,
   target: CardTarget,
-  input: { officerId: number; taskId: number; kind: AnswerKind; progress?: number; note?: string; actor?: LoadedActor },
+  input: { officerId: number; taskId: number; kind: AnswerKind; progress?: number; note?: string; actor?: LoadedActor; seen?: SeenTask },
 ): Promise<{ reportId?: number }> {
   const now = services.now();
   const t = input.actor?.id === input.officerId ? translator(services.i18n, input.actor.language) : await localeOf(services, input.officerId);
   const kind: AnswerKind = input.kind === 'IN_PROGRESS' && input.progress === 100 ? 'DONE' : input.kind;
-  const result = await recordAnswer(services.prisma, { ...input, kind, now });
+  const result = await recordAnswer(services.sql, { ...input, kind, now });
   if (result.outcome === 'already-done') {
     await showCardWithFooter(services, target, input.officerId, input.taskId, t('answer-already-done'), input.actor, result.view);
     return {};

@@ -10,10 +10,10 @@ import type { BotContext } from '../context.ts';
 
 export function dedupeUpdates(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const { prisma } = ctx.services;
+    const { sql } = ctx.services;
     const updateId = BigInt(ctx.update.update_id);
     const sender = ctx.from && !ctx.from.is_bot ? String(ctx.from.id) : undefined;
-    const { claimed, actor } = await claimUpdate(prisma, 'TELEGRAM', updateId, sender);
+    const { claimed, actor } = await claimUpdate(sql, 'TELEGRAM', updateId, sender);
     if (!claimed) {
       ctx.logger.info({ msg: 'duplicate update skipped' });
       return;
@@ -25,7 +25,7 @@ export function dedupeUpdates(): MiddlewareFn<BotContext> {
     try {
       await next();
     } catch (err) {
-      await releaseUpdate(prisma, 'TELEGRAM', updateId).catch(() => undefined);
+      await releaseUpdate(sql, 'TELEGRAM', updateId).catch(() => undefined);
       throw err;
     }
   };

@@ -22,6 +22,12 @@ export interface StandInOptions {
   botUsername?: string;
   /** false turns flood control off. */
   limits?: FloodLimits | false;
+  /**
+   * Idle keep-alive of client connections (default 1,000 ms). Node's http.Agent takes 1 s off the
+   * server's Keep-Alive hint, so at 1 s every call opens a new connection; Telegram keeps them open,
+   * which benchmarks of a bot's CPU per update want to mirror.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface RecordedCall {
@@ -339,7 +345,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       },
     );
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
