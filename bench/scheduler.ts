@@ -23,6 +23,8 @@ import { createPrisma, type PrismaClient } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createMetrics } from '../src/metrics.ts';
 import { createRedis } from '../src/redis.ts';
+import { openPgPool } from '../src/db/pool.ts';
+import { pgRunner } from '../src/db/sql.ts';
 import { resolveReminderPolicy } from '../src/reminders/policy-values.ts';
 import { createChatPacing } from '../src/scheduler/chat-pacing.ts';
 import { enqueueReminders, queueReminderRows } from '../src/scheduler/enqueue-reminders.ts';
@@ -127,8 +129,9 @@ async function planAndEnqueue() {
     let jobs = 0;
     let queueMs = 0;
     const now = new Date();
+    const pool = await openPgPool(env.url, { max: 4 });
     const planned = await planTaskReminders({
-      prisma: env.prisma, calendar, now, policy,
+      prisma: env.prisma, sql: pgRunner(pool), calendar, now, policy,
       onCreated: async (rows) => {
         const q0 = performance.now();
         jobs += await queueReminderRows(queues.delivery, rows, now);
@@ -137,6 +140,7 @@ async function planAndEnqueue() {
     });
     const t2 = performance.now();
     const t1 = t2 - queueMs;
+    await pool.end();
     // Every reminder is queued: a second pass over PostgreSQL adds nothing BullMQ lacks.
     if ((await queues.delivery.getDelayedCount()) !== planned.created) throw new Error('not every planned reminder was queued');
 
@@ -177,7 +181,6 @@ async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
       calendar,
       policy: resolveReminderPolicy(),
       deliveryQueue: queues.delivery,
-      sendRatePerSecond: rate,
     },
     { connection, prefix: env.prefix, sendRatePerSecond: rate, deliveryConcurrency: 20 },
   );

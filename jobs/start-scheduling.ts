@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import { createTelegramChannel } from '../src/channels/telegram-channel.ts';
 import { systemClock } from '../src/clock.ts';
 import type { Config } from '../src/config.ts';
+import type { SqlRunner } from '../src/db/sql.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { Logger } from '../src/logger.ts';
 import type { Metrics } from '../src/metrics.ts';
@@ -28,6 +29,7 @@ export interface SchedulingDeps {
   calendar: WorkingCalendar;
   composer: MessageComposer;
   metrics: Metrics;
+  sql?: SqlRunner;
 }
 
 export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: Workers; close(): Promise<void> }> {
@@ -47,7 +49,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       policy: DEFAULT_REMINDER_POLICY,
       deliveryQueue: queues.delivery,
       claimTtlMs: config.SEND_CLAIM_TTL_MS,
-      sendRatePerSecond: config.SEND_RATE_PER_SECOND,
+      ...(deps.sql ? { sql: deps.sql } : {}),
     },
     {
       connection: deps.workerConnection,

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createPrisma } from './db/client.ts';
 import { openPgPool } from './db/pool.ts';
+import { pgRunner } from './db/sql.ts';
 import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
@@ -18,6 +19,8 @@ import { startScheduling } from '../jobs/start-scheduling.ts';
 import type { RunningBot } from './bot/run.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
+/** Connections of the worker's `pg` pool: planning runs one statement at a time. */
+const WORKER_POOL_MAX = 3;
 const BOT_POOL_MAX = 10;
 const BOT_POOL_WARM = 4;
 
@@ -86,8 +89,11 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   if (role === 'all' || role === 'worker') {
     const workerConnection = createRedis(config.REDIS_URL, 'worker');
     const composer = createComposer({ prisma, i18n: createI18n(), calendar, timeZone: config.TZ_NAME });
-    const scheduling = await startScheduling({ config, logger, prisma, queues, producer: redis, workerConnection, calendar, composer, metrics });
+    // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
+    const workerPool = await openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) });
+    const scheduling = await startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics });
     shutdown.add('workers', () => scheduling.close());
+    shutdown.add('worker database pool', () => workerPool.end());
     shutdown.add('worker redis', () => closeRedis(workerConnection));
   }
   shutdown.add('queues', () => queues.close());

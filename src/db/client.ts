@@ -5,6 +5,8 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 export type { PrismaClient };
 
 export function createPrisma(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // JIT off as on the pg pool (src/db/pool.ts): short statements, and estimates on fresh
+  // tables can make PostgreSQL compile each one for longer than it runs.
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10, options: '-c jit=off' });
   return new PrismaClient({ adapter });
 }

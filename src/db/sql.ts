@@ -44,7 +44,8 @@ function isStalePlan(err: unknown): boolean {
  * Statements are prepared once per connection under a name taken from their text (PostgreSQL
  * then skips parsing and planning them: about half its CPU per update on the webhook path).
  */
-export function pgRunner(pool: pg.Pool): SqlRunner {
+export function pgRunner(pool: pg.Pool, options: { prepare?: boolean } = {}): SqlRunner {
+  const prepare = options.prepare ?? true;
   const names = new Map<string, string>();
   // Bumped when a migration made prepared plans stale: the statements are prepared anew under new names.
   let generation = 0;
@@ -56,7 +57,7 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
     }
     return name;
   };
-  const run = (text: string, values: unknown[]) => pool.query({ text, values, name: nameOf(text) });
+  const run = (text: string, values: unknown[]) => pool.query(prepare ? { text, values, name: nameOf(text) } : { text, values });
   return {
     async rows<T>(query: Prisma.Sql): Promise<T[]> {
       const text = query.text;

@@ -3,6 +3,7 @@
 // failover), and remove queued jobs whose reminder is gone, done or moved.
 import type { Queue } from 'bullmq';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { SqlRunner } from '../db/sql.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { ReminderPolicy } from '../reminders/policy-values.ts';
@@ -15,6 +16,7 @@ const SCAN_PAGE = 1000;
 
 export interface ReconcileDeps {
   prisma: PrismaClient;
+  sql?: SqlRunner;
   queue: Queue;
   calendar: WorkingCalendar;
   policy: ReminderPolicy;
@@ -28,7 +30,7 @@ export interface ReconcileResult {
 }
 
 export async function reconcile(deps: ReconcileDeps, now: Date, options: { replan?: boolean } = {}): Promise<ReconcileResult> {
-  const planned = options.replan === false ? undefined : await planTaskReminders({ prisma: deps.prisma, calendar: deps.calendar, now, policy: deps.policy, logger: deps.logger });
+  const planned = options.replan === false ? undefined : await planTaskReminders({ prisma: deps.prisma, ...(deps.sql ? { sql: deps.sql } : {}), calendar: deps.calendar, now, policy: deps.policy, logger: deps.logger });
   const removedStale = await removeStaleJobs(deps);
   const enqueued = await enqueueReminders({ prisma: deps.prisma, queue: deps.queue, now });
   const result = { ...(planned ? { planned } : {}), enqueued, removedStale };

@@ -5,6 +5,8 @@ import { pino } from 'pino';
 import { createQueues } from '../../jobs/create-queues.ts';
 import { createWorkers, type Workers } from '../../jobs/create-workers.ts';
 import type { JobDeps, MessageComposer } from '../../jobs/deps.ts';
+import { openPgPool } from '../../src/db/pool.ts';
+import { pgRunner } from '../../src/db/sql.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createTelegramChannel } from '../../src/channels/telegram-channel.ts';
 import { systemClock, type Clock } from '../../src/clock.ts';
@@ -39,6 +41,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: WORK_HOURS });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const metrics = createMetrics();
+  const pool = await openPgPool(db.url, { max: 3 });
   const deps: JobDeps = {
     prisma: db.prisma,
     channel: createTelegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot })),
@@ -51,7 +54,8 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
     policy: DEFAULT_REMINDER_POLICY,
     deliveryQueue: queues.delivery,
     claimTtlMs: options.claimTtlMs ?? 3_000,
-    sendRatePerSecond: options.globalPerSecond ?? 200,
+    // Planning runs through plain pg, as in the service.
+    sql: pgRunner(pool),
   };
   const workers: Workers[] = [];
   const connections: Array<ReturnType<typeof createRedis>> = [];
@@ -85,6 +89,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
       await queues.close();
       for (const c of connections) c.disconnect();
       producer.disconnect();
+      await pool.end();
       await tg.close();
       await redis.cleanup();
       await db.drop();
