@@ -169,9 +169,11 @@ async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
   const queues = createQueues(producer, env.prefix);
   const connection = createRedis(REDIS_URL, 'worker');
   const metrics = createMetrics();
+  const pool = await openPgPool(env.url, { max: 4 });
   const workers = createWorkers(
     {
       prisma: env.prisma,
+      sql: pgRunner(pool),
       channel: createTelegramChannel(new Api(token, { apiRoot })),
       composer: createComposer({ prisma: env.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }),
       pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }),
@@ -190,6 +192,7 @@ async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
     metrics,
     async close() {
       await workers.close();
+      await pool.end();
       await queues.close();
       connection.disconnect();
       producer.disconnect();

@@ -29,7 +29,7 @@ export interface JobDeps {
   calendar: WorkingCalendar;
   policy: ReminderPolicy;
   deliveryQueue: Queue;
-  /** A plain `pg` runner for planning's bulk statements (a fraction of Prisma's CPU per row); Prisma's when absent. */
+  /** A plain `pg` runner for planning's bulk statements and each send's claim (a fraction of Prisma's CPU); Prisma's when absent. */
   sql?: SqlRunner;
   /** How long a send claim protects a reminder (default CLAIM_TTL_MS). */
   claimTtlMs?: number;

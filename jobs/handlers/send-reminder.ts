@@ -17,7 +17,7 @@ export interface SendReminderInput {
   payload: unknown;
   job: Job;
   token?: string;
-  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs'>;
+  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs' | 'sql'>;
 }
 
 type Deps = SendReminderInput['deps'];
@@ -37,7 +37,7 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
 
   let chatIdentityId = data.slotChatId;
   if (!slotIsDue(data.slotAt) || chatIdentityId === undefined) {
-    const owner = await loadSlotOwner(deps.prisma, data.reminderId, queuedFor, deps.clock.now());
+    const owner = await loadSlotOwner(deps.sql ?? deps.prisma, data.reminderId, queuedFor, deps.clock.now());
     if (!owner) return skip('gone');
     if (owner.chatIdentityId === null || !owner.chatActive || owner.chatChannel !== deps.channel.name || owner.chatExternalId === null) {
       if (owner.ownStatus === 'PENDING' || owner.ownStatus === 'CLAIMED') {
@@ -85,7 +85,8 @@ async function sendAtSlot(ctx: {
   const { data, job, token, deps, log, chatIdentityId, skip } = ctx;
   const { prisma, channel, composer, pacing, clock, metrics } = deps;
   const now = clock.now();
-  const claim = await claimNextForChat(prisma, chatIdentityId, { id: data.reminderId, queuedFor: new Date(data.plannedAt) }, now, deps.claimTtlMs);
+  const db = deps.sql ?? prisma;
+  const claim = await claimNextForChat(db, chatIdentityId, { id: data.reminderId, queuedFor: new Date(data.plannedAt) }, now, deps.claimTtlMs);
   if (claim.outcome === 'chat-inactive') return skip('no-chat');
   if (claim.outcome === 'nothing-due') return skip('nothing-due');
   if (claim.outcome === 'claimed-elsewhere') {
@@ -127,7 +128,7 @@ async function sendAtSlot(ctx: {
   // The one window left: the platform has the message and this row does not say so yet.
   // A crash here means the claim expires and the reminder is sent again.
   const sentAt = clock.now();
-  const recorded = await recordSent(prisma, reminderId, messageId, sentAt);
+  const recorded = await recordSent(db, reminderId, messageId, sentAt);
   metrics.unrecordedWindow.observe(Number(process.hrtime.bigint() - accepted) / 1e9);
   if (!recorded) log.warn({ sending: reminderId }, 'reminder sent but its claim had been taken over; a duplicate is possible');
   metrics.sent.inc({ channel: channel.name });

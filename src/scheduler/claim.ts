@@ -1,7 +1,11 @@
 // The claim that keeps a reminder from being sent twice. A worker may send only
 // after it moved the row PENDING → CLAIMED with a conditional update; a claim left
 // by a crashed worker expires and can be taken again.
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { runnerOf, type SqlRunner } from '../db/sql.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+
+/** Prisma, or the plain `pg` runner the worker has (each send runs these statements). */
+type Db = PrismaClient | SqlRunner;
 
 /** How long a claim protects a send in progress; longer than any single Bot API call. */
 export const CLAIM_TTL_MS = 60_000;
@@ -22,8 +26,8 @@ export interface SlotOwner {
   anyDue: boolean;
 }
 
-export async function loadSlotOwner(prisma: PrismaClient, reminderId: number, queuedFor: Date, now: Date): Promise<SlotOwner | undefined> {
-  const rows = await prisma.$queryRaw<SlotOwner[]>`
+export async function loadSlotOwner(db: Db, reminderId: number, queuedFor: Date, now: Date): Promise<SlotOwner | undefined> {
+  const rows = await runnerOf(db).rows<SlotOwner>(Prisma.sql`
     SELECT o.status::text AS "ownStatus", o."plannedAt" AS "ownPlannedAt", o."chatIdentityId",
            c.active AS "chatActive", c.channel::text AS "chatChannel", c."externalId" AS "chatExternalId",
            EXISTS (
@@ -32,7 +36,7 @@ export async function loadSlotOwner(prisma: PrismaClient, reminderId: number, qu
                AND (e."plannedAt" <= ${now} OR (e.id = o.id AND e."plannedAt" = ${queuedFor}))
            ) AS "anyDue"
     FROM "Reminder" o LEFT JOIN "ChatIdentity" c ON c.id = o."chatIdentityId"
-    WHERE o.id = ${reminderId}`;
+    WHERE o.id = ${reminderId}`);
   return rows[0];
 }
 
@@ -49,13 +53,13 @@ export type NextClaim =
  * chat never sees its reminders out of order.
  */
 export async function claimNextForChat(
-  prisma: PrismaClient,
+  db: Db,
   chatIdentityId: number,
   own: { id: number; queuedFor: Date },
   now: Date,
   ttlMs = CLAIM_TTL_MS,
 ): Promise<NextClaim> {
-  const rows = await prisma.$queryRaw<Array<{ id: number | null; claimExpiresAt: Date | null; claimed: boolean; plannedAt: Date | null; kind: string | null; active: boolean; externalId: string }>>`
+  const rows = await runnerOf(db).rows<{ id: number | null; claimExpiresAt: Date | null; claimed: boolean; plannedAt: Date | null; kind: string | null; active: boolean; externalId: string }>(Prisma.sql`
     WITH chat AS (
       SELECT id, active, "externalId" FROM "ChatIdentity" WHERE id = ${chatIdentityId}
     ), next AS (
@@ -74,7 +78,7 @@ export async function claimNextForChat(
     )
     SELECT next.id, next."claimExpiresAt", claimed.id IS NOT NULL AS claimed, claimed."plannedAt", claimed.kind,
            chat.active, chat."externalId"
-    FROM chat LEFT JOIN next ON true LEFT JOIN claimed ON claimed.id = next.id`;
+    FROM chat LEFT JOIN next ON true LEFT JOIN claimed ON claimed.id = next.id`);
   const row = rows[0];
   if (!row || !row.active) return { outcome: 'chat-inactive' };
   if (row.id === null) return { outcome: 'nothing-due' };
@@ -87,12 +91,13 @@ export async function claimNextForChat(
 }
 
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */
-export async function recordSent(prisma: PrismaClient, id: number, messageId: string, now: Date): Promise<boolean> {
-  const count = await prisma.$executeRaw`
+export async function recordSent(db: Db, id: number, messageId: string, now: Date): Promise<boolean> {
+  const rows = await runnerOf(db).rows<{ id: number }>(Prisma.sql`
     UPDATE "Reminder"
     SET status = 'SENT', "sentAt" = ${now}, "channelMessageId" = ${messageId}, "claimExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
-    WHERE id = ${id} AND status = 'CLAIMED'`;
-  return count === 1;
+    WHERE id = ${id} AND status = 'CLAIMED'
+    RETURNING id`);
+  return rows.length === 1;
 }
 
 /** Gives the reminder back (nothing was sent), so a retry can claim it at once. */
