@@ -15,7 +15,7 @@ export const UNBOOKED_PRIORITY = 1;
 
 export function reminderJobOptions(reminderId: number, plannedAt: Date, now: Date): JobsOptions & { jobId: string } {
   return {
-    jobId: sendReminderJob.jobId({ reminderId, plannedAt: plannedAt.toISOString() }),
+    jobId: reminderJobId(reminderId, plannedAt),
     delay: Math.max(0, plannedAt.getTime() - now.getTime()),
     // Not yet booked: when many reminders fall due at once, jobs that already hold a send
     // slot (priority 0, see send-reminder.ts) run first, so a flood cannot delay them.
@@ -37,6 +37,10 @@ export interface EnqueueOptions {
   reminderIds?: number[];
 }
 
+/**
+ * Queues every pending reminder (within the horizon) whose job Redis lacks; returns how many
+ * it added. A page of rows at a time, so memory does not grow with the number of reminders.
+ */
 export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE_HORIZON_MS, reminderIds }: EnqueueOptions): Promise<number> {
   let cursor = 0;
   let added = 0;
@@ -54,8 +58,33 @@ export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE
     });
     if (!rows.length) return added;
     cursor = rows.at(-1)!.id;
-    added += await queueReminderRows(queue, rows, now);
+    const held = await heldJobIds(queue, rows.map((r) => reminderJobId(r.id, r.plannedAt)));
+    added += await queueReminderRows(queue, rows.filter((r) => !held.has(reminderJobId(r.id, r.plannedAt))), now);
   }
+}
+
+function reminderJobId(reminderId: number, plannedAt: Date): string {
+  return sendReminderJob.jobId({ reminderId, plannedAt: plannedAt.toISOString() });
+}
+
+/**
+ * Which of these job ids Redis already holds, in any state: one pipelined EXISTS per id.
+ * BullMQ makes adding a job whose id exists a no-op by the same test, so skipping them
+ * changes nothing in Redis; it spares building, sending and parsing every queued job again
+ * at each reconcile (100,000 pending reminders meant 100,000 no-op adds every 10 minutes).
+ */
+async function heldJobIds(queue: Queue, jobIds: string[]): Promise<Set<string>> {
+  if (!jobIds.length) return new Set();
+  const client = await queue.getBackend().client;
+  const pipeline = client.pipeline();
+  for (const id of jobIds) pipeline.runCommand('exists', [queue.toKey(id)]);
+  const replies = (await pipeline.exec()) ?? [];
+  const held = new Set<string>();
+  replies.forEach(([err, exists], i) => {
+    if (err) throw err;
+    if (exists === 1) held.add(jobIds[i]!);
+  });
+  return held;
 }
 
 /** Adds one delayed job per reminder row (ids and instants only), a thousand per round trip. */

@@ -1,7 +1,7 @@
 // Makes Redis agree with PostgreSQL: plan what the policy wants, queue every
 // pending reminder Redis lacks (after a flush, a restart without persistence, a
 // failover), and remove queued jobs whose reminder is gone, done or moved.
-import type { Queue } from 'bullmq';
+import type { JobType, Queue } from 'bullmq';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { SqlRunner } from '../db/sql.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -13,6 +13,8 @@ import { planTaskReminders, type PlanResult } from './plan-task-reminders.ts';
 const JOB_ID = /^rem-(\d+)-(\d+)$/;
 /** Queued jobs inspected per round. */
 const SCAN_PAGE = 1000;
+/** Where a reminder's job waits before it runs. */
+const QUEUED_STATES: JobType[] = ['delayed', 'wait', 'prioritized'];
 
 export interface ReconcileDeps {
   prisma: PrismaClient;
@@ -38,32 +40,35 @@ export async function reconcile(deps: ReconcileDeps, now: Date, options: { repla
   return result;
 }
 
+/**
+ * Removes queued reminder jobs whose row is gone, done or moved. Reads job ids only (no job
+ * hashes), a page at a time, so memory stays flat however many jobs are queued.
+ */
 async function removeStaleJobs({ prisma, queue, logger }: ReconcileDeps): Promise<number> {
   let removed = 0;
   for (let start = 0; ; start += SCAN_PAGE) {
-    const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized'], start, start + SCAN_PAGE - 1, true);
-    if (!jobs.length) return removed;
-    const parsed = jobs.flatMap((job) => {
-      const m = JOB_ID.exec(job.id ?? '');
-      return m ? [{ job, reminderId: Number(m[1]), plannedAtMs: Number(m[2]) }] : [];
+    // Each state's range [start, end]: a page holds up to SCAN_PAGE ids per state.
+    const ids = await queue.getRanges(QUEUED_STATES, start, start + SCAN_PAGE - 1);
+    if (!ids.length) return removed;
+    const parsed = ids.flatMap((jobId) => {
+      const m = JOB_ID.exec(jobId);
+      return m ? [{ jobId, reminderId: Number(m[1]), plannedAtMs: Number(m[2]) }] : [];
     });
-    const rows = await prisma.reminder.findMany({
-      where: { id: { in: parsed.map((p) => p.reminderId) } },
-      select: { id: true, status: true, plannedAt: true },
-    });
+    const rows = parsed.length
+      ? await prisma.reminder.findMany({ where: { id: { in: parsed.map((p) => p.reminderId) } }, select: { id: true, status: true, plannedAt: true } })
+      : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     let removedHere = 0;
-    for (const { job, reminderId, plannedAtMs } of parsed) {
+    for (const { jobId, reminderId, plannedAtMs } of parsed) {
       const row = byId.get(reminderId);
       const live = row && (row.status === 'PENDING' || row.status === 'CLAIMED') && row.plannedAt.getTime() === plannedAtMs;
       if (live) continue;
-      try {
-        await job.remove();
+      // 0 when another worker holds it (running) or removed it first: nothing to do then.
+      if ((await queue.remove(jobId)) === 1) {
         removed++;
         removedHere++;
-      } catch (err) {
-        // Another worker took it or removed it first: nothing to do.
-        logger.debug({ err, jobId: job.id }, 'stale job already gone');
+      } else {
+        logger.debug({ jobId }, 'stale job already gone or running');
       }
     }
     // Removing jobs shifts the ranges; step back by what was removed.
