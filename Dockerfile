@@ -12,4 +12,4 @@ ENV NODE_ENV=production
 EXPOSE 3000
 # What `npm start` runs (keep the flags in step with package.json), without npm in between:
 # npm would hold ~55 MB more, and signals reach the service directly.
-CMD ["node", "--max-old-space-size=512", "--liftoff-only", "dist/src/main.js"]
+CMD ["node", "--max-old-space-size=512", "dist/src/main.js"]
