@@ -18,6 +18,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { createBot } from '../src/bot/index.ts';
 import { registerWebhookRoute, WEBHOOK_PATH } from '../src/bot/webhook.ts';
 import { createServer } from '../src/server/create-server.ts';
+import { createRedis } from '../src/redis.ts';
 import { seedWorld } from '../test/helpers/bot-world.ts';
 import { databaseUrl, dropDatabase } from '../test/helpers/database.ts';
 
@@ -136,6 +137,8 @@ export async function run(): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const server = createServer({ logger, prisma, redis: {} as Redis });
   let pool: PgPool | undefined;
+  let conversationRedis: Redis | undefined;
+  const conversationPrefix = `nvbench-${randomBytes(4).toString('hex')}`;
   try {
     const seed = await seedWorld(prisma);
     for (let u = 0; u < USERS; u++) {
@@ -149,7 +152,9 @@ export async function run(): Promise<void> {
     const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: url });
     // Wired as src/service.ts does: the hot path's statements through a plain `pg` pool.
     pool = await openPgPool(url, { max: 10, warm: 4 });
-    const bot = createBot({ config, prisma, pool, logger, calendar, botInfo: tg.botInfo as never });
+    // Conversations in Redis, as in the service (each update reads its chat's conversation state).
+    conversationRedis = createRedis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', 'producer');
+    const bot = createBot({ config, prisma, pool, logger, calendar, botInfo: tg.botInfo as never, conversationStore: { redis: conversationRedis, prefix: conversationPrefix } });
     registerWebhookRoute(server, { bot, secret: SECRET });
 
     const echo = new Bot(tg.token, { botInfo: tg.botInfo as never, client: { apiRoot: tg.apiRoot } });
@@ -201,6 +206,11 @@ export async function run(): Promise<void> {
     await server.close();
     if (!standInReport) await tg.close();
     await pool?.end();
+    if (conversationRedis) {
+      const keys = await conversationRedis.keys(`${conversationPrefix}:*`);
+      if (keys.length) await conversationRedis.del(...keys);
+      conversationRedis.disconnect();
+    }
     await prisma.$disconnect();
     await dropDatabase(name);
   }

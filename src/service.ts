@@ -79,7 +79,7 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     : undefined;
   // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
   const botPool = botModules ? await openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }) : undefined;
-  const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar }) : undefined;
+  const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX } }) : undefined;
   if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
   let runningBot: RunningBot | undefined;
 

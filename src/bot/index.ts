@@ -2,7 +2,9 @@
 // platform-independent conversation core. Creating it sends nothing; start it with
 // startBot (polling or webhook) or feed it updates with bot.handleUpdate.
 import { autoRetry } from '@grammyjs/auto-retry';
-import { conversations } from '@grammyjs/conversations';
+import { conversations, type ConversationData, type ConversationStorage, type VersionedState } from '@grammyjs/conversations';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { Redis } from 'ioredis';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -46,6 +48,19 @@ export interface CreateBotOptions {
   autoRetry?: boolean;
   /** A plain `pg` pool for the statements every update runs (its owner closes it); Prisma otherwise. */
   pool?: PgPool;
+  /**
+   * Where half-finished conversations (a reason, a date, evidence still to come) are kept, so a
+   * restart or another bot process behind the webhook carries on with them; memory otherwise.
+   */
+  conversationStore?: { redis: Redis; prefix: string };
+}
+
+/** A conversation left half-way is forgotten after a week (what it recorded stays). */
+const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600;
+
+function conversationStorage(store: CreateBotOptions['conversationStore']): ConversationStorage<BotContext, ConversationData> | undefined {
+  if (!store) return undefined;
+  return { type: 'key', prefix: `${store.prefix}:conversation:`, adapter: new RedisAdapter<VersionedState<ConversationData>>({ instance: store.redis, ttl: CONVERSATION_TTL_SECONDS }) };
 }
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
@@ -70,7 +85,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(i18n);
 
   const features = bot.errorBoundary(handleFeatureError);
-  features.use(conversations<BotContext, BotContext>());
+  const storage = conversationStorage(options.conversationStore);
+  features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
   features.use(onboardingFeature, helpFeature, registeredOnlyFeature, tasksFeature, leaderFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
 

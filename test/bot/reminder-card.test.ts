@@ -96,6 +96,17 @@ describe('reminder card', () => {
     expect((await w.prisma.task.findUniqueOrThrow({ where: { id: w.seed.tasks.review.id } })).status).toBe('BLOCKED');
   });
 
+  it('a conversation half-way survives a restart of the bot: the reason sent to the new process is recorded', async () => {
+    const { messageId } = await sendReminder(w.seed.tasks.review.id, w.seed.officers.officerA.id, USERS.officerA);
+    await w.tap(USERS.officerA, messageId, w.buttons(USERS.officerA, messageId).find((b) => b.text.includes('Vướng'))!.callback_data);
+    expect(w.last(USERS.officerA)!.text).toContain('Vướng mắc gì?');
+    w.restartBot();
+    await w.send(USERS.officerA, 'Chờ phòng Tài chính cấp kinh phí');
+    const report = await w.prisma.statusReport.findFirstOrThrow({ where: { status: 'BLOCKED' }, orderBy: { id: 'desc' } });
+    expect(report.note).toBe('Chờ phòng Tài chính cấp kinh phí');
+    expect((await w.prisma.task.findUniqueOrThrow({ where: { id: w.seed.tasks.review.id } })).status).toBe('BLOCKED');
+  });
+
   it('a 10,000-character answer is stored whole and every message stays within 4,096', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `dòng ${i} <x> & ${'chữ '.repeat(4)}`).join(' ').slice(0, 10_000);
     expect(long.length).toBe(10_000);

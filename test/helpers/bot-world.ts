@@ -7,7 +7,9 @@ import { createBot } from '../../src/bot/index.ts';
 import { openPgPool } from '../../src/db/pool.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { createRedis } from '../../src/redis.ts';
 import { createTestDatabase } from './database.ts';
+import { createTestRedis } from './redis.ts';
 import { startTelegramStandIn } from './telegram/stand-in.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */
@@ -66,11 +68,22 @@ export async function createBotWorld() {
   let now = NOW;
   // The service's wiring: the hot path's statements through a plain `pg` pool.
   const pool = await openPgPool(db.url, { max: 3 });
-  const bot = createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now });
+  // Conversations kept in Redis, as in the service: a restarted bot carries on with them.
+  const redis = await createTestRedis();
+  const conversationRedis = createRedis(redis.url, 'producer');
+  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix } });
+  let bot = makeBot();
   const seed = await seedWorld(db.prisma);
 
   const world = {
-    db, prisma: db.prisma, pool, tg, bot, calendar, config, logger, seed,
+    db, prisma: db.prisma, pool, tg, calendar, config, logger, seed,
+    get bot() {
+      return bot;
+    },
+    /** A new bot process in place of the old one (a restart, or another instance behind the webhook). */
+    restartBot() {
+      bot = makeBot();
+    },
     setNow(value: Date) {
       now = value;
     },
@@ -95,6 +108,8 @@ export async function createBotWorld() {
     },
     async close() {
       await tg.close();
+      conversationRedis.disconnect();
+      await redis.cleanup();
       await pool.end();
       await db.drop();
     },
