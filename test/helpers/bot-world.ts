@@ -89,7 +89,7 @@ export async function createBotWorld() {
       await bot.handleUpdate(tg.makeCallbackUpdate({ chatId, messageId, data, from: { id: fromId } }) as never);
     },
     composer,
-    /** A reminder row planned now, composed and sent as the scheduler would: the card with its buttons. */
+    /** A reminder row planned now, composed and sent as the scheduler would (the row is SENT): the card with its buttons. */
     async sendReminder(taskId: number, officerId: number, chatId: number, kind = 'before-due-3') {
       const reminder = await db.prisma.reminder.create({
         data: { deliveryKey: `t${taskId}:x:${kind}:o${officerId}:${++reminders}`, taskId, officerId, kind, plannedAt: now },
@@ -97,7 +97,8 @@ export async function createBotWorld() {
       const message = await composer.reminder(reminder.id, now);
       if (!message) throw new Error(`reminder ${reminder.id} composed nothing`);
       const [messageId] = await sendOutgoing(bot.api, chatId, [message]);
-      return { reminder, messageId: messageId! };
+      const sent = await db.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'SENT', sentAt: now, channelMessageId: String(messageId) } });
+      return { reminder: sent, messageId: messageId! };
     },
     /** The last message the bot sent to a chat, in its current state. */
     last(chatId: number) {
