@@ -95,6 +95,20 @@ describe('💤 → 📅 pick a day', () => {
     expect(w.last(USERS.officerA)!.text).toContain('Chưa hiểu tin nhắn');
   });
 
+  it('the text reply "nhắc lại 1.2 <day>" says why a day is refused: not understood, not after today, too far', async () => {
+    const rows = await snoozeRows();
+    await w.send(USERS.officerA, 'nhắc lại 1.2 32/13/2024');
+    expect(w.last(USERS.officerA)!.text).toContain('Chưa hiểu ngày');
+    await w.send(USERS.officerA, 'nhắc lại 1.2 25/11/2024');
+    expect(w.last(USERS.officerA)!.text).toBe('Ngày phải sau hôm nay.');
+    await w.send(USERS.officerA, 'nhắc lại 1.2 15/01/2025');
+    expect(w.last(USERS.officerA)!.text).toBe('Ngày này quá xa; hãy chọn trong vòng 30 ngày làm việc.');
+    expect(await snoozeRows()).toEqual(rows);
+    await w.send(USERS.officerA, 'nhắc lại 1.2 ngày 6 tháng 12 năm 2024');
+    expect((await snoozeRows())[0]!.plannedAt.toISOString()).toBe('2024-12-06T01:00:00.000Z');
+    expect(w.last(USERS.officerA)!.text).toContain('💤 Sẽ nhắc lại lúc 08:00 06/12/2024.');
+  });
+
   it('makes no call the Bot API would refuse', () => {
     expect(w.tg.violations).toEqual([]);
   });
