@@ -4,6 +4,9 @@ import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createBot } from '../../src/bot/index.ts';
+import { sendOutgoing } from '../../src/bot/handlers/send.ts';
+import { createComposer } from '../../src/conversation/compose.ts';
+import { createI18n } from '../../src/conversation/i18n.ts';
 import { openPgPool } from '../../src/db/pool.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
@@ -74,6 +77,8 @@ export async function createBotWorld() {
   const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix } });
   let bot = makeBot();
   const seed = await seedWorld(db.prisma);
+  const composer = createComposer({ prisma: db.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' });
+  let reminders = 0;
 
   const world = {
     db, prisma: db.prisma, pool, tg, calendar, config, logger, seed,
@@ -95,6 +100,18 @@ export async function createBotWorld() {
     },
     async tap(chatId: number, messageId: number, data: string, fromId = chatId) {
       await bot.handleUpdate(tg.makeCallbackUpdate({ chatId, messageId, data, from: { id: fromId } }) as never);
+    },
+    composer,
+    /** A reminder row planned now, composed and sent as the scheduler would (the row is SENT): the card with its buttons. */
+    async sendReminder(taskId: number, officerId: number, chatId: number, kind = 'before-due-3') {
+      const reminder = await db.prisma.reminder.create({
+        data: { deliveryKey: `t${taskId}:x:${kind}:o${officerId}:${++reminders}`, taskId, officerId, kind, plannedAt: now },
+      });
+      const message = await composer.reminder(reminder.id, now);
+      if (!message) throw new Error(`reminder ${reminder.id} composed nothing`);
+      const [messageId] = await sendOutgoing(bot.api, chatId, [message]);
+      const sent = await db.prisma.reminder.update({ where: { id: reminder.id }, data: { status: 'SENT', sentAt: now, channelMessageId: String(messageId) } });
+      return { reminder: sent, messageId: messageId! };
     },
     /** The last message the bot sent to a chat, in its current state. */
     last(chatId: number) {

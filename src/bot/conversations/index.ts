@@ -24,6 +24,21 @@ export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extensi
 
 const MAX_DATE_TRIES = 3;
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/i;
+/** Punctuation that ends the sentence around a link, not the link ("xem tại https://a.vn/x, …"). */
+const TRAILING_PUNCTUATION = /[.,;:!?…'”»]+$/;
+
+/** The first http(s) link in a text, without the sentence's punctuation after it (a ")" only when unbalanced). */
+function linkIn(text: string): string | undefined {
+  let link = URL_PATTERN.exec(text)?.[0];
+  while (link) {
+    const trimmed = link.replace(TRAILING_PUNCTUATION, '');
+    const unbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g)?.length ?? 0) < (trimmed.match(/\)/g)?.length ?? 0);
+    const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+    if (next === link) break;
+    link = next;
+  }
+  return link && /^https?:\/\/[^/?#]/i.test(link) ? link : undefined;
+}
 
 export function createConversations(services: BotServices) {
   async function blockedReason(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
@@ -82,7 +97,7 @@ export function createConversations(services: BotServices) {
     const msg = next.message;
     const document = msg?.document;
     const photo = msg?.photo?.at(-1);
-    const link = msg?.text && !msg.text.startsWith('/') ? URL_PATTERN.exec(msg.text)?.[0] : undefined;
+    const link = msg?.text && !msg.text.startsWith('/') ? linkIn(msg.text) : undefined;
     const item = document
       ? { kind: 'DOCUMENT' as const, reference: document.file_id, ...(document.file_name ? { fileName: document.file_name } : {}), ...(document.mime_type ? { mimeType: document.mime_type } : {}) }
       : photo

@@ -80,10 +80,11 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         const now = services.now();
         let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
         if (command.dateText) {
-          const date = parseUserDate(command.dateText, services.calendar.dateOf(now));
+          const today = services.calendar.dateOf(now);
+          const date = parseUserDate(command.dateText, today);
           const chosen = date ? onChosenDay(services.calendar, now, date) : undefined;
           if (!chosen) {
-            await ctx.reply(ctx.t('date-not-understood'), { parse_mode: 'HTML' });
+            await ctx.reply(ctx.t(!date ? 'date-not-understood' : date <= today ? 'date-not-future' : 'snooze-too-far'), { parse_mode: 'HTML' });
             return;
           }
           until = chosen;

@@ -37,3 +37,13 @@ export function checkTelegramHtml(text: string): string | undefined {
   }
   return stack.length ? `unclosed tag "${stack.at(-1)}"` : undefined;
 }
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+
+/** The plain text Telegram shows (and returns as Message.text) for a message sent in HTML mode: tags gone, escapes decoded. */
+export function plainTextOfHtml(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/g, (_, name: string) =>
+      name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : ENTITIES[name]!);
+}

@@ -4,6 +4,7 @@
 // feeds updates through getUpdates or a webhook, and can be told to misbehave.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { plainTextOfHtml } from './html-check.ts';
 import { checkCall } from './spec-check.ts';
 
 export interface FloodLimits {
@@ -158,7 +159,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       date: Math.floor(Date.now() / 1000),
       chat: chatOf(m.chatId),
       from: { id: botId, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
-      text: m.text.replace(/<[^>]*>/g, ''),
+      text: plainTextOfHtml(m.text),
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     };
   }
@@ -404,7 +405,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
             date: Math.floor(Date.now() / 1000),
             chat: chatOf(input.chatId),
             from: { id: botId, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
-            text: stored?.text.replace(/<[^>]*>/g, '') ?? '',
+            text: stored ? plainTextOfHtml(stored.text) : '',
             ...(stored?.replyMarkup ? { reply_markup: stored.replyMarkup } : {}),
           },
         },
@@ -420,6 +421,22 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
           chat: { id: input.chatId, type: 'private', first_name: from.first_name },
           from,
           document: { file_id: input.fileId, file_unique_id: `u-${input.fileId}`, file_name: input.fileName, mime_type: input.mimeType ?? 'application/pdf', file_size: 2048 },
+          ...(input.caption ? { caption: input.caption } : {}),
+        },
+      };
+    },
+    /** A photo as Telegram delivers it: several sizes, smallest first, no text (a caption at most). */
+    makePhotoUpdate(input: { chatId: number; from?: { id: number; first_name?: string }; fileIds: string[]; caption?: string }) {
+      const from = { is_bot: false, first_name: 'Cán bộ', ...(input.from ?? { id: input.chatId }) };
+      const photo = input.fileIds.map((fileId, i) => ({ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90 * 4 ** i, height: 60 * 4 ** i, file_size: 1024 * 8 ** i }));
+      return {
+        update_id: nextUpdateId++,
+        message: {
+          message_id: nextUserMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: input.chatId, type: 'private', first_name: from.first_name },
+          from,
+          photo,
           ...(input.caption ? { caption: input.caption } : {}),
         },
       };
