@@ -56,6 +56,26 @@ describe('evidence after ✅', () => {
     expect(task.completedAt?.toISOString()).toBe(NOW.toISOString());
   });
 
+  it('links Telegram recognised are taken from its entities: a bare address (https assumed) and a hyperlinked text', async () => {
+    const newTask = (code: string, ordinal: number) =>
+      w.prisma.task.create({
+        data: { planId: w.seed.plan.id, code, path: code, ordinal, title: `Công khai kết quả ${code}`, due: new Date('2024-12-06T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } },
+      });
+    const bare = await answerDone((await newTask('1.6', 6)).id);
+    const text = 'Đã đăng 📄 dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html';
+    const offset = text.indexOf('dichvucong');
+    await w.bot.handleUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerA, text, entities: [{ type: 'url', offset, length: text.length - offset }] }) as never);
+    expect(await w.prisma.evidence.findMany({ where: { reportId: bare.id } })).toEqual([
+      expect.objectContaining({ kind: 'LINK', reference: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html' }),
+    ]);
+
+    const hyperlinked = await answerDone((await newTask('1.7', 7)).id);
+    await w.bot.handleUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerA, text: 'Báo cáo kết quả', entities: [{ type: 'text_link', offset: 0, length: 15, url: 'https://hoavang.danang.gov.vn/bao-cao/336' }] }) as never);
+    expect(await w.prisma.evidence.findMany({ where: { reportId: hyperlinked.id } })).toEqual([
+      expect.objectContaining({ kind: 'LINK', reference: 'https://hoavang.danang.gov.vn/bao-cao/336' }),
+    ]);
+  });
+
   it('text that is neither a link nor /skip is not evidence: nothing is stored and the text goes to the usual handlers', async () => {
     const task = await w.prisma.task.create({
       data: { planId: w.seed.plan.id, code: '1.4', path: '1.4', ordinal: 4, title: 'Cập nhật cơ sở dữ liệu cán bộ', due: new Date('2024-12-06T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } },

@@ -40,6 +40,22 @@ function linkIn(text: string): string | undefined {
   return link && /^https?:\/\/[^/?#]/i.test(link) ? link : undefined;
 }
 
+/**
+ * The link Telegram itself recognised in a message: a hyperlinked text (its address), or a
+ * bare address such as "dichvucong.gov.vn/..." that has no scheme in the text (https assumed).
+ */
+function linkFromEntities(text: string, entities: ReadonlyArray<{ type: string; offset: number; length: number; url?: string }> | undefined): string | undefined {
+  for (const entity of entities ?? []) {
+    if (entity.type === 'text_link' && entity.url) return entity.url;
+    if (entity.type === 'url') {
+      // Offsets are in UTF-16 code units, as JavaScript strings are.
+      const raw = text.slice(entity.offset, entity.offset + entity.length);
+      return /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
+    }
+  }
+  return undefined;
+}
+
 export function createConversations(services: BotServices) {
   async function blockedReason(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
     const t = translator(services.i18n, args.locale);
@@ -97,7 +113,7 @@ export function createConversations(services: BotServices) {
     const msg = next.message;
     const document = msg?.document;
     const photo = msg?.photo?.at(-1);
-    const link = msg?.text && !msg.text.startsWith('/') ? linkIn(msg.text) : undefined;
+    const link = msg?.text && !msg.text.startsWith('/') ? (linkFromEntities(msg.text, msg.entities) ?? linkIn(msg.text)) : undefined;
     const item = document
       ? { kind: 'DOCUMENT' as const, reference: document.file_id, ...(document.file_name ? { fileName: document.file_name } : {}), ...(document.mime_type ? { mimeType: document.mime_type } : {}) }
       : photo

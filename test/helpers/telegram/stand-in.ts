@@ -381,10 +381,11 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       }
       return full.update_id;
     },
-    makeMessageUpdate(input: { chatId: number; from?: { id: number; first_name?: string; language_code?: string; username?: string }; text: string; chatType?: 'private' | 'group' | 'supergroup' }) {
+    /** `entities`: what Telegram would mark in the text (links it recognised, text links); commands are marked here. */
+    makeMessageUpdate(input: { chatId: number; from?: { id: number; first_name?: string; language_code?: string; username?: string }; text: string; chatType?: 'private' | 'group' | 'supergroup'; entities?: Array<Record<string, unknown>> }) {
       const from = { is_bot: false, first_name: 'Cán bộ', ...(input.from ?? { id: input.chatId }) };
       const chat = input.chatType && input.chatType !== 'private' ? { id: input.chatId, type: input.chatType, title: `Group ${input.chatId}` } : { id: input.chatId, type: 'private', first_name: from.first_name };
-      const entities = input.text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: input.text.split(/\s/)[0]!.length }] : undefined;
+      const entities = input.entities ?? (input.text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: input.text.split(/\s/)[0]!.length }] : undefined);
       return {
         update_id: nextUpdateId++,
         message: { message_id: nextUserMessageId++, date: Math.floor(Date.now() / 1000), chat, from, text: input.text, ...(entities ? { entities } : {}) },
