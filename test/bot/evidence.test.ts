@@ -76,6 +76,17 @@ describe('evidence after ✅', () => {
     ]);
   });
 
+  it('a text reply "xong <code>" asks for evidence as ✅ does, and keeps what comes next with that report', async () => {
+    await w.prisma.task.create({
+      data: { planId: w.seed.plan.id, code: '1.8', path: '1.8', ordinal: 8, title: 'Niêm yết thủ tục hành chính', due: new Date('2024-12-06T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } },
+    });
+    await w.send(USERS.officerA, 'xong 1.8 đã niêm yết');
+    expect(w.last(USERS.officerA)!.text).toBe('📎 Gửi minh chứng nếu có: tệp, ảnh hoặc đường link (hoặc <code>/skip</code>).');
+    await w.bot.handleUpdate(w.tg.makePhotoUpdate({ chatId: USERS.officerA, fileIds: ['PH-niem-yet'] }) as never);
+    const report = await w.prisma.statusReport.findFirstOrThrow({ where: { task: { code: '1.8' }, status: 'DONE' } });
+    expect(await w.prisma.evidence.findMany({ where: { reportId: report.id } })).toEqual([expect.objectContaining({ kind: 'PHOTO', reference: 'PH-niem-yet' })]);
+  });
+
   it('text that is neither a link nor /skip is not evidence: nothing is stored and the text goes to the usual handlers', async () => {
     const task = await w.prisma.task.create({
       data: { planId: w.seed.plan.id, code: '1.4', path: '1.4', ordinal: 4, title: 'Cập nhật cơ sở dữ liệu cán bộ', due: new Date('2024-12-06T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } },

@@ -44,7 +44,10 @@ describe('a text reply through the pg pool', () => {
     const audit = await w.prisma.auditLog.findFirstOrThrow({ where: { action: 'task.done', entityId: String(task.id) }, orderBy: { id: 'desc' } });
     expect(audit).toMatchObject({ actor: String(w.seed.officers.officerA.id), entityType: 'Task', data: { reportId: report.id, from: 'NOT_STARTED', to: 'DONE', progress: 100, noteLength: 'đã nộp'.length } });
     expect(Math.abs(audit.at.getTime() - Date.now())).toBeLessThan(60_000);
-    expect(w.last(USERS.officerA)!.text).toContain('đã nộp');
+    // The card with the answer, then (as after ✅) the request for evidence.
+    const sent = w.tg.messagesTo(USERS.officerA);
+    expect(sent.at(-2)!.text).toContain('đã nộp');
+    expect(sent.at(-1)!.text).toContain('minh chứng');
   });
 
   it('reads rows shaped as Prisma reads them (dates as UTC Dates, JSON parsed)', async () => {

@@ -44,9 +44,15 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
   const stepArgs: TaskStepArgs = { officerId: officer.id, taskId, locale: officer.language, chatId: ctx.chat.id };
   try {
     switch (command.kind) {
-      case 'done':
-        await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
+      case 'done': {
+        const { reportId } = await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
+        // As after ✅: a file, photo or link sent next is kept with this report.
+        if (reportId) {
+          await ctx.conversation.exitAll();
+          await ctx.conversation.enter(CONVERSATION_IDS.evidence, { officerId: officer.id, reportId, locale: officer.language });
+        }
         return;
+      }
       case 'in-progress':
         await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'IN_PROGRESS', ...(command.note ? { note: command.note } : {}) });
         return;
