@@ -16,6 +16,8 @@ export interface MessageComposer {
   reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null>;
   overdueDigest(leaderOfficerId: number, now: Date): Promise<OutgoingMessage[]>;
   weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
+  /** The overdue tasks of a subscribed group's units; nothing when none is overdue. */
+  groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
 }
 
 export interface JobDeps {

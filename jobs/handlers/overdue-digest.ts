@@ -1,4 +1,5 @@
-// Fans the daily overdue digest out: one send-digest job per leader with a linked chat.
+// Fans the daily overdue digest out: one send-digest job per leader with a linked chat,
+// and one per group subscribed to it (/subscribe) for its units.
 import { sendDigestJob } from '../definitions/send-digest.ts';
 import type { JobDeps } from '../deps.ts';
 import { digestJobOptions } from './digest-job-options.ts';
@@ -14,11 +15,11 @@ export async function runOverdueDigest({ deps }: { payload: unknown; deps: Pick<
     where: { role: 'LEADER', active: true, chatIdentities: { some: { active: true } } },
     select: { id: true },
   });
-  await deps.deliveryQueue.addBulk(
-    leaders.map((l) => {
-      const data = { kind: 'overdue' as const, officerId: l.id, day };
-      return { name: sendDigestJob.name, data, opts: digestJobOptions(sendDigestJob.jobId(data)) };
-    }),
-  );
-  return leaders.length;
+  const groups = await deps.prisma.chatSubscription.findMany({ where: { active: true, overdueDigest: true }, select: { id: true } });
+  const payloads = [
+    ...leaders.map((l) => ({ kind: 'overdue' as const, officerId: l.id, day })),
+    ...groups.map((g) => ({ kind: 'group-overdue' as const, subscriptionId: g.id, day })),
+  ];
+  await deps.deliveryQueue.addBulk(payloads.map((data) => ({ name: sendDigestJob.name, data, opts: digestJobOptions(sendDigestJob.jobId(data)) })));
+  return payloads.length;
 }

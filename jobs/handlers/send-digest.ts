@@ -35,7 +35,7 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
     const subscription = await deps.prisma.chatSubscription.findUnique({ where: { id: data.subscriptionId } });
     chatId = subscription?.active && subscription.channel === deps.channel.name ? subscription.chatId : undefined;
     deactivate = (reason) => deps.prisma.$transaction(deactivateSubscription(deps.prisma, data.subscriptionId, reason));
-    parts = chatId ? await deps.composer.weeklySummary(data.subscriptionId, now) : [];
+    parts = !chatId ? [] : data.kind === 'weekly' ? await deps.composer.weeklySummary(data.subscriptionId, now) : await deps.composer.groupOverdueDigest(data.subscriptionId, now);
   }
   if (!chatId || parts.length === 0) {
     log.info({ hasChat: Boolean(chatId) }, 'nothing to send');

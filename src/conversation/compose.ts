@@ -134,6 +134,15 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return split(parts.join('\n'));
   }
 
+  async function groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
+    const sub = await prisma.chatSubscription.findUnique({ where: { id: subscriptionId }, include: { units: true, createdBy: true } });
+    if (!sub || !sub.active || !sub.overdueDigest) return [];
+    const e = env(sub.createdBy.language, now);
+    const overdue = await overdueList(new Set(sub.units.map((u) => u.unitId)), e);
+    if (!overdue.length) return [];
+    return split([e.t('digest-title', { date: formatDmy(e.today) }), '', e.t('digest-overdue'), ...overdue].join('\n'));
+  }
+
   /** /report for a leader: counts by unit and status for this week or quarter. */
   async function leaderReport(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
     const actor = await loadActor(prisma, officerId);
@@ -141,7 +150,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return split(await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period));
   }
 
-  return { reminder, overdueDigest, weeklySummary, taskCard, leaderReport, split };
+  return { reminder, overdueDigest, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

@@ -196,10 +196,16 @@ describe('group subscriptions', () => {
     const summary = await composer.weeklySummary(sub.id, NOW);
     expect(summary[0]!.html).toContain('Thống kê tuần');
     expect(summary[0]!.html).toContain('<b>Phòng Nội vụ</b>');
+    // The daily overdue digest of the group's units: task 1.3 of Phòng Nội vụ is overdue; 2.1 (a commune's) is not listed.
+    const [overdue] = await composer.groupOverdueDigest(sub.id, NOW);
+    expect(overdue!.html).toContain('Tổng hợp việc quá hạn');
+    expect(overdue!.html).toContain('1.3');
+    expect(overdue!.html).not.toContain('2.1');
 
     await w.sendInGroup(GROUP, USERS.leader, '/unsubscribe');
     expect((await w.prisma.chatSubscription.findUniqueOrThrow({ where: { id: sub.id } })).active).toBe(false);
     expect(await composer.weeklySummary(sub.id, NOW)).toEqual([]);
+    expect(await composer.groupOverdueDigest(sub.id, NOW)).toEqual([]);
   });
 });
 

@@ -15,6 +15,9 @@ export function createPlainComposer(prisma: PrismaClient): MessageComposer {
     async overdueDigest(leaderId) {
       return [{ html: `overdue for o${leaderId}` }];
     },
+    async groupOverdueDigest(subscriptionId) {
+      return [{ html: `group overdue for s${subscriptionId}` }];
+    },
     async weeklySummary(subscriptionId) {
       return [{ html: `weekly for s${subscriptionId} part 1` }, { html: `weekly for s${subscriptionId} part 2` }];
     },

@@ -71,6 +71,19 @@ describe('digests', () => {
     expect(await runOverdueDigest({ payload: {}, deps: { ...world.deps, clock: fixedClock('2025-09-02T01:30:00Z') } })).toBe(0);
   });
 
+  it('sends the daily overdue digest to a subscribed group as well as to leaders, unless it opted out', async () => {
+    world = await createSchedulerWorld();
+    const unit = await seedUnit(world, 'Văn phòng', [{ role: 'LEADER' }]);
+    const leader = unit.officers[0]!;
+    const both = await world.prisma.chatSubscription.create({ data: { channel: 'TELEGRAM', chatId: '-100901', createdById: leader.officerId, units: { create: [{ unitId: unit.unitId }] } } });
+    await world.prisma.chatSubscription.create({ data: { channel: 'TELEGRAM', chatId: '-100902', overdueDigest: false, createdById: leader.officerId, units: { create: [{ unitId: unit.unitId }] } } });
+    await world.startWorkers();
+    expect(await runOverdueDigest({ payload: {}, deps: { ...world.deps, clock: fixedClock('2024-11-25T01:30:00Z') } })).toBe(2);
+    await waitFor(async () => world.tg.messagesTo(-100901).length === 1 && world.tg.messagesTo(leader.chatId).length === 1, 10_000, 'both digests');
+    expect(world.tg.messagesTo(-100901)[0]!.text).toBe(`group overdue for s${both.id}`);
+    expect(world.tg.messagesTo(-100902)).toHaveLength(0);
+  });
+
   it('sends a weekly summary to a subscribed group in parts, paced for groups, once', async () => {
     world = await createSchedulerWorld();
     const unit = await seedUnit(world, 'Văn phòng', [{ role: 'LEADER' }]);
@@ -98,8 +111,8 @@ describe('digests', () => {
     world.tg.blockChat(-100888);
     await world.startWorkers();
     const monday = { ...world.deps, clock: fixedClock('2024-11-25T01:30:00Z') };
-    expect(await runOverdueDigest({ payload: {}, deps: monday })).toBe(1);
-    expect(await runWeeklySummary({ payload: {}, deps: { ...world.deps, clock: fixedClock('2024-11-29T08:00:00Z') } })).toBe(1);
+    // The leader's digest and the group's (the subscription takes both by default).
+    expect(await runOverdueDigest({ payload: {}, deps: monday })).toBe(2);
     await waitFor(async () => (await world.queues.delivery.getFailed()).length === 2, 10_000, 'both digests failed');
     expect(await world.prisma.chatIdentity.findUniqueOrThrow({ where: { id: leader.chatIdentityId! } })).toMatchObject({ active: false, deactivationReason: expect.stringMatching(/blocked/) });
     expect(await world.prisma.chatSubscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ active: false });
