@@ -37,6 +37,8 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2':
 type SpanSpec =
   | { unit: 'day'; day: number; month: number }
   | { unit: 'months'; from: number; to: number }
+  /** A third of a month: đầu / thượng tuần (1–10), giữa / trung tuần (11–20), hạ tuần (21–end). */
+  | { unit: 'month-part'; month: number; part: 'early' | 'mid' | 'late' }
   | { unit: 'quarters'; from: number; to: number }
   | { unit: 'half'; first: boolean }
   | { unit: 'years'; from: number; to: number }
@@ -59,6 +61,12 @@ function spanOf(spec: SpanSpec, year: number): [DayNumber, DayNumber] | undefine
     case 'months':
       if (spec.from < 1 || spec.to > 12 || spec.from > spec.to) return undefined;
       return [dayNumberOf(year, spec.from, 1), lastDayOfMonth(year, spec.to)];
+    case 'month-part': {
+      if (spec.month < 1 || spec.month > 12) return undefined;
+      const first = { early: 1, mid: 11, late: 21 }[spec.part];
+      const last = spec.part === 'late' ? lastDayOfMonth(year, spec.month) : dayNumberOf(year, spec.month, first + 9);
+      return [dayNumberOf(year, spec.month, first), last];
+    }
     case 'quarters':
       if (spec.from > spec.to) return undefined;
       return [dayNumberOf(year, spec.from * 3 - 2, 1), lastDayOfMonth(year, spec.to * 3)];
@@ -122,6 +130,16 @@ const MATCHERS: Matcher[] = [
     needsDigit: true,
     needs: ['/'],
     build: (m) => ({ skip: m[1]!.length + m[2]!.length, spec: { unit: 'day', day: Number(m[3]), month: Number(m[4]) } }),
+  },
+  { // dau thang 12/2024, giua thang 12 nam 2024, thuong tuan thang 3, ha tuan thang 6: the month's
+    // first, middle or last ten days. Read as the whole month, "đầu tháng 12" was due on the 31st.
+    re: /(dau|giua|thuong tuan|trung tuan|ha tuan)\s+thang\s+(\d{1,2})\b(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g,
+    needsDigit: true,
+    needs: ['thang'],
+    build: (m) => ({
+      ...(m[3] ? { year: Number(m[3]) } : {}),
+      spec: { unit: 'month-part', month: Number(m[2]), part: m[1] === 'dau' || m[1] === 'thuong tuan' ? 'early' : m[1] === 'ha tuan' ? 'late' : 'mid' },
+    }),
   },
   { // thang 12/2024, thang 12 nam 2024, thang 12-2024
     re: /thang\s+(\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,

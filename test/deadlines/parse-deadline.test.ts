@@ -106,6 +106,21 @@ describe('once: the last day on which the task is on time', () => {
   it.each(cases)('%j', (text, expected) => expectSchedule(text, expected));
 });
 
+describe('parts of a month: the first, middle or last ten days, not the whole month', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Đầu tháng 12/2024', once('2024-12-10')],
+    ['đầu tháng 12 năm 2024', once('2024-12-10')],
+    ['Thượng tuần tháng 3/2025', once('2025-03-10')],
+    ['Giữa tháng 12/2024', once('2024-12-20')],
+    ['trung tuần tháng 01/2025', once('2025-01-20')],
+    ['Hạ tuần tháng 2/2024', once('2024-02-29')],
+    ['Cuối tháng 12/2024', once('2024-12-31')],
+    ['Trước đầu tháng 12/2024', once('2024-11-30')],
+    ['Đầu tháng 13/2024', none('impossible-date')],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected));
+});
+
 describe('dates without a year: the first such date on or after the plan date', () => {
   const cases: Array<[string, string, Expected]> = [
     ['trước ngày 15/12', '2024-10-15', once('2024-12-14')],
@@ -120,6 +135,8 @@ describe('dates without a year: the first such date on or after the plan date', 
     ['6 tháng đầu năm', '2024-10-15', once('2025-06-30')],
     ['cuối năm', '2024-10-15', once('2024-12-31')],
     ['trước ngày 29/02', '2025-03-01', once('2028-02-28')],
+    ['đầu tháng 12', '2024-10-15', once('2024-12-10')],
+    ['giữa tháng 3', '2024-10-15', once('2025-03-20')],
   ];
   it.each(cases)('%j with ref %s', (text, ref, expected) => expectSchedule(text, expected, ref));
 
