@@ -200,6 +200,8 @@ function roleOf(prefix: string): Role {
   return m[1] ? 'before' : m[2] ? 'from' : m[3] ? 'until' : 'after';
 }
 const TIME_PREFIX = /(\d{1,2})\s*(?:h|gio|g|:)\s*(\d{1,2})?\s*(?:phut)?\s*(?:,|-)?\s*(?:ngay\s*)?$/;
+/** A time written after the day: "ngày 15/12/2024, trước 17h00", "15/12/2024 lúc 16 giờ 30", "15/12/2024, 17:00". */
+const TIME_SUFFIX = /^\s*[,;-]?\s*(?:truoc|luc|vao luc|cham nhat)?\s*(?:(\d{1,2})\s*(?:h|gio|g)(?![a-z])\s*(\d{1,2})?|(\d{1,2}):(\d{2}))(?![\d/])/;
 
 /**
  * Extracts time expressions. `ref` resolves dates written without a year: the first
@@ -268,6 +270,11 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
     }
     // A time of day moves "truoc" onto the hour: "truoc 17h00 ngay D" is due on D.
     const role: Role = time ? 'plain' : roleOf(prefix);
+    if (!time && role === 'plain' && raw.spec.unit === 'day') {
+      const t = TIME_SUFFIX.exec(folded.slice(raw.index + raw.length, raw.index + raw.length + 30));
+      const [hour, minute] = t ? [t[1] ?? t[3]!, t[2] ?? t[4] ?? '0'] : [];
+      if (hour !== undefined && Number(hour) <= 23 && Number(minute) <= 59) time = `${hour.padStart(2, '0')}:${minute!.padStart(2, '0')}`;
+    }
     result.expressions.push({
       start: span[0], end: span[1], role, isRange: raw.isRange ?? false, hasYear: raw.year !== undefined,
       ...(time ? { time } : {}), index: raw.index, length: raw.length,

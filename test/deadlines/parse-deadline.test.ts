@@ -121,6 +121,19 @@ describe('parts of a month: the first, middle or last ten days, not the whole mo
   it.each(cases)('%j', (text, expected) => expectSchedule(text, expected));
 });
 
+describe('a time of day written after the date', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Ngày 15/12/2024, trước 17h00', once('2024-12-15', { dueTime: '17:00' })],
+    ['15/12/2024 lúc 16 giờ 30', once('2024-12-15', { dueTime: '16:30' })],
+    ['15/12/2024, 17:00', once('2024-12-15', { dueTime: '17:00' })],
+    // "trước" governs the date here, so the day before; the hour is not kept.
+    ['Trước ngày 15/12/2024 lúc 17h', once('2024-12-14')],
+    ['ngày 15/12/2024, 25h', once('2024-12-15')],
+    ['30/11/2024: 2 giai đoạn', once('2024-11-30')],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected));
+});
+
 describe('dates without a year: the first such date on or after the plan date', () => {
   const cases: Array<[string, string, Expected]> = [
     ['trước ngày 15/12', '2024-10-15', once('2024-12-14')],
