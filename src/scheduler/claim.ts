@@ -14,6 +14,16 @@ export const CLAIM_TTL_MS = 60_000;
 // statement per step, because each query-builder call costs several ms of CPU here.
 // ("updatedAt" is set by hand: Prisma's @updatedAt only applies to its own queries.)
 
+/**
+ * A chat's reminders a turn may send: unsent, and due (planned by now, or the job's own one
+ * at the instant it was queued for). One definition for the check before booking a slot and
+ * for the claim at the slot, so a slot is never booked for what the claim would not take.
+ */
+function unsentAndDue(alias: 'e' | 'r', ownId: Prisma.Sql | number, queuedFor: Date, now: Date): Prisma.Sql {
+  const r = Prisma.raw(alias);
+  return Prisma.sql`${r}.status IN ('PENDING', 'CLAIMED') AND (${r}."plannedAt" <= ${now} OR (${r}.id = ${ownId} AND ${r}."plannedAt" = ${queuedFor}))`;
+}
+
 /** The chat a send-reminder job holds a turn for, read from the job's own reminder. */
 export interface SlotOwner {
   ownStatus: 'PENDING' | 'CLAIMED' | 'SENT' | 'FAILED' | 'CANCELLED';
@@ -32,8 +42,7 @@ export async function loadSlotOwner(db: Db, reminderId: number, queuedFor: Date,
            c.active AS "chatActive", c.channel::text AS "chatChannel", c."externalId" AS "chatExternalId",
            EXISTS (
              SELECT 1 FROM "Reminder" e
-             WHERE e."chatIdentityId" = o."chatIdentityId" AND e.status IN ('PENDING', 'CLAIMED')
-               AND (e."plannedAt" <= ${now} OR (e.id = o.id AND e."plannedAt" = ${queuedFor}))
+             WHERE e."chatIdentityId" = o."chatIdentityId" AND ${unsentAndDue('e', Prisma.raw('o.id'), queuedFor, now)}
            ) AS "anyDue"
     FROM "Reminder" o LEFT JOIN "ChatIdentity" c ON c.id = o."chatIdentityId"
     WHERE o.id = ${reminderId}`);
@@ -64,8 +73,7 @@ export async function claimNextForChat(
       SELECT id, active, "externalId" FROM "ChatIdentity" WHERE id = ${chatIdentityId}
     ), next AS (
       SELECT r.id, r."claimExpiresAt" FROM "Reminder" r, chat
-      WHERE chat.active AND r."chatIdentityId" = chat.id AND r.status IN ('PENDING', 'CLAIMED')
-        AND (r."plannedAt" <= ${now} OR (r.id = ${own.id} AND r."plannedAt" = ${own.queuedFor}))
+      WHERE chat.active AND r."chatIdentityId" = chat.id AND ${unsentAndDue('r', own.id, own.queuedFor, now)}
       ORDER BY r."plannedAt", r.id
       LIMIT 1
     ), claimed AS (
