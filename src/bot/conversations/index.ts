@@ -22,6 +22,18 @@ export interface TaskStepArgs {
 
 export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extension-date', snoozeDay: 'snooze-day', evidence: 'evidence' } as const;
 
+/** Starts a step, leaving any other the chat was in: the officer moved on to this one. */
+export async function enterConversation(ctx: BotContext, id: (typeof CONVERSATION_IDS)[keyof typeof CONVERSATION_IDS], args: unknown): Promise<void> {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(id, args);
+}
+
+/** After a DONE answer (✅ or "xong 1.2"): a file, photo or link sent next is kept with the report. */
+export function askForEvidence(ctx: BotContext, reportId: number): Promise<void> {
+  const officer = ctx.officer!;
+  return enterConversation(ctx, CONVERSATION_IDS.evidence, { officerId: officer.id, reportId, locale: officer.language });
+}
+
 const MAX_DATE_TRIES = 3;
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/i;
 /** Punctuation that ends the sentence around a link, not the link ("xem tại https://a.vn/x, …"). */

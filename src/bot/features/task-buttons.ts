@@ -7,17 +7,12 @@ import { PermissionError } from '../../conversation/scope.ts';
 import { progressButtons, snoozeButtons, taskButtons } from '../../conversation/render.ts';
 import { afterWorkingDays, nextWorkingMorning } from '../../conversation/snooze-time.ts';
 import type { BotContext } from '../context.ts';
-import { CONVERSATION_IDS, type TaskStepArgs } from '../conversations/index.ts';
+import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, decideAndNotify, snoozeAndShow } from '../handlers/answers.ts';
 import { editButtons, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 
 export const taskButtonsFeature = new Composer<BotContext>();
-
-async function enter(ctx: BotContext, id: string, args: unknown) {
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(id, args);
-}
 
 async function onTaskAction(ctx: BotContext, data: TaskAction) {
   const officer = ctx.officer!;
@@ -30,7 +25,7 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
     case 'done': {
       await ctx.answerCallbackQuery();
       const { reportId } = await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'DONE' });
-      if (reportId) await enter(ctx, CONVERSATION_IDS.evidence, { officerId: officer.id, reportId, locale: officer.language });
+      if (reportId) await askForEvidence(ctx, reportId);
       return;
     }
     case 'prog':
@@ -42,16 +37,16 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
       return;
     case 'blk':
       await ctx.answerCallbackQuery();
-      return enter(ctx, CONVERSATION_IDS.blocked, stepArgs);
+      return enterConversation(ctx, CONVERSATION_IDS.blocked, stepArgs);
     case 'ext':
       await ctx.answerCallbackQuery();
-      return enter(ctx, CONVERSATION_IDS.extension, stepArgs);
+      return enterConversation(ctx, CONVERSATION_IDS.extension, stepArgs);
     case 'snz':
       await editButtons(ctx.api, chatId, messageId, { html: '', buttons: snoozeButtons(ctx.t, data.taskId, officer.id) });
       return ctx.answerCallbackQuery();
     case 'sv': {
       await ctx.answerCallbackQuery();
-      if (data.value === SNOOZE_PICK_DAY) return enter(ctx, CONVERSATION_IDS.snoozeDay, stepArgs);
+      if (data.value === SNOOZE_PICK_DAY) return enterConversation(ctx, CONVERSATION_IDS.snoozeDay, stepArgs);
       const now = services.now();
       const until = data.value > 0 ? afterWorkingDays(services.calendar, now, data.value) : nextWorkingMorning(services.calendar, now);
       return snoozeAndShow(services, target, officer.id, data.taskId, until);

@@ -9,7 +9,7 @@ import { PermissionError } from '../../conversation/scope.ts';
 import { defaultSnooze, onChosenDay } from '../../conversation/snooze-time.ts';
 import { parseUserDate } from '../../conversation/user-date.ts';
 import type { BotContext } from '../context.ts';
-import { CONVERSATION_IDS, type TaskStepArgs } from '../conversations/index.ts';
+import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
 import { messageOptions } from '../keyboards/index.ts';
 
@@ -46,11 +46,7 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
     switch (command.kind) {
       case 'done': {
         const { reportId } = await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'DONE', ...(command.note ? { note: command.note } : {}) });
-        // As after ✅: a file, photo or link sent next is kept with this report.
-        if (reportId) {
-          await ctx.conversation.exitAll();
-          await ctx.conversation.enter(CONVERSATION_IDS.evidence, { officerId: officer.id, reportId, locale: officer.language });
-        }
+        if (reportId) await askForEvidence(ctx, reportId);
         return;
       }
       case 'in-progress':
@@ -61,17 +57,13 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         return;
       case 'blocked':
         if (!command.reason) {
-          await ctx.conversation.exitAll();
-          await ctx.conversation.enter(CONVERSATION_IDS.blocked, stepArgs);
-          return;
+          return enterConversation(ctx, CONVERSATION_IDS.blocked, stepArgs);
         }
         await answerTask(services, target, { actor: officer, seen, officerId: officer.id, taskId, kind: 'BLOCKED', note: command.reason });
         return;
       case 'extend': {
         if (!command.dateText) {
-          await ctx.conversation.exitAll();
-          await ctx.conversation.enter(CONVERSATION_IDS.extension, stepArgs);
-          return;
+          return enterConversation(ctx, CONVERSATION_IDS.extension, stepArgs);
         }
         const today = services.calendar.dateOf(services.now());
         const date = parseUserDate(command.dateText, today);
