@@ -200,6 +200,11 @@ function roleOf(prefix: string): Role {
   return m[1] ? 'before' : m[2] ? 'from' : m[3] ? 'until' : 'after';
 }
 const TIME_PREFIX = /(\d{1,2})\s*(?:h|gio|g|:)\s*(\d{1,2})?\s*(?:phut)?\s*(?:,|-)?\s*(?:ngay\s*)?$/;
+/** "HH:MM" from an hour and optional minutes as written, or undefined when no such time exists (25h). */
+function clockTime(hour: string, minute = '0'): string | undefined {
+  if (Number(hour) > 23 || Number(minute) > 59) return undefined;
+  return `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`;
+}
 /** A time written after the day: "ngày 15/12/2024, trước 17h00", "15/12/2024 lúc 16 giờ 30", "15/12/2024, 17:00". */
 const TIME_SUFFIX = /^\s*[,;-]?\s*(?:truoc|luc|vao luc|cham nhat)?\s*(?:(\d{1,2})\s*(?:h|gio|g)(?![a-z])\s*(\d{1,2})?|(\d{1,2}):(\d{2}))(?![\d/])/;
 
@@ -263,17 +268,14 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
     let time: string | undefined;
     if (raw.spec.unit === 'day') {
       const t = TIME_PREFIX.exec(prefix);
-      if (t && Number(t[1]) <= 23 && Number(t[2] ?? 0) <= 59) {
-        time = `${t[1]!.padStart(2, '0')}:${(t[2] ?? '0').padStart(2, '0')}`;
-        prefix = prefix.slice(0, t.index);
-      }
+      time = t ? clockTime(t[1]!, t[2]) : undefined;
+      if (time) prefix = prefix.slice(0, t!.index);
     }
     // A time of day moves "truoc" onto the hour: "truoc 17h00 ngay D" is due on D.
     const role: Role = time ? 'plain' : roleOf(prefix);
     if (!time && role === 'plain' && raw.spec.unit === 'day') {
       const t = TIME_SUFFIX.exec(folded.slice(raw.index + raw.length, raw.index + raw.length + 30));
-      const [hour, minute] = t ? [t[1] ?? t[3]!, t[2] ?? t[4] ?? '0'] : [];
-      if (hour !== undefined && Number(hour) <= 23 && Number(minute) <= 59) time = `${hour.padStart(2, '0')}:${minute!.padStart(2, '0')}`;
+      if (t) time = clockTime(t[1] ?? t[3]!, t[2] ?? t[4]);
     }
     result.expressions.push({
       start: span[0], end: span[1], role, isRange: raw.isRange ?? false, hasYear: raw.year !== undefined,
