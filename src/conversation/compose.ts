@@ -122,12 +122,19 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return reportHtml(e.t, title, rows);
   }
 
-  async function weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
+  /** A group's subscription while it takes this digest: its units and its language (the subscriber's). */
+  async function subscriptionTaking(subscriptionId: number, digest: 'weeklySummary' | 'overdueDigest') {
     const sub = await prisma.chatSubscription.findUnique({ where: { id: subscriptionId }, include: { units: true, createdBy: true } });
-    if (!sub || !sub.active || !sub.weeklySummary) return [];
-    const unitIds = sub.units.map((u) => u.unitId);
-    const html = await report(unitIds, sub.createdBy.language, now, 'week');
-    const e = env(sub.createdBy.language, now);
+    if (!sub || !sub.active || !sub[digest]) return undefined;
+    return { unitIds: sub.units.map((u) => u.unitId), language: sub.createdBy.language };
+  }
+
+  async function weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
+    const sub = await subscriptionTaking(subscriptionId, 'weeklySummary');
+    if (!sub) return [];
+    const { unitIds } = sub;
+    const html = await report(unitIds, sub.language, now, 'week');
+    const e = env(sub.language, now);
     const overdue = await overdueList(new Set(unitIds), e);
     const parts = [html];
     if (overdue.length) parts.push('', e.t('digest-overdue'), ...overdue);
@@ -135,10 +142,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   async function groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
-    const sub = await prisma.chatSubscription.findUnique({ where: { id: subscriptionId }, include: { units: true, createdBy: true } });
-    if (!sub || !sub.active || !sub.overdueDigest) return [];
-    const e = env(sub.createdBy.language, now);
-    const overdue = await overdueList(new Set(sub.units.map((u) => u.unitId)), e);
+    const sub = await subscriptionTaking(subscriptionId, 'overdueDigest');
+    if (!sub) return [];
+    const e = env(sub.language, now);
+    const overdue = await overdueList(new Set(sub.unitIds), e);
     if (!overdue.length) return [];
     return split([e.t('digest-title', { date: formatDmy(e.today) }), '', e.t('digest-overdue'), ...overdue].join('\n'));
   }
