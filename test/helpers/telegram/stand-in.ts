@@ -110,6 +110,15 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     res.end(JSON.stringify(body));
   }
 
+  /** An update with a message a user sent in their private chat with the bot: `content` is what it carries. */
+  function privateMessageUpdate(input: { chatId: number; from?: { id: number; first_name?: string } }, content: Record<string, unknown>) {
+    const from = { is_bot: false, first_name: 'Cán bộ', ...(input.from ?? { id: input.chatId }) };
+    return {
+      update_id: nextUpdateId++,
+      message: { message_id: nextUserMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: input.chatId, type: 'private', first_name: from.first_name }, from, ...content },
+    };
+  }
+
   function chatOf(chatId: number) {
     return chatId > 0
       ? { id: chatId, type: 'private', first_name: `User ${chatId}` }
@@ -413,34 +422,13 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       };
     },
     makeDocumentUpdate(input: { chatId: number; from?: { id: number; first_name?: string }; fileId: string; fileName: string; mimeType?: string; caption?: string }) {
-      const from = { is_bot: false, first_name: 'Cán bộ', ...(input.from ?? { id: input.chatId }) };
-      return {
-        update_id: nextUpdateId++,
-        message: {
-          message_id: nextUserMessageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: input.chatId, type: 'private', first_name: from.first_name },
-          from,
-          document: { file_id: input.fileId, file_unique_id: `u-${input.fileId}`, file_name: input.fileName, mime_type: input.mimeType ?? 'application/pdf', file_size: 2048 },
-          ...(input.caption ? { caption: input.caption } : {}),
-        },
-      };
+      const document = { file_id: input.fileId, file_unique_id: `u-${input.fileId}`, file_name: input.fileName, mime_type: input.mimeType ?? 'application/pdf', file_size: 2048 };
+      return privateMessageUpdate(input, { document, ...(input.caption ? { caption: input.caption } : {}) });
     },
     /** A photo as Telegram delivers it: several sizes, smallest first, no text (a caption at most). */
     makePhotoUpdate(input: { chatId: number; from?: { id: number; first_name?: string }; fileIds: string[]; caption?: string }) {
-      const from = { is_bot: false, first_name: 'Cán bộ', ...(input.from ?? { id: input.chatId }) };
       const photo = input.fileIds.map((fileId, i) => ({ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90 * 4 ** i, height: 60 * 4 ** i, file_size: 1024 * 8 ** i }));
-      return {
-        update_id: nextUpdateId++,
-        message: {
-          message_id: nextUserMessageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: input.chatId, type: 'private', first_name: from.first_name },
-          from,
-          photo,
-          ...(input.caption ? { caption: input.caption } : {}),
-        },
-      };
+      return privateMessageUpdate(input, { photo, ...(input.caption ? { caption: input.caption } : {}) });
     },
     blockChat(chatId: number) {
       blocked.add(chatId);
