@@ -32,15 +32,6 @@ redis.call('SET', KEYS[1], slot + chatGap, 'PX', math.ceil(slot + chatGap - now)
 redis.call('SET', KEYS[2], slot + globalGap, 'PX', math.ceil(slot + globalGap - now) + 60000)
 return slot - now`;
 
-// KEYS: chat key, global key. The earliest instant a message to this chat could go:
-// after its booked slots and after every slot already booked by anyone.
-const UNTIL_FREE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local chatNext = tonumber(redis.call('GET', KEYS[1]) or '0')
-local globalNext = tonumber(redis.call('GET', KEYS[2]) or '0')
-return math.max(0, chatNext - now, globalNext - now)`;
-
 // Sliding windows of actual sends, the rule the platform itself applies, plus a minimum gap
 // between two sends of the whole service so that jobs running late together cannot leave
 // as one burst. KEYS: global log, chat log. ARGV: member id, global limit, chat limit,
@@ -123,7 +114,6 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
     return result < 0 ? { booked: false, waitMs: -result } : { booked: true, waitMs: result };
   };
   return {
-    intervalFor,
     book,
     /** Uses the slot a job booked on an earlier run (`slotAt`) if it is due now, or books one. */
     async takeSlot(chatId: string, slotAt: number | undefined): Promise<SlotDecision> {
@@ -132,10 +122,6 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
       if (!slot.booked) return { sendNow: false, waitMs: slot.waitMs };
       if (slot.waitMs > 0) return { sendNow: false, waitMs: slot.waitMs, slotAt: Date.now() + slot.waitMs };
       return { sendNow: true };
-    },
-    /** How long until a message to this chat could go, given every slot booked so far. */
-    async untilFree(chatId: string): Promise<number> {
-      return Number(await redis.eval(UNTIL_FREE, 2, chatKey(chatId), globalKey));
     },
     /**
      * The last check before a send: admitted (0) only if, counting this one, no more than the

@@ -43,7 +43,6 @@ describe('send pacing', () => {
   it('a 429 penalty holds the chat until retry_after has passed', async () => {
     const pacing = createChatPacing(redis.redis, { prefix: redis.prefix, globalPerSecond: 1000 });
     await pacing.penalise('7', 5_000);
-    expect(await pacing.untilFree('7')).toBeGreaterThan(4_900);
     expect(await pacing.book('7')).toMatchObject({ booked: false, waitMs: expect.any(Number) });
     expect((await pacing.book('7')).waitMs).toBeGreaterThan(4_900);
   });
