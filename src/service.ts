@@ -90,10 +90,11 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     const workerConnection = createRedis(config.REDIS_URL, 'worker');
     const composer = createComposer({ prisma, i18n: createI18n(), calendar, timeZone: config.TZ_NAME });
     // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
-    const workerPool = await openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) });
+    // With the bot in the same process (role all), its pool serves both.
+    const workerPool = botPool ?? (await openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) }));
     const scheduling = await startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics });
     shutdown.add('workers', () => scheduling.close());
-    shutdown.add('worker database pool', () => workerPool.end());
+    if (!botPool) shutdown.add('worker database pool', () => workerPool.end());
     shutdown.add('worker redis', () => closeRedis(workerConnection));
   }
   shutdown.add('queues', () => queues.close());
