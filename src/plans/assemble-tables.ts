@@ -4,7 +4,7 @@
 // other tables without tasks set aside.
 
 import { fold } from './fold.ts';
-import { assignRoles, isHeaderRow, isSubHeaderRow, isTaskTable, type Column } from './header-recognition.ts';
+import { assignRoles, isColumnIndexRow, isHeaderRow, isSubHeaderRow, isTaskTable, type Column, type ColumnMapping } from './header-recognition.ts';
 import type { RawDocument, RawRow, RawText } from './table-model.ts';
 import { isBullet } from './text-cells.ts';
 
@@ -14,6 +14,8 @@ export interface DataRow {
   line: number;
   /** Lines of page-break continuation rows merged into this one. */
   continuedOn: number[];
+  /** Per column: true where the cell's text was copied down from the row above by a vertical merge. */
+  mergedAbove?: boolean[];
 }
 
 export interface TaskTable {
@@ -24,11 +26,25 @@ export interface TaskTable {
   heading: RawText[];
 }
 
+/** A header-like row that did not make a task table: shown to the user when no table is found. */
+export interface RejectedHeader {
+  line: number;
+  cells: string[];
+  columns: Column[];
+}
+
 export interface AssembledDocument {
   unit: 'line' | 'row';
   tables: TaskTable[];
   /** Every text line of the document, for plan metadata. */
   texts: RawText[];
+  /** Headers seen that were not task tables (score tables, unknown columns). */
+  rejected: RejectedHeader[];
+}
+
+export interface AssembleOptions {
+  /** The user's column mapping (`--columns`). */
+  columns?: ColumnMapping;
 }
 
 function headerKey(cells: string[]): string {
@@ -69,8 +85,9 @@ function bodyCells(row: RawRow): string[] {
   return row.cells.map((c, i) => (row.merged?.[i] === 'left' ? '' : c));
 }
 
-export function assembleTables(doc: RawDocument): AssembledDocument {
+export function assembleTables(doc: RawDocument, options: AssembleOptions = {}): AssembledDocument {
   const tables: TaskTable[] = [];
+  const rejected: RejectedHeader[] = [];
   const texts: RawText[] = [];
   let heading: RawText[] = [];
   let current: { table: TaskTable | undefined; key: string; subKey: string | undefined; tableId: number | undefined } | undefined;
@@ -92,7 +109,7 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
     if (cells.every((c) => !c.trim())) continue;
     // A row whose first cells are merged down from the row above (a header's second row) is not a header of its own.
     const ownCells = cells.map((c, i) => (block.merged?.[i] === 'above' ? '' : c));
-    if (isHeaderRow(ownCells)) {
+    if (isHeaderRow(ownCells, options.columns)) {
       const key = headerKey(cells);
       if (current && current.key === key) {
         afterHeader = true;
@@ -104,18 +121,34 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
       const nextCells = next?.kind === 'row' ? next.cells.map((c, i) => (next.merged?.[i] === 'above' ? '' : c)) : undefined;
       const sub = nextCells && isSubHeaderRow(nextCells, cells) ? nextCells : undefined;
       if (sub) b++;
-      const columns = assignRoles(headerLabels(cells, sub));
+      const columns = assignRoles(headerLabels(cells, sub), options.columns);
       const table = isTaskTable(columns) ? { columns, headerLine: block.line, rows: [], heading } : undefined;
       if (table) tables.push(table);
+      else if (rejected.length < 20) rejected.push({ line: block.line, cells: cells.map((c) => c.trim()), columns });
       heading = [];
       current = { table, key, subKey: sub ? headerKey(sub) : undefined, tableId: block.tableId };
       afterHeader = false;
       skipSubHeader = false;
       continue;
     }
+    // Another table of the document (a signature block, "Nơi nhận" laid out as a table) ends this one.
+    if (current && current.tableId !== undefined && block.tableId !== undefined && block.tableId !== current.tableId) current = undefined;
     if (!current) {
-      texts.push({ kind: 'text', text: cells.join(' '), line: block.line });
-      heading.push({ kind: 'text', text: cells.join(' '), line: block.line });
+      // The first row of a table that no header was recognised in: what the user may want to map.
+      const previous = blocks[b - 1];
+      const startsTable = !previous || previous.kind === 'text' || previous.tableId !== block.tableId;
+      if (startsTable && rejected.length < 20 && cells.filter((c) => c.trim()).length >= 2) {
+        rejected.push({ line: block.line, cells: cells.map((c) => c.trim()), columns: assignRoles(headerLabels(cells, undefined), options.columns) });
+      }
+      // A layout table (the heading block "ỦY BAN NHÂN DÂN ... | CỘNG HÒA ...", a signature) is text, one line a line.
+      for (const cell of cells) {
+        for (const line of cell.split('\n')) {
+          if (!line.trim()) continue;
+          const text: RawText = { kind: 'text', text: line.trim(), line: block.line };
+          texts.push(text);
+          heading.push(text);
+        }
+      }
       continue;
     }
     if (skipSubHeader) {
@@ -124,6 +157,7 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
     }
     const table = current.table;
     if (!table) continue;
+    if (isColumnIndexRow(ownCells)) continue;
     const width = table.columns.length;
     const row = bodyCells(block).slice(0, Math.max(width, block.cells.length));
     while (row.length < width) row.push('');
@@ -142,9 +176,10 @@ export function assembleTables(doc: RawDocument): AssembledDocument {
       for (let i = previous.cells.length; i < row.length; i++) previous.cells.push(row[i] ?? '');
       previous.continuedOn.push(block.line);
     } else {
-      table.rows.push({ cells: row, line: block.line, continuedOn: [] });
+      const mergedAbove = block.merged?.some((m) => m === 'above') ? row.map((_, i) => block.merged?.[i] === 'above') : undefined;
+      table.rows.push({ cells: row, line: block.line, continuedOn: [], ...(mergedAbove ? { mergedAbove } : {}) });
     }
     afterHeader = false;
   }
-  return { unit: doc.unit, tables, texts };
+  return { unit: doc.unit, tables, texts, rejected };
 }

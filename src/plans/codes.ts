@@ -1,9 +1,28 @@
-// Row codes (STT): Roman numerals for the index groups, dotted arabic numbers
-// below them ("1", "1.1", "1.1.1", with or without a trailing dot).
+// Row codes (STT) as plans write them: Roman numerals and capital letters for
+// sections ("II", "B."), dotted arabic numbers below them ("1", "1.1",
+// "1.1.1", with or without a trailing dot), lower-case letters for sub-items
+// ("a)", "b."), and a lone dash or plus in the STT cell for unnumbered items.
 
 export type RowCode =
   | { kind: 'roman'; code: string; value: number }
-  | { kind: 'arabic'; code: string; parts: number[] };
+  | { kind: 'letter'; code: string; upper: boolean }
+  | { kind: 'arabic'; code: string; parts: number[] }
+  | { kind: 'bullet'; code: ''; marker: '-' | '+' };
+
+export type CodeStyle = 'letter-upper' | 'roman' | 'arabic' | 'letter-lower' | 'bullet-' | 'bullet+';
+
+export function codeStyle(code: RowCode): CodeStyle {
+  switch (code.kind) {
+    case 'roman':
+      return 'roman';
+    case 'arabic':
+      return 'arabic';
+    case 'letter':
+      return code.upper ? 'letter-upper' : 'letter-lower';
+    case 'bullet':
+      return code.marker === '+' ? 'bullet+' : 'bullet-';
+  }
+}
 
 const ROMAN = /^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 const ROMAN_START = new Set([...'IVXLCDM'].map((c) => c.charCodeAt(0)));
@@ -19,20 +38,38 @@ function romanValue(text: string): number {
   return total;
 }
 
+/** Letters that are sections, not Roman numerals: a plan's "C." or "D." is the third or fourth part, never 100 or 500. */
+const LETTER_NOT_ROMAN = new Set(['C', 'D', 'L', 'M']);
+
 /** Parses a cell or line that is only a code; undefined for anything else. */
 export function parseRowCode(text: string): RowCode | undefined {
   const trimmed = text.trim();
-  // A code starts with a digit or a Roman numeral: most lines are ruled out by their first character.
+  if (!trimmed || trimmed.length > 16) return undefined;
+  if (trimmed === '-' || trimmed === '–' || trimmed === '+' || trimmed === '•') return { kind: 'bullet', code: '', marker: trimmed === '+' ? '+' : '-' };
   const first = trimmed.charCodeAt(0);
-  if (!(first >= 48 && first <= 57) && !ROMAN_START.has(first)) return undefined;
-  const t = trimmed.replace(/[.)]+$/, '');
+  const t = trimmed.replace(/[.):]+$/, '').replace(/^\(/, '');
   if (!t) return undefined;
-  if (/^\d{1,3}(\.\d{1,3}){0,4}$/.test(t)) {
-    return { kind: 'arabic', code: t, parts: t.split('.').map(Number) };
+  if (first >= 48 && first <= 57) {
+    if (/^\d{1,3}(\.\d{1,3}){0,4}$/.test(t)) return { kind: 'arabic', code: t, parts: t.split('.').map(Number) };
+    return undefined;
   }
+  if (/^[A-ZĐ]$/u.test(t) && (LETTER_NOT_ROMAN.has(t) || !ROMAN_START.has(t.charCodeAt(0)))) return { kind: 'letter', code: t, upper: true };
+  if (/^[a-zđ]$/u.test(t)) return { kind: 'letter', code: t, upper: false };
   const upper = t.toUpperCase();
-  if (t === upper && /^[IVXLCDM]{1,6}$/.test(t) && ROMAN.test(t)) {
-    return { kind: 'roman', code: t, value: romanValue(t) };
-  }
+  if (t === upper && /^[IVXLCDM]{1,6}$/.test(t) && ROMAN.test(t)) return { kind: 'roman', code: t, value: romanValue(t) };
   return undefined;
+}
+
+/**
+ * A heading written with its code in one cell or line: "I. KINH TẾ SỐ",
+ * "A. Nhiệm vụ chung", "II- Chỉ số SIPAS". Only section styles (Roman,
+ * capital letter): "1. Cung cấp ..." inside a cell is a numbered paragraph,
+ * not an STT code.
+ */
+export function splitSectionHeading(text: string): { code: RowCode; title: string } | undefined {
+  const m = /^\s*([IVXLCDM]{1,6}|[A-ZĐ])\s*[.)/:–-]\s*(\S.*)$/su.exec(text);
+  if (!m) return undefined;
+  const code = parseRowCode(m[1]!);
+  if (!code || (code.kind !== 'roman' && code.kind !== 'letter')) return undefined;
+  return { code, title: m[2]!.trim() };
 }

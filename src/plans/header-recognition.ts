@@ -1,33 +1,103 @@
 // Recognising a plan table's columns by what their headers mean, not by their
-// position: "STT"/"TT", "Chỉ số/nội dung", "Chỉ tiêu/kết quả", "Nhiệm vụ/giải
-// pháp", "Thời gian hoàn thành", "Cơ quan theo dõi", "chủ trì", "phối hợp"...
+// position or by the habits of one office: "STT"/"TT", "Nội dung nhiệm vụ",
+// "Chỉ số/nội dung", "Chỉ tiêu/kết quả", "Sản phẩm đầu ra", "Cơ quan chủ trì",
+// "phối hợp", "Thời gian hoàn thành", "Nguồn kinh phí", "Người đứng đầu chịu
+// trách nhiệm", "Văn bản giao", "Ghi chú"... The title column is chosen from
+// the set of columns present (see assignRoles).
 
 import { fold } from './fold.ts';
 
 export type ResponsibilityRole = 'monitor' | 'lead' | 'coordinate' | 'execute';
-export type ColumnRole = 'code' | 'title' | 'target' | 'actions' | 'deadline' | ResponsibilityRole | 'extra';
+/** What a column holds for the importer. A person column names people, never a unit role. */
+export type ColumnRole =
+  | 'code'
+  | 'title'
+  | 'target'
+  | 'actions'
+  | 'deadline'
+  | ResponsibilityRole
+  | 'budget'
+  | 'person'
+  | 'document'
+  | 'notes'
+  | 'extra';
 
 export const RESPONSIBILITY_ROLES: readonly ResponsibilityRole[] = ['monitor', 'lead', 'coordinate', 'execute'];
+/** Columns kept as named details of a task (not units, not deadlines). */
+export const DETAIL_ROLES = ['budget', 'person', 'document', 'notes'] as const;
+export type DetailRole = (typeof DETAIL_ROLES)[number];
 
 export interface Column {
   index: number;
   role: ColumnRole;
   /** The header as written, parent and child joined by " / " for two-row headers. */
   label: string;
+  /** True when the role was given by the user (`--columns`), not recognised. */
+  mapped?: true;
 }
 
-const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu)\.?$/;
-const DEADLINE = /thoi gian|thoi han|tien do|han hoan thanh|moc hoan thanh/;
-const MONITOR = /theo doi/;
-const LEAD = /chu tri|tham muu/;
-const COORDINATE = /phoi hop/;
-const ACTIONS = /nhiem vu|giai phap|hoat dong|bien phap|cong viec cu the/;
-const EXECUTE = /thuc hien|trach nhiem|co quan|don vi|bo phan|phan cong/;
-const TITLE = /chi so|linh vuc|tieu chi|noi dung|chi tieu|^ten\b|danh muc|cong viec|de muc/;
-const TARGET = /chi tieu|ket qua|muc tieu|dat duoc|san pham|phan dau/;
+/**
+ * What one header label can mean; undefined for a label we do not know.
+ * "task" is the thing to do; "indicator" what a plan organised by index scores
+ * (Chỉ số, Tiêu chí, Lĩnh vực); "Chỉ tiêu" alone is an indicator where nothing
+ * else names the task, a target after a task column.
+ */
+export type LabelMeaning =
+  | 'code'
+  | 'task'
+  | 'indicator'
+  | 'indicator-or-target'
+  | 'target'
+  | 'deadline'
+  | 'start'
+  | ResponsibilityRole
+  | DetailRole;
 
-/** What one header label can mean; undefined for a label we do not know. */
-export type LabelMeaning = 'code' | 'deadline' | ResponsibilityRole | 'actions' | 'title' | 'target' | 'title-or-target';
+/** Roles a user can give a column with `--columns "Header=role"`. */
+export const USER_ROLES = [
+  'code',
+  'task',
+  'indicator',
+  'target',
+  'actions',
+  'deadline',
+  'monitor',
+  'lead',
+  'coordinate',
+  'execute',
+  'budget',
+  'person',
+  'document',
+  'notes',
+  'extra',
+] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A user's column mapping: by header text (compared folded) or by 1-based column number. */
+export interface ColumnMapping {
+  byLabel: Map<string, UserRole>;
+  byNumber: Map<number, UserRole>;
+}
+
+const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu|ma so)\.?$/;
+const NOTES = /^(ghi chu|chu thich)\b/;
+const START = /^(thoi gian |ngay |thoi diem )?(bat dau|khoi cong|khoi dong)\b|^tu( ngay| thang)?$/;
+const DEADLINE_CHILD = /^(hoan thanh|ket thuc|den ngay|den)$/;
+const DEADLINE = /thoi gian|thoi han|tien do|han hoan thanh|moc (thoi gian|hoan thanh)|lo trinh|nam hoan thanh|thoi diem|han chot|ngay hoan thanh|^han\b/;
+const BUDGET = /kinh phi|nguon von|du toan|chi phi|ngan sach/;
+const PERSON = /nguoi dung dau|lanh dao\b.*\b(phu trach|chi dao|chiu trach nhiem)|nguoi (chiu trach nhiem|phu trach|thuc hien|theo doi)|^ca nhan\b|can bo (phu trach|theo doi|dau moi)|chuyen vien|^ho (va )?ten/;
+const DOCUMENT = /van ban (giao|chi dao|can cu|giao nhiem vu)|^can cu\b|so,? ky hieu|trich yeu|^van ban$/;
+const MONITOR = /theo doi|giam sat|don doc|kiem tra/;
+const LEAD = /chu tri|tham muu|chiu trach nhiem chinh/;
+const COORDINATE = /phoi hop/;
+const FORM = /^hinh thuc/;
+const UNIT_START = /^(co quan|don vi|bo phan|to chuc)\b/;
+const INDICATOR = /chi so|tieu chi|linh vuc|thanh phan/;
+const CHI_TIEU_ALONE = /^chi tieu( nhiem vu| cu the)?$/;
+const TARGET_START = /^(ket qua|san pham|muc tieu|yeu cau|dau ra|du kien san pham|chi tieu)/;
+const TASK = /nhiem vu|noi dung|cong viec|giai phap|hoat dong|bien phap|de an|du an|danh muc|^ten\b|de muc|cong tac/;
+const TARGET = /chi tieu|ket qua|muc tieu|dat duoc|san pham|phan dau|yeu cau|dau ra/;
+const EXECUTE = /thuc hien|trach nhiem|co quan|don vi|bo phan|phan cong|giao cho|dau moi/;
 
 /** Header labels repeat in every table and after every page break: each distinct one is read once. */
 const meanings = new Map<string, LabelMeaning | undefined>();
@@ -41,97 +111,227 @@ export function labelMeaning(label: string): LabelMeaning | undefined {
   return meaning;
 }
 
+/** A label folded for matching: no case, tone marks, brackets or punctuation runs. */
+export function foldLabel(label: string): string {
+  return fold(label)
+    .replace(/[()[\]*:]/g, ' ')
+    .replace(/\s*[/,;-]\s*/g, (m) => `${m.trim()} `)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function readLabel(label: string): LabelMeaning | undefined {
-  const f = fold(label).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = foldLabel(label);
   if (!f || f.length > 90) return undefined;
   if (CODE.test(f)) return 'code';
-  if (DEADLINE.test(f)) return 'deadline';
+  if (NOTES.test(f)) return 'notes';
+  if (START.test(f)) return 'start';
+  if (DEADLINE_CHILD.test(f) || DEADLINE.test(f)) return 'deadline';
+  if (BUDGET.test(f)) return 'budget';
+  if (PERSON.test(f)) return 'person';
+  if (FORM.test(f)) return 'target';
+  if (DOCUMENT.test(f)) return 'document';
   if (MONITOR.test(f)) return 'monitor';
-  if (LEAD.test(f) && !COORDINATE.test(f)) return 'lead';
-  if (COORDINATE.test(f) && !LEAD.test(f)) return 'coordinate';
-  if (ACTIONS.test(f)) return 'actions';
+  const lead = LEAD.test(f);
+  const coordinate = COORDINATE.test(f);
+  if (lead && !coordinate) return 'lead';
+  if (coordinate && !lead) return 'coordinate';
+  if (lead && coordinate) return 'execute'; // "Cơ quan thực hiện (chủ trì, phối hợp)": a parent of both
+  if (UNIT_START.test(f)) return 'execute';
+  if (INDICATOR.test(f)) return 'indicator';
+  if (CHI_TIEU_ALONE.test(f)) return 'indicator-or-target';
+  if (TARGET_START.test(f)) return 'target';
+  if (TASK.test(f)) return 'task';
+  if (TARGET.test(f)) return 'target';
   if (EXECUTE.test(f)) return 'execute';
-  const title = TITLE.test(f);
-  const target = TARGET.test(f);
-  if (title && target) return 'title-or-target';
-  if (title) return 'title';
-  if (target) return 'target';
   return undefined;
 }
 
 /** A label naming several roles at once ("Cơ quan thực hiện (chủ trì, phối hợp)") is only a parent of sub-columns. */
 export function isGroupLabel(label: string): boolean {
   const f = fold(label);
-  return (LEAD.test(f) && COORDINATE.test(f)) || /trach nhiem cu the|^co quan thuc hien$|^don vi thuc hien$/.test(f);
+  return (
+    (LEAD.test(f) && COORDINATE.test(f)) ||
+    /trach nhiem cu the|^(co quan|don vi|bo phan)(, don vi)? (thuc hien|chiu trach nhiem)$|^trach nhiem( thuc hien)?$|^phan cong( thuc hien| trach nhiem)?$|^to chuc thuc hien$/.test(f)
+  );
 }
 
 export function isCodeLabel(text: string): boolean {
-  return text.length < 30 && CODE.test(fold(text));
+  return text.length < 30 && CODE.test(foldLabel(text));
 }
+
+/** "Nội dung=task, 3=lead" → a mapping; throws a message naming the bad part. */
+export function parseColumnMapping(text: string): ColumnMapping {
+  const mapping: ColumnMapping = { byLabel: new Map(), byNumber: new Map() };
+  for (const part of text.split(/,(?=[^,=]*=)/)) {
+    const eq = part.lastIndexOf('=');
+    const name = part.slice(0, eq).trim();
+    const role = part.slice(eq + 1).trim().toLowerCase();
+    if (eq < 0 || !name) throw new Error(`"${part.trim()}" is not "<header or column number>=<role>"`);
+    if (!(USER_ROLES as readonly string[]).includes(role)) throw new Error(`"${role}" is not a column role (one of ${USER_ROLES.join(', ')})`);
+    if (/^\d{1,2}$/.test(name)) mapping.byNumber.set(Number(name), role as UserRole);
+    else mapping.byLabel.set(foldLabel(name), role as UserRole);
+  }
+  return mapping;
+}
+
+/** The mapping as the text `--columns` takes, for showing and remembering it. */
+export function formatColumnMapping(mapping: ColumnMapping): string {
+  return [...[...mapping.byNumber].map(([n, r]) => `${n}=${r}`), ...[...mapping.byLabel].map(([l, r]) => `${l}=${r}`)].join(',');
+}
+
+function mappedRole(mapping: ColumnMapping | undefined, label: { parent: string; child: string }, index: number): UserRole | undefined {
+  if (!mapping) return undefined;
+  const byNumber = mapping.byNumber.get(index + 1);
+  if (byNumber) return byNumber;
+  for (const text of [label.child, label.parent, [label.parent, label.child].filter(Boolean).join(' ')]) {
+    if (!text) continue;
+    const role = mapping.byLabel.get(foldLabel(text));
+    if (role) return role;
+  }
+  return undefined;
+}
+
+/** True when a user mapping names this header cell (so a row of unknown labels can still be the header). */
+export function isMappedLabel(mapping: ColumnMapping | undefined, label: string): boolean {
+  return Boolean(mapping && label.trim() && mapping.byLabel.has(foldLabel(label)));
+}
+
+const TITLE_LIKE = new Set<LabelMeaning | undefined>(['task', 'indicator', 'indicator-or-target']);
 
 /**
  * Roles for a header given per column as (parent, child) labels. The child of a
- * two-row header decides; where it is empty the parent does. The first
- * title-like column is the title, the next target-like one the target; the
- * rest, and anything unknown, is kept as extra.
+ * two-row header decides; where it is empty the parent does.
+ *
+ * The title is the task column ("Nhiệm vụ", "Nội dung", "Công việc"...) when
+ * there is one, unless an indicator column stands before it ("Chỉ số/nội
+ * dung | Chỉ tiêu/kết quả | Nhiệm vụ/giải pháp": the plan is organised by
+ * index, and the task column holds the actions for it). With no task column
+ * the indicator or "Chỉ tiêu" column is the title. Unknown and duplicate
+ * columns are kept as extra; a user mapping overrides any of this.
  */
-export function assignRoles(labels: Array<{ parent: string; child: string }>): Column[] {
-  const columns: Column[] = [];
-  let haveTitle = false;
-  let haveTarget = false;
-  const seen = new Set<ColumnRole>();
-  labels.forEach(({ parent, child }, index) => {
-    const label = [parent, child].filter((s, i, all) => s && all.indexOf(s) === i).join(' / ');
-    const meaning = (child && labelMeaning(child)) || labelMeaning(parent);
-    let role: ColumnRole = 'extra';
+export function assignRoles(labels: Array<{ parent: string; child: string }>, mapping?: ColumnMapping): Column[] {
+  const meaningsOf = labels.map(({ parent, child }) => {
+    const own = child && labelMeaning(child);
+    // "Hoàn thành" under "Thời gian thực hiện" is the deadline; "Bắt đầu" the start.
+    return own || labelMeaning(parent);
+  });
+  const mapped = labels.map((label, i) => mappedRole(mapping, label, i));
+  const columns: Column[] = labels.map(({ parent, child }, index) => ({
+    index,
+    role: 'extra' as ColumnRole,
+    label: [parent, child].filter((s, i, all) => s && all.indexOf(s) === i).join(' / ') || `column ${index + 1}`,
+  }));
+  const taken = new Set<ColumnRole>();
+  const give = (i: number, role: ColumnRole, byUser = false) => {
+    if (role !== 'extra' && taken.has(role)) return;
+    columns[i]!.role = role;
+    if (byUser) columns[i]!.mapped = true;
+    if (role !== 'extra') taken.add(role);
+  };
+  // The user's word first.
+  mapped.forEach((role, i) => {
+    if (!role) return;
+    give(i, role === 'task' ? 'title' : role === 'indicator' ? (mapped.includes('task') ? 'extra' : 'title') : role, true);
+  });
+
+  const open = (i: number) => mapped[i] === undefined;
+  if (!taken.has('title')) {
+    const task = meaningsOf.findIndex((m, i) => open(i) && m === 'task');
+    const indicator = meaningsOf.findIndex((m, i) => open(i) && (m === 'indicator' || m === 'indicator-or-target'));
+    const title = task >= 0 && (indicator < 0 || task < indicator) ? task : indicator;
+    if (title >= 0) give(title, 'title');
+  }
+  meaningsOf.forEach((meaning, i) => {
+    if (!open(i) || columns[i]!.role === 'title' || meaning === undefined) return;
     switch (meaning) {
-      case undefined:
+      case 'task':
+        give(i, taken.has('actions') ? 'extra' : 'actions');
         break;
-      case 'title':
-        if (!haveTitle) role = 'title';
-        break;
+      case 'indicator':
+        break; // an index name beside the task column: kept as extra
+      case 'indicator-or-target':
       case 'target':
-        if (!haveTarget && haveTitle) role = 'target';
+        give(i, taken.has('target') ? 'extra' : 'target');
         break;
-      case 'title-or-target':
-        if (!haveTitle) role = 'title';
-        else if (!haveTarget) role = 'target';
+      case 'start':
         break;
       default:
-        role = seen.has(meaning) && meaning !== 'code' ? 'extra' : meaning;
+        give(i, meaning);
     }
-    if (role === 'code' && seen.has('code')) role = 'extra';
-    if (role === 'title') haveTitle = true;
-    if (role === 'target') haveTarget = true;
-    seen.add(role);
-    columns.push({ index, role, label: label || `column ${index + 1}` });
   });
   return columns;
 }
 
-/** A header row: its first non-empty cell is STT/TT and at least two other cells mean something. */
-export function isHeaderRow(cells: string[]): boolean {
+/** Meanings of the non-empty cells of a row. */
+function knownCells(cells: string[], mapping?: ColumnMapping): { known: LabelMeaning[]; filled: number; mapped: number } {
+  const known: LabelMeaning[] = [];
+  let filled = 0;
+  let mappedCount = 0;
+  for (const c of cells) {
+    const t = c.trim();
+    if (!t) continue;
+    filled++;
+    if (isMappedLabel(mapping, t)) {
+      mappedCount++;
+      continue;
+    }
+    if (t.length > 90) continue;
+    const m = labelMeaning(t);
+    if (m) known.push(m);
+  }
+  return { known, filled, mapped: mappedCount };
+}
+
+/**
+ * A header row: its first non-empty cell is STT/TT and at least two other cells
+ * mean something; or, with no STT column, most of its cells are known labels,
+ * one of them a task or indicator and one a deadline or a unit role; or the
+ * user's mapping names at least two of its cells.
+ */
+export function isHeaderRow(cells: string[], mapping?: ColumnMapping): boolean {
   const first = cells.findIndex((c) => c.trim() !== '');
-  if (first < 0 || !isCodeLabel(cells[first]!)) return false;
-  return cells.filter((c, i) => i !== first && labelMeaning(c) !== undefined).length >= 2;
+  if (first < 0) return false;
+  const { known, filled, mapped } = knownCells(cells, mapping);
+  if (mapped >= 2 || (mapped >= 1 && mapped + known.length >= 3)) return true;
+  if (isCodeLabel(cells[first]!)) return known.filter((m) => m !== 'code').length >= 2;
+  // Without an STT column only a row of short labels, each starting with a capital, can be a header.
+  const labelLike = cells.every((c) => !c.trim() || (c.trim().length <= 60 && /^[\p{Lu}(]/u.test(c.trim())));
+  if (!labelLike) return false;
+  const titled = known.some((m) => TITLE_LIKE.has(m));
+  const placed = known.some((m) => m === 'deadline' || (RESPONSIBILITY_ROLES as readonly string[]).includes(m));
+  return known.length >= 3 && titled && placed && known.length * 3 >= filled * 2;
 }
 
 /**
  * The second row of a two-row header: no code, only short known labels, each
  * under an empty cell of the first row or under a label that spans sub-columns
- * ("Trách nhiệm cụ thể", "Cơ quan thực hiện").
+ * ("Trách nhiệm cụ thể", "Cơ quan thực hiện", "Thời gian thực hiện").
  */
 export function isSubHeaderRow(cells: string[], header: string[]): boolean {
   const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c !== '');
   if (filled.length === 0 || (cells[0] ?? '').trim() !== '') return false;
   return filled.every(([c, i]) => {
     const above = (header[i] ?? '').trim();
-    return c.length <= 90 && !/[<>.;]$|[<>]/.test(c) && labelMeaning(c) !== undefined && (above === '' || isGroupLabel(above));
+    const spanning = above === '' || isGroupLabel(above) || (labelMeaning(above) === 'deadline' && ['start', 'deadline'].includes(labelMeaning(c) ?? ''));
+    return c.length <= 90 && !/[<>.;]$|[<>]/.test(c) && labelMeaning(c) !== undefined && spanning;
   });
+}
+
+/**
+ * A numbered column-index row under a header: "(1) (2) (3)", "1 2 3 4 5",
+ * "(4)=(2)-(3)". It names columns, not a task.
+ */
+export function isColumnIndexRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  if (filled.length < 3) return false;
+  if (filled.every((c) => /^\(\s*[\dA-Za-z]{1,2}\s*\)(\s*[=x*+/-].{0,20})?$/.test(c))) return true;
+  if (!filled.every((c) => /^\d{1,2}$/.test(c))) return false;
+  return filled.every((c, i) => i === 0 || Number(c) === Number(filled[i - 1]) + 1);
 }
 
 /** A table is a task table when it says what to do, by when or by whom, not only scores. */
 export function isTaskTable(columns: Column[]): boolean {
   const roles = new Set(columns.map((c) => c.role));
-  return roles.has('title') && ['actions', 'deadline', ...RESPONSIBILITY_ROLES].some((r) => roles.has(r as ColumnRole));
+  return roles.has('title') && ['actions', 'deadline', 'person', ...RESPONSIBILITY_ROLES].some((r) => roles.has(r as ColumnRole));
 }

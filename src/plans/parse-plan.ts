@@ -3,9 +3,9 @@
 
 import type { IsoDate, Schedule } from '../deadlines/types.ts';
 import { readAppendixHeading } from './appendix-heading.ts';
-import { assembleTables, type TaskTable } from './assemble-tables.ts';
+import { assembleTables, type RejectedHeader, type TaskTable } from './assemble-tables.ts';
 import { stripLegalCitations } from './deadline-cells.ts';
-import { RESPONSIBILITY_ROLES, type ResponsibilityRole } from './header-recognition.ts';
+import { DETAIL_ROLES, RESPONSIBILITY_ROLES, type Column, type ColumnMapping, type DetailRole, type ResponsibilityRole } from './header-recognition.ts';
 import { extractPlanMetadata, type PlanMetadata, type PlanPeriod } from './plan-metadata.ts';
 import type { RawDocument } from './table-model.ts';
 import { buildTree, type TreeNode, type Warning } from './task-tree.ts';
@@ -45,10 +45,24 @@ export interface ImportedRow {
   line: number;
   /** Unknown columns: header → cell text. */
   extra: Record<string, string>;
+  /** Named details: budget source, person accountable, assigning document, notes (absent when the cell is empty). */
+  details: Partial<Record<DetailRole, string>>;
+}
+
+/** How a table's columns were read, for the user to check (dry run) or correct (`--columns`). */
+export interface TableReading {
+  line: number;
+  label: string | null;
+  columns: Array<Pick<Column, 'index' | 'label' | 'role'> & { mapped?: true }>;
+  tasks: number;
 }
 
 export interface PlanImport {
   plan: PlanMetadata & { tables: number };
+  /** Each task table and how its columns were read. */
+  tables: TableReading[];
+  /** Header-like rows that made no task table (shown when nothing was found). */
+  rejected: RejectedHeader[];
   tasks: ImportedRow[];
   groups: ImportedRow[];
   units: Array<{ key: string; name: string }>;
@@ -64,6 +78,8 @@ export interface ParsePlanOptions {
   /** Units already known (from the database), matched before new ones are made. */
   knownUnits?: Array<{ name: string; key: string }>;
   knownAliases?: Array<{ alias: string; unitKey: string }>;
+  /** The user's column mapping (`--columns`), or the one remembered for this plan. */
+  columns?: ColumnMapping;
 }
 
 function limitDate(s: Schedule): IsoDate | undefined {
@@ -100,7 +116,7 @@ function tablePrefix(tables: TaskTable[], labels: Array<string | undefined>, ind
 
 export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImport {
   const warnings: Warning[] = [];
-  const assembled = assembleTables(doc);
+  const assembled = assembleTables(doc, { ...(options.columns ? { columns: options.columns } : {}) });
   const meta = extractPlanMetadata(assembled.texts, { issued: options.issued });
   const ref = meta.issuedOn ?? (meta.issueYear ? `${meta.issueYear}-01-01` : undefined);
   const directory = new UnitDirectory(options.knownUnits ?? [], options.knownAliases ?? []);
@@ -110,6 +126,7 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   const labels = headings.map((h) => h.label);
   const tasks: ImportedRow[] = [];
   const groups: ImportedRow[] = [];
+  const tableReadings: TableReading[] = [];
   let ordinal = 0;
   // Responsibility cells repeat ("Văn phòng - Thống kê" on hundreds of rows): each is split once.
   const unitLists = new Map<string, string[]>();
@@ -133,6 +150,13 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   assembled.tables.forEach((table, index) => {
     const prefix = tablePrefix(assembled.tables, labels, index);
     const nodes = buildTree(table, prefix, warnings);
+    const reading: TableReading = {
+      line: table.headerLine,
+      label: prefix || null,
+      columns: table.columns.map(({ index, label, role, mapped }) => ({ index, label, role, ...(mapped ? { mapped } : {}) })),
+      tasks: 0,
+    };
+    tableReadings.push(reading);
     const roles = new Set(table.columns.map((c) => c.role));
     const hasDeadlineColumn = roles.has('deadline');
     const hasResponsibility = RESPONSIBILITY_ROLES.some((r) => roles.has(r));
@@ -214,13 +238,18 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
         ordinal: ordinal++,
         line: node.line,
         extra: node.extra,
+        details: Object.fromEntries(DETAIL_ROLES.filter((r) => node.text[r]).map((r) => [r, node.text[r]!])),
       };
-      (node.children.length ? groups : tasks).push(row);
+      const isTask = !node.children.length || node.keepsTask;
+      if (isTask) reading.tasks++;
+      (isTask ? tasks : groups).push(row);
     }
   });
 
   return {
     plan: { ...meta, tables: assembled.tables.length },
+    tables: tableReadings,
+    rejected: assembled.rejected,
     tasks,
     groups,
     units: directory.units(),

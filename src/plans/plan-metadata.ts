@@ -5,6 +5,7 @@
 import { stripLegalCitations } from './deadline-cells.ts';
 import { fold } from './fold.ts';
 import type { RawText } from './table-model.ts';
+import { unitNameFromCaps } from './appendix-heading.ts';
 import { squeeze } from './text-cells.ts';
 
 export type PlanKindName = 'ke-hoach' | 'quyet-dinh' | 'phu-luc' | 'other';
@@ -94,6 +95,86 @@ export function parsePeriod(text: string, issueYear: number | null): PlanPeriod 
   return undefined;
 }
 
+/** "TỈNH QUẢNG NAM" → "tỉnh Quảng Nam": a level word in lower case, the name capitalised. */
+function placeName(level: string, name: string): string {
+  return `${LEVEL_WORDS[level] ?? level}${name ? ` ${name}` : ''}`;
+}
+
+const LEVEL_PATTERN = '(thị trấn|thị xã|thành phố|xã|phường|huyện|tỉnh|quận)';
+const UBND = '(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)';
+/** A place name after its level word: capitalised words, up to a comma, bracket or a lower-case word. */
+const NAME_AFTER = /^\s+((?:[\p{Lu}\d][\p{L}\p{M}\d'.-]*)(?:\s+[\p{Lu}\d][\p{L}\p{M}\d'.-]*)*)/u;
+
+/** The heading block: the issuing body named in capitals above the number. */
+function issuerHeading(top: string[]): { fixed: string } | { level: string; named: string } | { level: string | undefined } {
+  let level: string | undefined;
+  for (let i = 0; i < top.length; i++) {
+    const l = top[i]!;
+    if (l !== l.toLocaleUpperCase('vi') || !/\p{L}/u.test(l)) continue;
+    const f = fold(l);
+    if (/^thu tuong chinh phu\b/.test(f)) return { fixed: 'Thủ tướng Chính phủ' };
+    if (/^van phong chinh phu\b/.test(f)) return { fixed: 'Văn phòng Chính phủ' };
+    if (/^chinh phu$/.test(f)) return { fixed: 'Chính phủ' };
+    if (/^bo [a-z]/.test(f) && !/^bo phan\b/.test(f)) return { fixed: unitNameFromCaps(l.replace(/\s*-+\s*$/, '')) };
+    let heading = /^(uy ban nhan dan|ubnd)\s*(thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh|quan)?\b\s*(.*)$/.exec(f);
+    let text = l;
+    // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM", as the two-line heading block is laid out.
+    if (heading && !heading[2] && !heading[3] && top[i + 1]) {
+      text = `${l} ${top[i + 1]}`;
+      heading = /^(uy ban nhan dan|ubnd)\s+(thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh|quan)\b\s*(.*)$/.exec(fold(text));
+    }
+    if (heading?.[2]) {
+      const lvl = heading[2];
+      const skip = (heading[1] === 'ubnd' ? 1 : 4) + lvl.split(' ').length;
+      const named = heading[3] ? titleCaseWords(text.split(/\s+/).slice(skip).join(' ')) : '';
+      if (named) return { level: lvl, named };
+      level ??= lvl;
+      break;
+    }
+  }
+  return { level };
+}
+
+/**
+ * Who issued the plan: the heading block ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", or
+ * "ỦY BAN NHÂN DÂN" over "XÃ AN HÒA", "BỘ NỘI VỤ", "THỦ TƯỚNG CHÍNH PHỦ"), else
+ * the "Kèm theo ... của UBND tỉnh X" line, else the level named in the text
+ * with the place of the date line. "Chủ tịch" when the chairman signs for it.
+ */
+function findIssuer(top: string[], lines: string[], context: { place: string | null; title: string }): string | null {
+  const heading = issuerHeading(top);
+  if ('fixed' in heading) return heading.fixed;
+  const attachedAll = lines.filter((l) => /^\(?\s*(ban hành\s+)?kèm theo/iu.test(l));
+  let chairman = false;
+  let level: string | undefined;
+  for (const l of [...attachedAll, ...top]) {
+    const m =
+      new RegExp(`của\\s+(chủ tịch\\s+)?${UBND}\\s+${LEVEL_PATTERN}`, 'iu').exec(l) ??
+      new RegExp(`(chủ tịch\\s+)?${UBND}\\s+${LEVEL_PATTERN}\\s+ban hành`, 'iu').exec(l);
+    if (m) {
+      chairman ||= Boolean(m[1]);
+      level = fold(m[2]!);
+      // Only the attachment line names the issuer itself; "Căn cứ ... của UBND tỉnh X" cites another.
+      const after = attachedAll.includes(l) ? NAME_AFTER.exec(l.slice(m.index + m[0].length)) : null;
+      const named = after && !/^(Ban|Về|Năm|Ngày|Số)$/u.test(after[1]!) ? after[1] : undefined;
+      if (named && fold(named) !== level && !('named' in heading)) return `${chairman ? 'Chủ tịch ' : ''}Ủy ban nhân dân ${placeName(level, named)}`;
+      break;
+    }
+  }
+  const chair = chairman ? 'Chủ tịch ' : '';
+  if ('named' in heading) return `${chair}Ủy ban nhân dân ${placeName(heading.level, heading.named)}`;
+  if (heading.level) level = heading.level;
+  if (!level || !LEVELS.includes(level)) return null;
+  let named = context.place ?? undefined;
+  if (!named) {
+    const inTitle = new RegExp(`\\b${LEVEL_WORDS[level]}\\s+((?:[\\p{Lu}][\\p{Lu}\\p{M}]*\\s?)+?)(?=\\s+NĂM\\b|\\s*$|,)`, 'iu').exec(context.title);
+    if (inTitle) named = titleCaseWords(inTitle[1]!.trim());
+  }
+  // "Xã An Hòa, ngày ...": the place line may carry the level word itself.
+  if (named && fold(named).startsWith(`${level} `)) named = named.slice(level.length + 1).trim();
+  return `${chair}Ủy ban nhân dân ${placeName(level, named ?? '')}`;
+}
+
 function kindOf(line: string): PlanKindName | undefined {
   const f = fold(clean(line));
   if (f === 'ke hoach') return 'ke-hoach';
@@ -177,43 +258,7 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
     issueYear = Number(options.issued.slice(0, 4));
   }
 
-  // Issuer: a full heading "ỦY BAN NHÂN DÂN XÃ TÂY XUÂN", or the level named in the text and the place.
-  let issuer: string | null = null;
-  let chairman = false;
-  let level: string | undefined;
-  let named: string | undefined;
-  for (const l of top) {
-    const f = fold(l);
-    const heading = /^(uy ban nhan dan|ubnd)\s+(thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh|quan)\b\s*(.*)$/.exec(f);
-    if (heading && l === l.toLocaleUpperCase('vi')) {
-      level = heading[2];
-      const words = l.split(' ');
-      const skip = 3 + (heading[1] === 'ubnd' ? -2 : 0) + heading[2]!.split(' ').length;
-      named = heading[3] ? titleCaseWords(words.slice(skip).join(' ')) : undefined;
-      break;
-    }
-  }
-  const attachedAll = lines.filter((l) => /kèm theo/iu.test(l));
-  for (const l of [...attachedAll, ...top]) {
-    const m =
-      /của\s+(chủ tịch\s+)?(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(thị trấn|thị xã|thành phố|xã|phường|huyện|tỉnh|quận)/iu.exec(l) ??
-      /(chủ tịch\s+)?(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(thị trấn|thị xã|thành phố|xã|phường|huyện|tỉnh|quận)\s+ban hành/iu.exec(l);
-    if (m) {
-      chairman ||= Boolean(m[1]);
-      level ??= fold(m[3]!);
-      break;
-    }
-  }
-  if (level && !named) {
-    if (place) named = place;
-    else {
-      const inTitle = new RegExp(`\\b${LEVEL_WORDS[level]}\\s+((?:[\\p{Lu}][\\p{Lu}\\p{M}]*\\s?)+?)(?=\\s+NĂM\\b|\\s*$|,)`, 'iu').exec(title);
-      if (inTitle) named = titleCaseWords(inTitle[1]!.trim());
-    }
-  }
-  if (level) issuer = `${chairman ? 'Chủ tịch ' : ''}Ủy ban nhân dân ${LEVEL_WORDS[level]}${named ? ` ${named}` : ''}`;
-  if (!LEVELS.includes(level ?? 'xa')) issuer = null;
-
+  const issuer = findIssuer(top, lines, { place, title });
   // Period: from the title, else from the first sentence of the text that names one (multi-year phrases first).
   const period = parsePeriod(title, issueYear) ?? periodFromSentences(lines, issueYear) ?? { from: null, to: null, raw: null };
 

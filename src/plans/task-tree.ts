@@ -1,12 +1,15 @@
-// Rows of a task table into a tree. Roman numerals open an index group and
-// restart the arabic numbering; "1.2.3" hangs under "1.2"; rows with no code
-// hang where plans put them (sub-indicators "- ..." under the row above,
-// content right under an index line under that index, a row whose STT was lost
-// beside the row above). A row's identity is its path ("II/1.2").
+// Rows of a task table into a tree, by the numbering styles plans use: Roman
+// numerals, capital letters and uncoded headings open sections; "1.2.3" hangs
+// under "1.2"; "a)", "-" and "+" rows are items of the row above; rows with
+// no code hang where plans put them (content right under an index line under
+// that index, a row whose STT was lost beside the row above). Styles nest in
+// the order a table first uses them, so "A > I > 1 > a" and "I > A > 1" both
+// read. A row's identity is its path ("II/1.2", "B/3/a"), unique even where
+// numbering restarts in each section.
 
 import type { DataRow, TaskTable } from './assemble-tables.ts';
-import { parseRowCode } from './codes.ts';
-import type { ColumnRole } from './header-recognition.ts';
+import { codeStyle, parseRowCode, splitSectionHeading, type CodeStyle, type RowCode } from './codes.ts';
+import { RESPONSIBILITY_ROLES, type ColumnRole } from './header-recognition.ts';
 import { cellText, isBullet } from './text-cells.ts';
 
 export interface Warning {
@@ -20,16 +23,23 @@ export interface TreeNode {
   path: string;
   line: number;
   continuedOn: number[];
-  roman: boolean;
+  /** A section row: Roman numeral, capital letter or an uncoded heading. */
+  section: boolean;
   title: string;
   titleMissing: boolean;
   /** Clean text by role; absent roles are "". */
   text: Partial<Record<ColumnRole, string>>;
+  /** Roles whose cell was copied down from the row above by a vertical merge. */
+  mergedAbove: Set<ColumnRole>;
   extra: Record<string, string>;
   parent: TreeNode | undefined;
   children: TreeNode[];
+  /** A row with items below it that is still a task: it has its own text and units. */
+  keepsTask: boolean;
   table: TaskTable;
 }
+
+type Style = CodeStyle | 'heading';
 
 /** Clean cell text; cells repeat down a table (units, deadlines), each distinct one is cleaned once. */
 type CellCleaner = (raw: string) => string;
@@ -43,20 +53,32 @@ function cellCleaner(): CellCleaner {
   };
 }
 
-function textByRole(
-  table: TaskTable,
-  row: DataRow,
-  clean: CellCleaner,
-): { text: Partial<Record<ColumnRole, string>>; extra: Record<string, string>; rawCode: string } {
+interface RowText {
+  text: Partial<Record<ColumnRole, string>>;
+  extra: Record<string, string>;
+  rawCode: string;
+  mergedAbove: Set<ColumnRole>;
+  /** Non-empty cells of the row's own (not copied down). */
+  filled: Array<{ role: ColumnRole; value: string }>;
+}
+
+function textByRole(table: TaskTable, row: DataRow, clean: CellCleaner): RowText {
   const text: Partial<Record<ColumnRole, string>> = {};
   const extra: Record<string, string> = {};
+  const mergedAbove = new Set<ColumnRole>();
+  const filled: RowText['filled'] = [];
   let rawCode = '';
   table.columns.forEach((column, i) => {
+    const above = row.mergedAbove?.[i] === true;
+    if (above) mergedAbove.add(column.role);
     if (column.role === 'code') {
-      rawCode = (row.cells[i] ?? '').trim();
+      // A code cell merged down over sub-rows is the code of the row above, not this row's.
+      rawCode = above ? '' : (row.cells[i] ?? '').trim();
+      if (rawCode) filled.push({ role: 'code', value: rawCode });
       return;
     }
     const value = clean(row.cells[i] ?? '');
+    if (value && !above) filled.push({ role: column.role, value });
     if (column.role === 'extra') {
       if (value) extra[column.label] = value;
     } else {
@@ -66,96 +88,193 @@ function textByRole(
   // Cells beyond the header's width are kept too.
   for (let i = table.columns.length; i < row.cells.length; i++) {
     const value = clean(row.cells[i] ?? '');
-    if (value) extra[`column ${i + 1}`] = value;
+    if (value) {
+      extra[`column ${i + 1}`] = value;
+      filled.push({ role: 'extra', value });
+    }
   }
-  return { text, extra, rawCode };
+  return { text, extra, rawCode, mergedAbove, filled };
 }
 
 function hasContent(node: TreeNode): boolean {
   return Boolean(node.text.target || node.text.actions || node.text.deadline);
 }
 
+const UPPER_TEXT = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
+
+/**
+ * A row that is only a heading: one cell of text (often spanning the table),
+ * no code of a task, no units or deadline. In an uncoded table it is a
+ * section when rows follow it; under numbered rows only when it stands out
+ * (written in capitals, spanning the row, or followed by a numbered row).
+ */
+function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined): string | undefined {
+  if (row.filled.length !== 1) return undefined;
+  const only = row.filled[0]!;
+  const value = only.value.replace(/\n/g, ' ');
+  if (only.role === 'code' && parseRowCode(value)) return undefined;
+  if (isBullet(value) || value.length > 200) return undefined;
+  if (only.role !== 'title' && only.role !== 'code') return dataRow.cells.length > 1 ? value : undefined;
+  const spanning = dataRow.cells.filter((c) => c.trim()).length === 1 && only.role === 'code';
+  const nextCoded = next ? Boolean(parseRowCode(next.rawCode)) : false;
+  return spanning || only.role === 'code' || UPPER_TEXT(value) || nextCoded ? value : undefined;
+}
+
 export function buildTree(table: TaskTable, prefix: string, warnings: Warning[]): TreeNode[] {
   const nodes: TreeNode[] = [];
   const paths = new Set<string>();
-  let roman: TreeNode | undefined;
-  let scope = new Map<string, TreeNode>();
-  let lastNumbered: TreeNode | undefined;
-  let last: TreeNode | undefined;
+  const stack: Array<{ style: Style; node: TreeNode }> = [];
+  /** Arabic codes seen under each section, for "1.2" under "1"; numbering may restart per section. */
+  const scopes = new Map<TreeNode | undefined, Map<string, TreeNode>>();
   const unnumberedCount = new Map<TreeNode | undefined, number>();
-
   const join = (...parts: Array<string | undefined>) => parts.filter(Boolean).join('/');
+  const scopeOf = (section: TreeNode | undefined) => {
+    let scope = scopes.get(section);
+    if (!scope) scopes.set(section, (scope = new Map()));
+    return scope;
+  };
+  const top = () => stack[stack.length - 1]?.node;
+  /** Places a styled row: a style already open closes back to it (siblings); a new one nests under the top. */
+  const open = (style: Style, node: TreeNode): TreeNode | undefined => {
+    const k = stack.findIndex((l) => l.style === style);
+    if (k >= 0) stack.length = k;
+    const parent = top();
+    stack.push({ style, node });
+    return parent;
+  };
+  const unnumberedPath = (parent: TreeNode | undefined) => {
+    const n = (unnumberedCount.get(parent) ?? 0) + 1;
+    unnumberedCount.set(parent, n);
+    return join(parent ? parent.path : prefix, `#${n}`);
+  };
 
   const clean = cellCleaner();
-  for (const row of table.rows) {
-    const { text, extra, rawCode } = textByRole(table, row, clean);
-    const code = parseRowCode(rawCode);
-    const titleLines = (text.title ?? '').split('\n');
-    let title = titleLines.join(' ').trim();
+  const rows = table.rows.map((row) => textByRole(table, row, clean));
+  let last: TreeNode | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const dataRow = table.rows[r]!;
+    const { text, extra, mergedAbove } = row;
+    let rawCode = row.rawCode;
+    let title = (text.title ?? '').split('\n').join(' ').trim();
+    let code: RowCode | undefined = rawCode ? parseRowCode(rawCode) : undefined;
+    let headingText: string | undefined;
+
+    if (!code) {
+      const heading = headingOf(row, dataRow, rows[r + 1]);
+      const sectioned = heading ? splitSectionHeading(heading) : rawCode && !title ? splitSectionHeading(rawCode) : undefined;
+      if (sectioned) {
+        code = sectioned.code;
+        title = sectioned.title;
+        rawCode = '';
+      } else if (heading) {
+        headingText = heading;
+        title = heading;
+        rawCode = '';
+      } else if (!rawCode && title && !mergedAbove.has('title')) {
+        // "I. Kinh tế số" written in the content cell with the STT left empty.
+        const inTitle = splitSectionHeading(title);
+        if (inTitle && row.filled.length === 1) {
+          code = inTitle.code;
+          title = inTitle.title;
+        }
+      }
+    }
+
+    // A row whose task cell is merged with the row above is more of that task (another unit, another date).
+    if (!code && !headingText && mergedAbove.has('title') && last) {
+      for (const { role, value } of row.filled) {
+        if (role === 'title' || role === 'code') continue;
+        if (role === 'extra') continue;
+        last.text[role] = last.text[role] ? `${last.text[role]}\n${value}` : value;
+      }
+      last.continuedOn.push(dataRow.line);
+      continue;
+    }
+
     const titleMissing = !title;
     if (!title) title = (text.target || text.actions || '').split('\n')[0] ?? '';
     if (!title && !hasContent({ text } as TreeNode)) continue;
 
     const node: TreeNode = {
-      code: code ? code.code : '',
+      code: code && code.kind !== 'bullet' ? code.code : '',
       path: '',
-      line: row.line,
-      continuedOn: row.continuedOn,
-      roman: code?.kind === 'roman',
+      line: dataRow.line,
+      continuedOn: dataRow.continuedOn,
+      section: Boolean(headingText) || code?.kind === 'roman' || (code?.kind === 'letter' && code.upper),
       title,
       titleMissing,
       text,
+      mergedAbove,
       extra,
       parent: undefined,
       children: [],
+      keepsTask: false,
       table,
     };
     if (rawCode && !code) {
-      warnings.push({ line: row.line, message: `STT "${rawCode}" is not a code; row kept without one` });
+      warnings.push({ line: dataRow.line, message: `STT "${rawCode}" is not a code; row kept without one` });
       node.extra['STT'] = rawCode;
     }
 
-    if (code?.kind === 'roman') {
-      roman = node;
-      scope = new Map();
-      node.path = join(prefix, code.code);
-    } else if (code?.kind === 'arabic') {
-      let parent: TreeNode | undefined;
-      for (let n = code.parts.length - 1; n > 0 && !parent; n--) parent = scope.get(code.parts.slice(0, n).join('.'));
-      if (!parent && code.parts.length > 1) {
-        warnings.push({ line: row.line, message: `no row ${code.parts.slice(0, -1).join('.')} above ${code.code}; placed under ${roman?.code ?? 'the table'}` });
-      }
-      node.parent = parent ?? roman;
-      scope.set(code.code, node);
-      node.path = join(prefix, roman?.code, code.code);
-    } else {
-      // No code: a sub-item of the row above, content of an index, or a row that lost its STT.
-      let parent: TreeNode | undefined;
-      if (isBullet(title) && !titleMissing) {
-        parent = last && !last.code && isBullet(last.title) && last.parent ? last.parent : lastNumbered;
-      } else if (titleMissing) {
-        parent = lastNumbered && (lastNumbered.roman || !hasContent(lastNumbered)) ? lastNumbered : lastNumbered?.parent;
+    const bulletMarker = code?.kind === 'bullet' ? code.marker : !code && !titleMissing && isBullet(title) ? (title.trimStart()[0] === '+' ? '+' : '-') : undefined;
+    if (code && code.kind !== 'bullet') {
+      const style = codeStyle(code);
+      let parent = open(style, node);
+      if (code.kind === 'arabic') {
+        const base = parent;
+        const scope = scopeOf(base);
+        if (code.parts.length > 1) {
+          let found: TreeNode | undefined;
+          for (let n = code.parts.length - 1; n > 0 && !found; n--) found = scope.get(code.parts.slice(0, n).join('.'));
+          if (found) parent = found;
+          else warnings.push({ line: dataRow.line, message: `no row ${code.parts.slice(0, -1).join('.')} above ${code.code}; placed under ${base?.path ?? 'the table'}` });
+        }
+        scope.set(code.code, node);
+        node.path = join(base ? base.path : prefix, code.code);
       } else {
-        parent = lastNumbered ? lastNumbered.parent : roman;
+        node.path = join(parent ? parent.path : prefix, code.code);
       }
       node.parent = parent;
-      const n = (unnumberedCount.get(parent) ?? 0) + 1;
-      unnumberedCount.set(parent, n);
-      node.path = join(parent ? parent.path : prefix, `#${n}`);
-      if (!isBullet(title) || titleMissing) warnings.push({ line: row.line, message: `row with no code: "${title.slice(0, 60)}" taken as task ${node.path}` });
+    } else if (bulletMarker) {
+      // "- ..." and "+ ..." items: under the row above, a "+" under a "-".
+      node.parent = open(bulletMarker === '+' ? 'bullet+' : 'bullet-', node);
+      node.path = unnumberedPath(node.parent);
+    } else if (headingText) {
+      node.parent = open('heading', node);
+      node.path = unnumberedPath(node.parent);
+    } else {
+      // No code: content of an index line, or a row that lost its STT (beside the row above).
+      const above = top();
+      const underAbove = above && (above.section || (titleMissing && !hasContent(above)) || mergedAbove.has('code'));
+      node.parent = underAbove ? above : above?.parent;
+      node.path = unnumberedPath(node.parent);
+      warnings.push({ line: dataRow.line, message: `row with no code: "${title.slice(0, 60)}" taken as task ${node.path}` });
     }
     if (paths.has(node.path)) {
       let k = 2;
       while (paths.has(`${node.path}~${k}`)) k++;
-      warnings.push({ line: row.line, message: `code ${node.code} appears twice under ${node.parent?.path ?? 'the table'}; the second is ${node.path}~${k}` });
+      warnings.push({ line: dataRow.line, message: `code ${node.code} appears twice under ${node.parent?.path ?? 'the table'}; the second is ${node.path}~${k}` });
       node.path = `${node.path}~${k}`;
     }
     paths.add(node.path);
-    if (!node.code && isBullet(node.title)) node.title = node.title.replace(/^[-+•]\s*/, '');
+    if (bulletMarker && isBullet(node.title)) node.title = node.title.replace(/^\s*[-+•]\s*/, '');
     node.parent?.children.push(node);
     nodes.push(node);
-    if (node.code) lastNumbered = node;
     last = node;
   }
+  for (const node of nodes) node.keepsTask = keepsTask(node);
   return nodes;
+}
+
+/**
+ * A numbered row followed by unnumbered items stays a task itself when it has
+ * its own text and its own units, not shared with its items (a unit cell
+ * merged down over the items, or left empty on them, makes it their group).
+ */
+function keepsTask(node: TreeNode): boolean {
+  if (!node.children.length || node.section || node.titleMissing || !node.code) return false;
+  // Items are unnumbered or lettered (a, b) rows; numbered children (1.1 under 1) make a group.
+  if (node.children.some((c) => c.code !== '' && !/^[a-zđ]$/u.test(c.code))) return false;
+  return RESPONSIBILITY_ROLES.some((role) => node.text[role] && node.children.every((c) => c.text[role] && !c.mergedAbove.has(role)));
 }

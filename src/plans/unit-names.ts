@@ -31,19 +31,53 @@ export function unitKey(raw: string): string {
   return key.replace(/\s+/g, ' ').trim();
 }
 
+/** Words a unit's name starts with ("Sở ...", "Văn phòng ...", "UBND ..."), folded. */
+const UNIT_HEAD =
+  /^(so|bo|cuc|vu|ban|phong|van phong|ubnd|uy ban|hdnd|hoi dong|cong an|trung tam|vien|thanh tra|kho bac|dai|bao|hoi|lien doan|lien minh|hiep hoi|doan|tinh doan|huyen doan|thanh doan|mat tran|ubmttq|mttq|toa an|chi cuc|buu dien|ngan hang|bao hiem|co quan|don vi|bo phan|to|cong chuc|truong|benh vien|bo chi huy|ban chi huy|chi huy|quan su|tinh uy|huyen uy|thanh uy|thi uy|dang uy|chi bo|cac|lien co quan|cong ty|tong cong ty|tap doan|doanh nghiep|kbnn|chu tich|pho chu tich|lanh dao|thuong truc|cong doan|chi nhanh|tram|hop tac xa|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|cuc thue|nha|quy|hoc vien|dai hoc|tong cuc|thu tuong|chinh phu|bch|ban quan ly|bql|vp|ct|pct)\b/;
+
+function startsWithUnitHead(name: string): boolean {
+  return UNIT_HEAD.test(fold(name));
+}
+
 /**
- * Splits a responsibility cell into unit names: always at ";" and line breaks,
- * at "," only when a capitalised name follows ("Các ban, ngành UBND xã" and
- * "UBND các huyện, thành phố" are one name each). Hyphens never split.
+ * Whether a capitalised piece after a comma goes on with the name before it:
+ * "Sở Văn hóa, Thể thao và Du lịch", "Vụ Kế hoạch, Tài chính" are one unit
+ * each (a short agency name whose field is a list), while "Văn phòng - Thống
+ * kê, Tư pháp - Hộ tịch" (commune offices written as "X - Y") and "Sở Nội vụ,
+ * Sở Tư pháp" are two.
+ */
+function continuesName(current: string, piece: string): boolean {
+  if (startsWithUnitHead(piece)) return false;
+  if (!startsWithUnitHead(current) || / - /.test(displayUnitName(current)) || / - /.test(displayUnitName(piece))) return false;
+  return current.split(/\s+/).length <= 5;
+}
+
+/**
+ * Splits a responsibility cell into unit names: always at ";" and at line
+ * breaks (a line starting in lower case is the same name wrapped), at ","
+ * only where each part is a unit by itself ("Các ban, ngành UBND xã", "UBND
+ * các huyện, thành phố" and "Sở Văn hóa, Thể thao và Du lịch" are one name
+ * each). Hyphens never split.
  */
 export function splitUnitList(cell: string): string[] {
   const out: string[] = [];
-  for (const part of cell.split(/[;\n]+/)) {
+  const lines = cell.split(/\n+/);
+  const joined: string[] = [];
+  for (const line of lines) {
+    const t = line.trim();
+    if (!t) continue;
+    const previous = joined[joined.length - 1];
+    // "Phòng Tài chính - Kế" / "hoạch": a name wrapped at the cell's edge.
+    if (previous !== undefined && (/^\p{Ll}/u.test(t) || /[-–,]$|\bvà$/u.test(previous))) joined[joined.length - 1] = `${previous} ${t}`;
+    else joined.push(t);
+  }
+  for (const part of joined.join('\n').split(/[;\n]+/)) {
     const pieces = part.split(',');
     let current = '';
     for (const piece of pieces) {
       const trimmed = piece.trim();
-      if (current && /^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed)) {
+      const separate = /^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed) && !continuesName(current, trimmed);
+      if (current && separate) {
         out.push(current);
         current = trimmed;
       } else {
