@@ -8,6 +8,7 @@ import { PlanInputError } from './input-errors.ts';
 import { readCsv } from './readers/read-csv.ts';
 import { readDocx } from './readers/read-docx.ts';
 import { readHtml } from './readers/read-html.ts';
+import { readPdf, ScannedPdfError } from './readers/read-pdf.ts';
 import { readText } from './readers/read-text.ts';
 import { readXlsx } from './readers/read-xlsx.ts';
 import type { RawDocument } from './table-model.ts';
@@ -17,7 +18,7 @@ import { checkZip, DEFAULT_ZIP_LIMITS, ZipRefused, type ZipLimits } from './zip-
 /** 20 MB, the Telegram bot download limit. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
 
-export type PlanFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv';
+export type PlanFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'pdf';
 
 export interface ReadPlanOptions {
   maxBytes?: number;
@@ -31,6 +32,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): PlanFormat {
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.csv') return 'csv';
   if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.pdf' || Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
   if (zip) return 'docx';
   return 'text';
 }
@@ -52,6 +54,16 @@ export async function readPlanFile(file: string, bytes: Buffer, options: ReadPla
     throw new PlanInputError(file, `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit`);
   }
   const format = detectFormat(file, bytes);
+  if (format === 'pdf') {
+    if (bytes.length === 0) throw new PlanInputError(file, 'empty file');
+    try {
+      return { format, doc: await readPdf(bytes) };
+    } catch (err) {
+      // A scan is not a broken file: its message says what to send instead, as it is.
+      if (err instanceof ScannedPdfError) throw new PlanInputError(file, err.message);
+      throw new PlanInputError(file, `not a readable .pdf: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   if (format === 'docx' || format === 'xlsx') {
     if (bytes.length === 0) throw new PlanInputError(file, 'empty file');
     try {

@@ -1,4 +1,4 @@
-// `import <file>`: reads a plan (.docx, .xlsx, .csv, .txt, .html) into tasks,
+// `import <file>`: reads a plan (.docx, .xlsx, .pdf, .csv, .txt, .html) into tasks,
 // units and deadlines; `--dry-run` only shows what would be imported.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -61,7 +61,7 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean): Pr
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import a plan (.docx, .xlsx, .csv, .txt) into tasks, units and deadlines',
+  summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
   usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
