@@ -1,7 +1,7 @@
 // Folds Vietnamese text for matching: the same phrase must match however it was typed
 // or converted. Removing every diacritic makes NFC/NFD, old/new tone placement
-// ("hoá"/"hóa", "uỷ"/"ủy"), unaccented typing and the typo "định ký" (→ "dinh ky")
-// compare equal. Patterns are therefore written without diacritics.
+// ("hoá"/"hóa", "uỷ"/"ủy"), unaccented typing, the typo "định ký" (→ "dinh ky") and the
+// old spelling "quí" (→ "quy") compare equal. Patterns are therefore written without diacritics.
 //
 // One pass over the characters with a table built once from String.normalize: folding
 // runs for every deadline cell of every import, and normalize('NFD') costs more than
@@ -25,6 +25,7 @@ const isSpace = (code: number) =>
   code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
   code === 0x202f || code === 0x205f || code === 0x3000 || code === 0x85;
 const HTML_TAG = /<[^>]{0,200}>/g;
+const OLD_QUY = /\bqui\b/g;
 
 export function foldText(text: string): string {
   const source = text.includes('<') ? text.replace(HTML_TAG, ' ') : text;
@@ -47,5 +48,6 @@ export function foldText(text: string): string {
     }
     out += ch;
   }
-  return out;
+  // The old spelling "quí" ("Quí III/2025", "qui định") is the same syllable as "quý"/"quy".
+  return out.includes('qui') ? out.replace(OLD_QUY, 'quy') : out;
 }

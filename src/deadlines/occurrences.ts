@@ -1,9 +1,9 @@
 // The due dates of a recurring schedule within a date range, for the plan importer
 // (Task.due = next occurrence) and the reminder planner.
 import {
-  dayNumberFromIso, dayNumberOf, daysInMonth, isoOf, isoWeekdayOf, lastDayOfMonth, partsOf, type DayNumber,
+  dayNumberFromIso, dayNumberOf, daysInMonth, isoOf, isoWeekdayOf, lastDayOfMonth, parseIsoDate, partsOf, type DayNumber,
 } from '../calendar/civil-date.ts';
-import type { IsoDate, OccurrenceRule, ReportPeriod, Schedule } from './types.ts';
+import type { Cadence, IsoDate, OccurrenceRule, ReportPeriod, Schedule } from './types.ts';
 
 export interface OccurrenceOptions {
   /**
@@ -20,7 +20,10 @@ export type DateRange = { from: IsoDate; to: IsoDate } | number;
 export const MAX_OCCURRENCE_YEARS = 20;
 
 const PERIOD_END_MONTH: Record<ReportPeriod, number> = { Q1: 3, Q2: 6, H1: 6, Q3: 9, Q4: 12, Y: 12 };
-const CADENCE_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, yearly: 12 } as const;
+/** The month each period of a cadence ends in. */
+export const PERIOD_END_MONTHS: Record<Exclude<Cadence, 'weekly'>, readonly number[]> = {
+  monthly: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], quarterly: [3, 6, 9, 12], semiannual: [6, 12], yearly: [12],
+};
 
 /**
  * The due dates of a recurring schedule within `range` (a year, or from/to inclusive),
@@ -42,6 +45,7 @@ export function occurrenceDayNumbers(
   const hi = Math.min(to, schedule.until ? dayNumberFromIso(schedule.until) : Infinity, from + MAX_OCCURRENCE_YEARS * 366);
   if (lo > hi) return [];
   const { rule, cadence } = schedule;
+  if (rule.by === 'dates') return listedDays(rule.dates, lo, hi);
   const out: DayNumber[] = [];
   if (cadence === 'weekly') {
     const weekday = rule.by === 'weekday' ? rule.isoWeekday : 7;
@@ -49,30 +53,66 @@ export function occurrenceDayNumbers(
     return out;
   }
   const reportDay = validDay(options.reportDay);
-  const { year: y0 } = partsOf(lo);
-  const { year: y1 } = partsOf(hi);
+  // From the year before: a period's report may fall in the next year (December's in January).
+  const y0 = partsOf(lo).year - 1;
+  const y1 = partsOf(hi).year;
   for (let year = y0; year <= y1; year++) {
-    for (const month of dueMonths(rule, cadence)) {
-      const d = dueDay(rule, year, month, reportDay);
-      if (d >= lo && d <= hi && out[out.length - 1] !== d) out.push(d);
+    for (const d of dueDaysIn(year, rule, cadence, reportDay)) {
+      if (d >= lo && d <= hi && (out.length === 0 || d > out[out.length - 1]!)) out.push(d);
     }
   }
   return out;
 }
 
-function dueMonths(rule: OccurrenceRule, cadence: keyof typeof CADENCE_MONTHS): number[] {
-  if (rule.by === 'report-periods') return [...new Set(rule.periods.map((p) => PERIOD_END_MONTH[p]))].sort((a, b) => a - b);
-  if (rule.by === 'day-of-year') return [rule.month];
-  const step = CADENCE_MONTHS[cadence];
-  const months: number[] = [];
-  for (let m = step; m <= 12; m += step) months.push(m);
-  return months;
+/** The due days of one year's periods, ascending (a period's report may fall early the next year). */
+function dueDaysIn(
+  year: number, rule: Exclude<OccurrenceRule, { by: 'dates' }>, cadence: Exclude<Cadence, 'weekly'>, reportDay: number | undefined,
+): DayNumber[] {
+  switch (rule.by) {
+    case 'period-end':
+    case 'weekday': // a weekday means something only weekly; elsewhere each period's end
+      return PERIOD_END_MONTHS[cadence].map((month) => endOrReportDay(year, month, reportDay));
+    case 'report-periods':
+      return reportMonths(rule.periods).map((month) => endOrReportDay(year, month, reportDay));
+    case 'day-of-month':
+      return PERIOD_END_MONTHS[cadence].map((month) => clampedDay(year, month, rule.day));
+    case 'day-of-next-month':
+      return PERIOD_END_MONTHS[cadence].map((month) => (month === 12 ? clampedDay(year + 1, 1, rule.day) : clampedDay(year, month + 1, rule.day)));
+    case 'day-of-year':
+      return [clampedDay(year, rule.month, rule.day)];
+    case 'days-of-year':
+      return rule.days
+        .filter((d) => Number.isInteger(d.month) && d.month >= 1 && d.month <= 12 && validDay(d.day) !== undefined)
+        .map((d) => clampedDay(year, d.month, d.day))
+        .sort((a, b) => a - b);
+    default:
+      return unknownRule(rule);
+  }
 }
 
-function dueDay(rule: OccurrenceRule, year: number, month: number, reportDay: number | undefined): DayNumber {
-  if (rule.by === 'day-of-month' || rule.by === 'day-of-year') return clampedDay(year, month, rule.day);
-  if (reportDay !== undefined) return clampedDay(year, month, reportDay);
-  return lastDayOfMonth(year, month);
+/** Exhaustiveness: a new rule must be handled above, or this stops compiling. */
+function unknownRule(rule: never): DayNumber[] {
+  void rule;
+  return [];
+}
+
+function reportMonths(periods: ReportPeriod[]): number[] {
+  return [...new Set(periods.map((p) => PERIOD_END_MONTH[p]))].sort((a, b) => a - b);
+}
+
+function endOrReportDay(year: number, month: number, reportDay: number | undefined): DayNumber {
+  return reportDay === undefined ? lastDayOfMonth(year, month) : clampedDay(year, month, reportDay);
+}
+
+/** The listed dates within the range, ascending, once each; what is not a date is skipped, never thrown on. */
+function listedDays(dates: readonly IsoDate[], lo: DayNumber, hi: DayNumber): DayNumber[] {
+  const days: DayNumber[] = [];
+  for (const date of dates) {
+    const d = typeof date === 'string' ? parseIsoDate(date) : undefined;
+    if (d !== undefined && d >= lo && d <= hi) days.push(d);
+  }
+  days.sort((a, b) => a - b);
+  return days.filter((d, i) => i === 0 || d !== days[i - 1]);
 }
 
 /** A day the month does not have (31 in June) is the month's last day, never the next month. */

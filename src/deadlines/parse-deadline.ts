@@ -1,9 +1,9 @@
 // Deadline text of a plan → typed schedule. Never throws: what is not understood
 // becomes `unscheduled` with a reason, so the monitoring unit can set a date.
 import { isoOf, parseIsoDate, type DayNumber } from '../calendar/civil-date.ts';
-import { matchCadence } from './cadence-phrases.ts';
+import { cadenceNearest, matchCadence } from './cadence-phrases.ts';
 import { foldText } from './fold-text.ts';
-import type { IsoDate, Schedule, UnscheduledCode } from './types.ts';
+import type { Cadence, IsoDate, Schedule, UnscheduledCode } from './types.ts';
 import { extractTimeExpressions, type TimeExpression } from './vietnamese-dates.ts';
 
 export interface ParseDeadlineOptions {
@@ -36,6 +36,9 @@ const UNSCHEDULED_RULES: Array<[RegExp, UnscheduledCode, string, string[]]> = [
     ['ngay', 'tuan', 'thang', 'ke tu']],
   [/\bdinh ky\b|\bche do bao cao\b/, 'unspecified-periodic',
     'periodic reporting without the periods (quarter, 6 months, year)', ['dinh ky', 'che do']],
+  // Before "khi có" (ad hoc): waiting for a document is waiting for its dates.
+  [/\bsau khi (?:co|nhan duoc|duoc ban hanh|ban hanh)\s+(?:huong dan|van ban|ke hoach|chi dao|quyet dinh|thong tu|nghi dinh|y kien|quy che|de an|chuong trinh)\b/,
+    'by-other-document', 'set by another plan, notice or instruction still to come', ['sau khi']],
   [/\bdot xuat\b|\bkhi (?:co|phat sinh|duoc)\b|\bphat sinh\b/, 'ad-hoc', 'ad hoc, when something happens (đột xuất)',
     ['dot xuat', 'khi', 'phat sinh']],
   [/\btheo (?:ke hoach|thong bao|van ban|chi dao|yeu cau|huong dan|lo trinh|tien do|de nghi|quyet dinh|chuong trinh|ket qua)\b/, 'by-other-document',
@@ -99,9 +102,20 @@ function parse(text: string, options: ParseDeadlineOptions): Schedule {
     return { kind: 'ongoing', checkIn: 'monthly', ...(until ? { until: isoOf(until.day) } : {}) };
   }
 
+  const listed = listedDays(exprs);
+  if (listed) {
+    return { kind: 'recurring', cadence: cadenceOfDates(listed), rule: { by: 'dates', dates: listed.map(isoOf) } };
+  }
+
   if (exprs.length > 0) {
     const due = latestEnd(exprs);
-    if (!due) return unscheduled('not-understood', 'only a start date, no end');
+    if (!due) {
+      // "Từ năm 2025": from that year on, as "năm 2025 và các năm tiếp theo" says it.
+      if (exprs.every((e) => e.role === 'from' && e.unit === 'year')) {
+        return { kind: 'recurring', cadence: 'yearly', rule: { by: 'period-end' }, from: isoOf(Math.min(...exprs.map((e) => e.start))) };
+      }
+      return unscheduled('not-understood', 'only a start date, no end');
+    }
     const from = earliestStart(exprs);
     return {
       kind: 'once',
@@ -132,6 +146,34 @@ function parsePeriodicContext(context: string): Schedule | undefined {
   const cadence = matchCadence(foldText(context.slice(0, MAX_DEADLINE_TEXT)));
   return cadence ? { kind: 'recurring', cadence: cadence.cadence, rule: cadence.rule } : undefined;
 }
+
+/**
+ * The deadlines of a text that is a list of days and nothing else ("trước ngày 10/6 và 10/12",
+ * "30/6/2025; 31/12/2025"), ascending, once each; undefined for anything else. Days joined
+ * by other words ("sơ kết trước 30/6, tổng kết trước 15/12") stay one deadline, the latest.
+ */
+function listedDays(exprs: TimeExpression[]): DayNumber[] | undefined {
+  if (exprs.length < 2) return undefined;
+  const days: DayNumber[] = [];
+  for (const [i, e] of exprs.entries()) {
+    if (e.unit !== 'day' || e.isRange || (i > 0 && !e.continuesList)) return undefined;
+    const day = deadlineDay(e);
+    if (day === undefined) return undefined;
+    days.push(day);
+  }
+  days.sort((a, b) => a - b);
+  const unique = days.filter((d, i) => i === 0 || d !== days[i - 1]);
+  return unique.length >= 2 ? unique : undefined;
+}
+
+/** For display: the cadence nearest the shortest gap between two listed dates. */
+function cadenceOfDates(days: DayNumber[]): Cadence {
+  let gap = Infinity;
+  for (let i = 1; i < days.length; i++) gap = Math.min(gap, days[i]! - days[i - 1]!);
+  return cadenceNearest(gap / DAYS_PER_MONTH);
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
 
 /** The last day on which the task is on time: "truoc D" is D minus one day. */
 function deadlineDay(e: TimeExpression): DayNumber | undefined {

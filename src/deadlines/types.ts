@@ -17,7 +17,27 @@ export type OccurrenceRule =
   /** Named report periods of a year, each due at its period end: "Quý I, 6 tháng, Quý III và báo cáo năm". */
   | { by: 'report-periods'; periods: ReportPeriod[] }
   /** A fixed day of the year for yearly schedules ("trước ngày 15/01 hằng năm" → 14 January). */
-  | { by: 'day-of-year'; month: number; day: number };
+  | { by: 'day-of-year'; month: number; day: number }
+  /**
+   * A day of the month after each period ("trước ngày 15 của tháng đầu quý sau" → 14 April for
+   * the first quarter): a report on a period is due once the period is over.
+   */
+  | { by: 'day-of-next-month'; day: number }
+  /** Several days of each year that follow no period ("ngày 15/01 và 15/7 hằng năm"), ascending. */
+  | { by: 'days-of-year'; days: MonthDay[] }
+  /**
+   * Dates listed in the text, each due once ("trước ngày 10/6 và 10/12", "30/6/2025; 31/12/2025"),
+   * ascending. A recurring schedule rather than a kind of its own: every consumer already
+   * treats a recurring task as a series of occurrences (a reminder series per date, reports
+   * "completed through" a date, no single due date to extend), which is what such a task is.
+   * Its cadence is the one nearest the shortest gap between two dates, for display only.
+   */
+  | { by: 'dates'; dates: IsoDate[] };
+
+export interface MonthDay {
+  month: number;
+  day: number;
+}
 
 export type ReportPeriod = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'Y';
 

@@ -1,7 +1,8 @@
 // Finds the time expressions of a folded Vietnamese deadline text ("30/11/2024",
 // "ngay 05 thang 01 nam 2025", "thang 12/2024", "quy iv nam 2024", "6 thang dau nam",
 // "nam 2025", "2023 - 2025") as civil-day spans, with the word that governs each
-// ("truoc", "tu", "den" ...). Text is folded first (fold-text.ts): no diacritics here.
+// ("truoc", "tu", "den" ...), and which of them form a list ("10/6 va 10/12").
+// Text is folded first (fold-text.ts): no diacritics here.
 import { dayNumberOf, isValidCivilDate, lastDayOfMonth, partsOf, type DayNumber } from '../calendar/civil-date.ts';
 
 export type Role = 'plain' | 'before' | 'from' | 'until' | 'after';
@@ -17,6 +18,10 @@ export interface TimeExpression {
   isRange: boolean;
   /** False when the year came from the reference date or a neighbouring expression. */
   hasYear: boolean;
+  /** What it names: a day, months, a quarter ... */
+  unit: SpanSpec['unit'];
+  /** Joined to the expression before it as an item of a list ("10/6 và 10/12", "30/6/2025; 31/12/2025"). */
+  continuesList: boolean;
   index: number;
   length: number;
 }
@@ -34,7 +39,7 @@ const MAX_YEAR = 2100;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** What a match names; resolved to days once its year is known. */
-type SpanSpec =
+export type SpanSpec =
   | { unit: 'day'; day: number; month: number }
   | { unit: 'months'; from: number; to: number }
   /** A third of a month: đầu / thượng tuần (1–10), giữa / trung tuần (11–20), hạ tuần (21–end). */
@@ -50,6 +55,8 @@ interface Raw {
   spec: SpanSpec;
   year?: number;
   isRange?: boolean;
+  /** For a list item found after a date: the dated item before it, whose year it may take ("30/6/2025 và 31/12"). */
+  listHead?: Raw;
 }
 
 /** The days a spec names in a year; undefined for an impossible date (31/02, month 13). */
@@ -95,14 +102,21 @@ interface Matcher {
 }
 
 const MATCHERS: Matcher[] = [
+  { // ngay 20 thang 6 va thang 12: the day named once is the day of each month listed after it.
+    // First, so the lookbehind still sees the head "ngay 20 thang 6" before it is blanked.
+    re: /(?<=\bngay\s+(\d{1,2})\s+thang\s+\d{1,2}(?:\s*(?:,|va)\s*thang\s+\d{1,2})*\s*(?:,|va)\s*)thang\s+(\d{1,2})\b(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g,
+    needsDigit: true,
+    needs: ['va thang', ', thang', ',thang'],
+    build: (m) => ({ ...(m[3] ? { year: Number(m[3]) } : {}), spec: { unit: 'day', day: Number(m[1]), month: Number(m[2]) } }),
+  },
   { // tu thang 3 den thang 6/2025, thang 10 - 11/2024
     re: /(?:tu\s+)?thang\s+(\d{1,2})\s*(?:-|den(?:\s+het)?|toi)\s*(?:thang\s+)?(\d{1,2})\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
     needsDigit: true,
     needs: ['thang'],
     build: (m) => ({ year: Number(m[3]), isRange: true, spec: { unit: 'months', from: Number(m[1]), to: Number(m[2]) } }),
   },
-  { // quy iii - iv/2024, tu quy ii den quy iv nam 2025
-    re: /(?:tu\s+)?quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den(?:\s+het)?)\s*(?:quy\s+)?(iv|iii|ii|i|[1-4])\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
+  { // quy iii - iv/2024, tu quy ii den quy iv nam 2025; quy ii, iii/2025 (the work runs through both)
+    re: /(?:tu\s+)?quy\s+(iv|iii|ii|i|[1-4])\s*(?:-|den(?:\s+het)?|,|va)\s*(?:quy\s+)?(iv|iii|ii|i|[1-4])\s*(?:\/|-|nam)\s*(\d{4})(?!\d)/g,
     needsDigit: true,
     needs: ['quy'],
     build: (m) => ({ year: Number(m[3]), isRange: true, spec: { unit: 'quarters', from: ROMAN[m[1]!]!, to: ROMAN[m[2]!]! } }),
@@ -112,6 +126,12 @@ const MATCHERS: Matcher[] = [
     needsDigit: true,
     needs: ['/', '-', '.'],
     build: (m) => ({ year: fullYear(m[4]!), spec: { unit: 'day', day: Number(m[1]), month: Number(m[3]) } }),
+  },
+  { // 15/12 nam 2025
+    re: /(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*,?\s*nam\s+(\d{4})(?!\d)/g,
+    needsDigit: true,
+    needs: ['/'],
+    build: (m) => ({ year: Number(m[3]), spec: { unit: 'day', day: Number(m[1]), month: Number(m[2]) } }),
   },
   { // ngay 05 thang 01 nam 2025
     re: /(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:nam|,|\/)\s*(\d{4})(?!\d)/g,
@@ -153,6 +173,16 @@ const MATCHERS: Matcher[] = [
     needs: ['thang'],
     build: (m) => ({ spec: { unit: 'months', from: Number(m[1]), to: Number(m[1]) } }),
   },
+  { // 6/2025, trong 03/2025: a month without "thang", at the start or after a word that introduces a
+    // date only, so a document number ("Nghi quyet 57/2024") is never read as a month.
+    re: /(?<=^|\b(?:trong|truoc|den|het|han|nhat|xong|thanh|tu)\s+|\d{4}\s*-\s*)(\d{1,2})\s*\/\s*(\d{4})(?![\d/])/g,
+    needsDigit: true,
+    needs: ['/'],
+    build: (m) => {
+      const month = Number(m[1]);
+      return month >= 1 && month <= 12 ? { year: Number(m[2]), spec: { unit: 'months', from: month, to: month } } : undefined;
+    },
+  },
   { // quy iv nam 2024, quy i/2025, quy 3-2025, quy iv (no year)
     re: /quy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4})(?!\d))?/g,
     needsDigit: false,
@@ -176,13 +206,13 @@ const MATCHERS: Matcher[] = [
     },
   },
   { // nam 2024, cuoi nam 2024, 2024
-    re: /(?<![\d/.-])(?:(?:cuoi|trong|het)\s+)?(?:nam\s+)?(\d{4})(?![\d/%])/g,
+    re: /(?<![\d/.-])(?:(?:cuoi|trong|het|ca)\s+)?(?:nam\s+)?(\d{4})(?![\d/%])/g,
     needsDigit: true,
     needs: [],
     build: (m) => (plausibleYear(Number(m[1])) ? { year: Number(m[1]), spec: { unit: 'year' } } : undefined),
   },
-  { // cuoi nam, trong nam (no year)
-    re: /\b(?:cuoi|trong|het)\s+nam\b(?!\s*\d)/g,
+  { // cuoi nam, trong nam, ca nam (no year)
+    re: /\b(?:cuoi|trong|het|ca)\s+nam\b(?!\s*\d)/g,
     needsDigit: false,
     needs: ['nam'],
     build: () => ({ spec: { unit: 'year' } }),
@@ -236,6 +266,7 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
   }
   if (raws.length === 0) return { expressions: [], invalid: [], missingYear: [] };
   raws.sort((a, b) => a.index - b.index);
+  if (hasDigit) takeListedDays(raws, work);
 
   const result: ExtractResult = { expressions: [], invalid: [], missingYear: [] };
   raws.forEach((raw, i) => {
@@ -252,6 +283,12 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
         span = spanOf(raw.spec, year);
         const nextSpan = spanOf(next.spec, year);
         if (span && nextSpan && span[0] > nextSpan[1]) span = spanOf(raw.spec, (year -= 1));
+      } else if (raw.listHead?.year !== undefined) {
+        // The item comes after its head in the calendar too: "30/6/2025 và 15/3" is March 2026.
+        const head = spanOf(raw.listHead.spec, raw.listHead.year);
+        year = raw.listHead.year;
+        span = spanOf(raw.spec, year);
+        if (span && head && span[0] < head[0]) span = spanOf(raw.spec, (year += 1));
       } else if (ref !== undefined) {
         span = firstOnOrAfter(raw.spec, ref);
         if (!span) span = spanOf(raw.spec, partsOf(ref).year);
@@ -279,11 +316,48 @@ export function extractTimeExpressions(folded: string, ref?: DayNumber): Extract
     }
     result.expressions.push({
       start: span[0], end: span[1], role, isRange: raw.isRange ?? false, hasYear: raw.year !== undefined,
-      ...(time ? { time } : {}), index: raw.index, length: raw.length,
+      unit: raw.spec.unit, continuesList: false, ...(time ? { time } : {}), index: raw.index, length: raw.length,
     });
   });
   markDashRanges(folded, result.expressions);
+  markLists(folded, result.expressions);
   return result;
+}
+
+// A day and month written after a listed date with no word of its own: "10/12" in
+// "trước ngày 10/6 và 10/12". Alone, "07/07" is a score; after a date and "và", a date.
+const LIST_ITEM = /(\s*(?:[,;]|va)\s*)(\d{1,2})\s*(?:\/|\s+thang\s+)\s*(\d{1,2})(?![\d/]|\s*(?:\/|-|nam)\s*\d)/y;
+
+/** Adds the days that continue a list begun by a recognised date; `raws` is sorted and stays so. */
+function takeListedDays(raws: Raw[], work: string): void {
+  for (let k = 0; k < raws.length; k++) {
+    const r = raws[k]!;
+    if (r.spec.unit !== 'day') continue;
+    LIST_ITEM.lastIndex = r.index + r.length;
+    const m = LIST_ITEM.exec(work);
+    if (!m) continue;
+    const index = m.index + m[1]!.length;
+    const length = m[0].length - m[1]!.length;
+    const listHead = r.year !== undefined ? r : r.listHead;
+    // The next turn looks on from this item, so a list is taken to its end.
+    raws.splice(k + 1, 0, { index, length, spec: { unit: 'day', day: Number(m[2]), month: Number(m[3]) }, ...(listHead ? { listHead } : {}) });
+  }
+}
+
+const LIST_SEPARATOR = /^\s*(?:[,;]|va)\s*(?:ngay\s+)?$/;
+
+/**
+ * Items of a list of days: each is marked as continuing the list, and takes the word that
+ * governs the first ("trước ngày 10/6 và 10/12": both are "trước").
+ */
+function markLists(folded: string, expressions: TimeExpression[]): void {
+  for (let i = 1; i < expressions.length; i++) {
+    const a = expressions[i - 1]!;
+    const b = expressions[i]!;
+    if (!LIST_SEPARATOR.test(folded.slice(a.index + a.length, b.index))) continue;
+    b.continuesList = true;
+    if (a.unit === 'day' && b.unit === 'day' && b.role === 'plain' && !b.time && (a.role === 'before' || a.role === 'until')) b.role = a.role;
+  }
 }
 
 /** "01/10/2024 - 30/11/2024": the first of two expressions joined by a dash is a start. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/deadlines/parse-deadline.ts';
-import type { Schedule } from '../../src/deadlines/types.ts';
+import type { Cadence, OccurrenceRule, Schedule } from '../../src/deadlines/types.ts';
 
 // The issue date of the Đồng Nai plan 336/KH-UBND: dates without a year resolve against it.
 const REF = '2024-10-15';
@@ -188,6 +188,120 @@ describe('recurring', () => {
     ['Kiểm tra định kỳ hằng năm và đột xuất', { kind: 'recurring', cadence: 'yearly', rule: { by: 'period-end' } }],
   ];
   it.each(cases)('%j', (text, expected) => expectSchedule(text, expected));
+});
+
+// A plan issued on 1 March 2025: the reference date of the phrasings below.
+const REF_2025 = '2025-03-01';
+const every = (cadence: Cadence, rule: OccurrenceRule, extra: { from?: string; until?: string } = {}): Schedule =>
+  ({ kind: 'recurring', cadence, rule, ...extra });
+
+describe('a day inside each period: "trước ngày N" is day N-1, "ngày N" day N', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Hằng tháng, trước ngày 22', every('monthly', { by: 'day-of-month', day: 21 })],
+    ['Hằng tháng, ngày 5', every('monthly', { by: 'day-of-month', day: 5 })],
+    ['hằng tháng, chậm nhất ngày 25', every('monthly', { by: 'day-of-month', day: 25 })],
+    ['Báo cáo hằng tháng trước ngày 22', every('monthly', { by: 'day-of-month', day: 21 })],
+    ['Hằng tháng, trước ngày 5 của tháng sau', every('monthly', { by: 'day-of-next-month', day: 4 })],
+    // A start date after the cadence is the schedule's window, not its day.
+    ['hằng tháng từ ngày 01/7/2025', every('monthly', { by: 'period-end' }, { from: '2025-07-01' })],
+    ['trước ngày 10 tháng cuối quý', every('quarterly', { by: 'day-of-month', day: 9 })],
+    ['Định kỳ hằng quý (trước ngày 20 tháng cuối quý)', every('quarterly', { by: 'day-of-month', day: 19 })],
+    ['Hằng quý, trước ngày 20', every('quarterly', { by: 'day-of-month', day: 19 })],
+    ['trước ngày 15 của tháng đầu quý sau', every('quarterly', { by: 'day-of-next-month', day: 14 })],
+    ['hằng quý, trước ngày 15 tháng đầu quý sau', every('quarterly', { by: 'day-of-next-month', day: 14 })],
+    // The day before the 1st of the next quarter is the quarter's last day.
+    ['trước ngày 1 tháng đầu quý sau', every('quarterly', { by: 'period-end' })],
+    ['trước ngày 20 tháng 6 và tháng 12 hằng năm', every('semiannual', { by: 'day-of-month', day: 19 })],
+    ['ngày 15/3, 15/6, 15/9 và 15/12 hằng năm', every('quarterly', { by: 'day-of-month', day: 15 })],
+    ['tháng 6 và tháng 12 hằng năm', every('semiannual', { by: 'period-end' })],
+    ['ngày 30/6 và 31/12 hằng năm', every('semiannual', { by: 'day-of-month', day: 31 })],
+    ['ngày 15/01 và 15/7 hằng năm', every('semiannual', { by: 'days-of-year', days: [{ month: 1, day: 15 }, { month: 7, day: 15 }] })],
+    ['Trước ngày 15/12 hằng năm', every('yearly', { by: 'day-of-year', month: 12, day: 14 })],
+    ['hằng năm, trước ngày 31/3', every('yearly', { by: 'day-of-year', month: 3, day: 30 })],
+    ['trước ngày 1/7 hằng năm', every('yearly', { by: 'day-of-year', month: 6, day: 30 })],
+    ['Tháng 9 hằng năm', every('yearly', { by: 'day-of-year', month: 9, day: 30 })],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected, REF_2025));
+});
+
+describe('several dates in one text: each is due', () => {
+  const cases: Array<[string, string, Expected]> = [
+    ['trước ngày 10/6 và 10/12', REF_2025, every('semiannual', { by: 'dates', dates: ['2025-06-09', '2025-12-09'] })],
+    ['ngày 15/3, 15/6, 15/9 và 15/12', REF_2025,
+      every('quarterly', { by: 'dates', dates: ['2025-03-15', '2025-06-15', '2025-09-15', '2025-12-15'] })],
+    ['30/6/2025; 31/12/2025', REF_2025, every('semiannual', { by: 'dates', dates: ['2025-06-30', '2025-12-31'] })],
+    ['Trước ngày 20 tháng 6 và tháng 12', REF_2025, every('semiannual', { by: 'dates', dates: ['2025-06-19', '2025-12-19'] })],
+    ['trước ngày 10/6 và 10/12 năm 2025', REF_2025, every('semiannual', { by: 'dates', dates: ['2025-06-09', '2025-12-09'] })],
+    ['ngày 15 tháng 3 và ngày 15 tháng 9 năm 2025', REF_2025, every('semiannual', { by: 'dates', dates: ['2025-03-15', '2025-09-15'] })],
+    // The year written on the first date carries to the next.
+    ['30/6/2025 và 31/12', '2024-10-15', every('semiannual', { by: 'dates', dates: ['2025-06-30', '2025-12-31'] })],
+    // Read in August, June's date is the next year's: each is the first such date on or after the plan date.
+    ['trước ngày 10/6 và 10/12', '2025-08-01', every('semiannual', { by: 'dates', dates: ['2025-12-09', '2026-06-09'] })],
+    ['ngày 31/12/2025 và 31/12/2025', REF_2025, once('2025-12-31')],
+  ];
+  it.each(cases)('%j with ref %s', (text, ref, expected) => expectSchedule(text, expected, ref));
+
+  it('is unscheduled, with the reason, when the dates have no year and no reference date is given', () => {
+    expect(parseDeadline('trước ngày 10/6 và 10/12')).toMatchObject({ kind: 'unscheduled', code: 'missing-year' });
+  });
+});
+
+describe('the old spelling "Quí" reads like "Quý"', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Quí III/2025', once('2025-09-30')],
+    ['Quí IV năm 2025', once('2025-12-31')],
+    ['quí 2/2025', once('2025-06-30')],
+    ['Quí I, II/2026', once('2026-06-30', { from: '2026-01-01' })],
+    ['hằng quí', every('quarterly', { by: 'period-end' })],
+    ['Theo qui định', none('by-regulation')],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected, REF_2025));
+});
+
+describe('ranges across quarters and years keep their start', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Quý IV/2025 - Quý II/2026', once('2026-06-30', { from: '2025-10-01' })],
+    ['2026-2030', once('2030-12-31', { from: '2026-01-01' })],
+    ['Giai đoạn 2026 - 2030', once('2030-12-31', { from: '2026-01-01' })],
+    ['Năm 2025 - 2026', once('2026-12-31', { from: '2025-01-01' })],
+    ['Từ năm 2025 đến năm 2030', once('2030-12-31', { from: '2025-01-01' })],
+    ['Tháng 3 - tháng 6/2025', once('2025-06-30', { from: '2025-03-01' })],
+    ['từ tháng 7/2025 đến tháng 12/2025', once('2025-12-31', { from: '2025-07-01' })],
+    ['Quý II, III/2025', once('2025-09-30', { from: '2025-04-01' })],
+    ['Quý III và IV năm 2025', once('2025-12-31', { from: '2025-07-01' })],
+    ['2026', once('2026-12-31')],
+    ['Năm 2026', once('2026-12-31')],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected, REF_2025));
+});
+
+describe('phrasings from other provinces\' plans', () => {
+  const cases: Array<[string, Expected]> = [
+    ['Quý I/2026', once('2026-03-31')],
+    ['Tháng 6/2025', once('2025-06-30')],
+    ['Trước 30/6/2025', once('2025-06-29')],
+    ['Hoàn thành trong Quý III/2025', once('2025-09-30')],
+    ['06 tháng đầu năm 2025', once('2025-06-30')],
+    ['Trong tháng 12/2025', once('2025-12-31')],
+    ['Năm 2025 và các năm tiếp theo', every('yearly', { by: 'period-end' }, { from: '2025-01-01' })],
+    ['Từ năm 2025', every('yearly', { by: 'period-end' }, { from: '2025-01-01' })],
+    ['Từ năm 2025 trở đi', every('yearly', { by: 'period-end' }, { from: '2025-01-01' })],
+    ['Thường xuyên, hằng năm', every('yearly', { by: 'period-end' })],
+    ['Cả năm', once('2025-12-31')],
+    ['Cả năm 2025', once('2025-12-31')],
+    ['Theo tiến độ của Bộ', none('by-other-document')],
+    ['Sau khi có hướng dẫn', none('by-other-document')],
+    // A start alone, with no end and no "each year", is no deadline.
+    ['Từ tháng 7/2025', none('not-understood')],
+    // Month and year without "tháng", as some plans write them.
+    ['6/2025', once('2025-06-30')],
+    ['03/2025', once('2025-03-31')],
+    ['6/2025 - 9/2025', once('2025-09-30', { from: '2025-06-01' })],
+    // ... but a document number is not a month.
+    ['Kế hoạch 05/2024', none('not-understood')],
+    ['Sau khi có Quy chế của TW', none('by-other-document')],
+  ];
+  it.each(cases)('%j', (text, expected) => expectSchedule(text, expected, REF_2025));
 });
 
 describe('ongoing', () => {

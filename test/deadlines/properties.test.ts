@@ -10,6 +10,7 @@ const WORDS = [
   'hằng', 'hàng', 'tuần', 'Thứ Sáu', 'định kỳ', 'định ký', 'Thường xuyên', 'chi thường xuyên', 'Theo quy định',
   'đến', 'từ', 'giai đoạn', 'và', 'những năm tiếp theo', 'đột xuất', 'Quyết định số 1847/QĐ-TTg', 'chậm nhất', 'hạn',
   '17h00', ',', '-', '/', ' ', '  ', '\t', '.', 'x', '<p>', 'ủy', 'uỷ', 'hoá', 'hóa',
+  'Quí', 'quí', ';', 'tháng cuối quý', 'tháng đầu quý sau', 'của tháng sau', 'cả năm', 'trở đi', 'Sau khi có hướng dẫn',
 ];
 const number = fc.integer({ min: 0, max: 3000 }).map(String);
 const dateLike = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1980, max: 2110 }))
