@@ -26,6 +26,21 @@ describe('cli deadline "<text>"', () => {
     });
   });
 
+  it('shows the start of a range ("Quý IV/2025 - Quý II/2026")', async () => {
+    const r = await runCliCapture(['deadline', 'Quý IV/2025 - Quý II/2026', '--ref', '2025-03-01']);
+    expect(json(r.stdout)).toEqual({ raw: 'Quý IV/2025 - Quý II/2026', kind: 'once', due: '2026-06-30', from: '2025-10-01' });
+  });
+
+  it('lists every date a text names, even across the new year of --ref', async () => {
+    const r = await runCliCapture(['deadline', 'trước ngày 10/6 và 10/12', '--ref', '2025-08-01']);
+    expect(json(r.stdout)).toEqual({ raw: 'trước ngày 10/6 và 10/12', kind: 'recurring', cadence: 'semiannual', dates: ['2025-12-09', '2026-06-09'] });
+  });
+
+  it('lists the 21st of each month for "Hằng tháng, trước ngày 22"', async () => {
+    const r = await runCliCapture(['deadline', 'Hằng tháng, trước ngày 22', '--ref', '2025-03-01']);
+    expect((json(r.stdout) as { dates: string[] }).dates).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-21`));
+  });
+
   it('gives the reason of an unscheduled text', async () => {
     const r = await runCliCapture(['deadline', '31/02/2024', '--ref', '2024-01-01']);
     expect(json(r.stdout)).toMatchObject({ kind: 'unscheduled', reason: expect.stringContaining('31/02/2024') });

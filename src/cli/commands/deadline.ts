@@ -18,7 +18,7 @@ const USAGE = [
   'deadline "<text>" [--ref YYYY-MM-DD] [--reminders]',
   '       npm run -s cli -- deadline --jsonl [--ref YYYY-MM-DD] [--reminders]   (one text per stdin line)',
   '  --ref        the plan\'s issue date: resolves dates without a year; "dates" lists the',
-  '               occurrences in its calendar year (default: today in TZ_NAME)',
+  '               occurrences in its calendar year, or every date the text lists (default: today in TZ_NAME)',
   '  --reminders  add the reminder instants for a not-started task under the default policy,',
   '               planned as if "now" were the start of the --ref day (reproducible output)',
 ].join('\n');
@@ -28,6 +28,9 @@ export interface DeadlineJson {
   kind: string;
   due?: string;
   dueTime?: string;
+  /** Where the text names a start ("Quý IV/2025 - Quý II/2026", "từ tháng 7/2025"). */
+  from?: string;
+  until?: string;
   cadence?: string;
   dates?: string[];
   reason?: string;
@@ -40,10 +43,19 @@ export function describeDeadline(raw: string, ref: IsoDate, calendar?: WorkingCa
   if (schedule.kind === 'once') {
     out.due = schedule.due;
     if (schedule.dueTime) out.dueTime = schedule.dueTime;
+    if (schedule.from) out.from = schedule.from;
   } else if (schedule.kind === 'recurring') {
     out.cadence = schedule.cadence;
-    out.dates = occurrenceDates(schedule, partsOf(parseIsoDate(ref)!).year);
-  } else if (schedule.kind === 'unscheduled') {
+    if (schedule.from) out.from = schedule.from;
+    if (schedule.until) out.until = schedule.until;
+    // Listed dates are few and may straddle a new year ("10/6 và 10/12" read in August): all of them.
+    const listed = schedule.rule.by === 'dates' ? schedule.rule.dates.filter((d) => parseIsoDate(d) !== undefined).sort() : [];
+    out.dates = listed.length > 0
+      ? occurrenceDates(schedule, { from: listed[0]!, to: listed.at(-1)! })
+      : occurrenceDates(schedule, partsOf(parseIsoDate(ref)!).year);
+  } else if (schedule.kind === 'ongoing') {
+    if (schedule.until) out.until = schedule.until;
+  } else {
     out.reason = schedule.reason;
   }
   if (calendar) {
