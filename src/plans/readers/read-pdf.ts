@@ -128,7 +128,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading the PDF took longer than ${Math.round(timeLimit / 1000)} s`)), timeLimit);
+    const limit = timeLimit < 1000 ? `${timeLimit} ms` : `${timeLimit / 1000} s`;
+    timer = setTimeout(() => reject(new Error(`reading the PDF took longer than ${limit}`)), timeLimit);
   });
   try {
     return await Promise.race([readDocument(task, lib, maxPages), timeout]);

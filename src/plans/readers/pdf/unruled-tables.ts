@@ -2,7 +2,8 @@
 // columns come from the header row's labels ("STT | Nội dung | ... "), each
 // boundary put in the widest run of blank space between two labels over the
 // whole table; a row starts where the first column has text (a code) or
-// where the gap above a line is wider than between the lines of one cell.
+// where the gap above a line is wider than between the lines of one cell. The
+// table ends at a wide gap or at a line that runs across a column boundary.
 
 import { isHeaderRow } from '../../header-recognition.ts';
 import type { TextPiece } from './page-content.ts';
@@ -68,8 +69,14 @@ export function findUnruledTable(lines: readonly VisualLine[]): UnruledTable | u
     const crossing = segments(line, COLUMN_GAP_EM).some((s) => centers.filter((c) => c > s.x0 && c < s.x1).length >= 2);
     if (crossing) break;
   }
-  const region = lines.slice(start, end);
-  const cuts = boundaries(labels, region);
+  let region = lines.slice(start, end);
+  let cuts = boundaries(labels, region);
+  // Text in a table stays within its column: the first line running across a boundary ends the table.
+  const across = region.findIndex((l) => segments(l, COLUMN_GAP_EM).some((s) => cuts.some((b) => s.x0 < b - 2 && s.x1 > b + 2)));
+  if (across > 0) {
+    region = region.slice(0, across);
+    cuts = boundaries(labels, region);
+  }
   const columnOf = (x: number) => cuts.filter((b) => x >= b).length;
   const gaps = region.slice(1).map((l, i) => l.top - region[i]!.bottom);
   const tightest = Math.max(0, Math.min(...gaps.filter((g) => g >= 0), Infinity));
