@@ -111,7 +111,9 @@ export function assembleTables(doc: RawDocument, options: AssembleOptions = {}):
     const ownCells = cells.map((c, i) => (block.merged?.[i] === 'above' ? '' : c));
     if (isHeaderRow(ownCells, options.columns)) {
       const key = headerKey(cells);
-      if (current && current.key === key) {
+      // A header repeated inside the same source table (after each section, or reshaped: "Nội dung" spanning STT) is that table's.
+      const sameSourceTable = current?.table && current.tableId !== undefined && block.tableId === current.tableId;
+      if (current && (current.key === key || sameSourceTable)) {
         afterHeader = true;
         skipSubHeader = current.subKey !== undefined;
         continue;
@@ -131,8 +133,12 @@ export function assembleTables(doc: RawDocument, options: AssembleOptions = {}):
       skipSubHeader = false;
       continue;
     }
-    // Another table of the document (a signature block, "Nơi nhận" laid out as a table) ends this one.
-    if (current && current.tableId !== undefined && block.tableId !== undefined && block.tableId !== current.tableId) current = undefined;
+    // Another table of the document ends this one (a signature block, "Nơi nhận" laid out as a table),
+    // unless it is as wide: the same appendix cut into several tables without repeating the header.
+    if (current && current.tableId !== undefined && block.tableId !== undefined && block.tableId !== current.tableId) {
+      if (current.table && block.cells.length === current.table.columns.length) current.tableId = block.tableId;
+      else current = undefined;
+    }
     if (!current) {
       // The first row of a table that no header was recognised in: what the user may want to map.
       const previous = blocks[b - 1];

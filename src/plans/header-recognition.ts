@@ -84,13 +84,14 @@ const NOTES = /^(ghi chu|chu thich)\b/;
 const START = /^(thoi gian |ngay |thoi diem )?(bat dau|khoi cong|khoi dong)\b|^tu( ngay| thang)?$/;
 const DEADLINE_CHILD = /^(hoan thanh|ket thuc|den ngay|den)$/;
 const DEADLINE = /thoi gian|thoi han|tien do|han hoan thanh|moc (thoi gian|hoan thanh)|lo trinh|nam hoan thanh|thoi diem|han chot|ngay hoan thanh|^han\b/;
-const BUDGET = /kinh phi|nguon von|du toan|chi phi|ngan sach/;
+const BUDGET = /kinh phi|nguon von|nguon luc|du toan|chi phi|ngan sach/;
 const PERSON = /nguoi dung dau|lanh dao\b.*\b(phu trach|chi dao|chiu trach nhiem)|nguoi (chiu trach nhiem|phu trach|thuc hien|theo doi)|^ca nhan\b|can bo (phu trach|theo doi|dau moi)|chuyen vien|^ho (va )?ten/;
 const DOCUMENT = /van ban (giao|chi dao|can cu|giao nhiem vu)|^can cu\b|so,? ky hieu|trich yeu|^van ban$/;
 const MONITOR = /theo doi|giam sat|don doc|kiem tra/;
-const LEAD = /chu tri|tham muu|chiu trach nhiem chinh/;
+const LEAD = /chu tri|tham muu|chiu trach nhiem chinh|chu dau tu/;
 const COORDINATE = /phoi hop/;
 const FORM = /^hinh thuc/;
+const CATEGORY = /^(thuoc )?nhom\b|^loai\b|^phan loai\b/;
 const UNIT_START = /^(co quan|don vi|bo phan|to chuc)\b/;
 const INDICATOR = /chi so|tieu chi|linh vuc|thanh phan/;
 const CHI_TIEU_ALONE = /^chi tieu( nhiem vu| cu the)?$/;
@@ -130,6 +131,8 @@ function readLabel(label: string): LabelMeaning | undefined {
   if (BUDGET.test(f)) return 'budget';
   if (PERSON.test(f)) return 'person';
   if (FORM.test(f)) return 'target';
+  // "Thuộc nhóm nhiệm vụ, hành động", "Nhóm giải pháp", "Loại": a category the task belongs to, not the task.
+  if (CATEGORY.test(f)) return undefined;
   if (DOCUMENT.test(f)) return 'document';
   if (MONITOR.test(f)) return 'monitor';
   const lead = LEAD.test(f);

@@ -127,7 +127,13 @@ function issuerHeading(top: string[]): { fixed: string } | { level: string; name
       const lvl = heading[2];
       const skip = (heading[1] === 'ubnd' ? 1 : 4) + lvl.split(' ').length;
       const named = heading[3] ? titleCaseWords(text.split(/\s+/).slice(skip).join(' ')) : '';
-      if (named) return { level: lvl, named };
+      if (named) {
+        // "UBND TỈNH LÀO CAI" over "SỞ CÔNG THƯƠNG": the department issues it, in that province.
+        const start = text === l ? i + 1 : i + 2;
+        const below = top.slice(start, start + 3).find((b) => b === b.toLocaleUpperCase('vi') && /^(so|ban|phong|van phong|chi cuc|trung tam|thanh tra) \p{L}/u.test(fold(b)));
+        if (below) return { fixed: `${unitNameFromCaps(below.replace(/\s*-+\s*$/, ''))} ${placeName(lvl, named)}` };
+        return { level: lvl, named };
+      }
       level ??= lvl;
       break;
     }
@@ -144,7 +150,7 @@ function issuerHeading(top: string[]): { fixed: string } | { level: string; name
 function findIssuer(top: string[], lines: string[], context: { place: string | null; title: string }): string | null {
   const heading = issuerHeading(top);
   if ('fixed' in heading) return heading.fixed;
-  const attachedAll = lines.filter((l) => /^\(?\s*(ban hành\s+)?kèm theo/iu.test(l));
+  const attachedAll = lines.filter((l) => /^\(?\s*(phụ lục\s+)?(ban hành\s+)?kèm theo/iu.test(l));
   let chairman = false;
   let level: string | undefined;
   for (const l of [...attachedAll, ...top]) {
@@ -234,8 +240,8 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
   let number: string | null = null;
   const numberLine = top.find((l) => /^số\s*:/iu.test(l));
   if (numberLine) {
-    const m = /^số\s*:\s*(\d+[\p{L}\d]*\/[\p{L}\d./-]+)/iu.exec(numberLine);
-    number = m ? m[1]!.replace(/[.,;]+$/, '') : null;
+    const m = /^số\s*:\s*(\d+[\p{L}\d]*)\s*(\/[\p{L}\d./-]+)/iu.exec(numberLine);
+    number = m ? `${m[1]}${m[2]}`.replace(/[.,;]+$/, '') : null;
   } else {
     const attached = top.find((l) => /\(?(ban hành )?kèm theo/iu.test(l));
     const m = attached && /số\s+(\d+[\p{L}\d]*\/[\p{L}\d./-]+)/iu.exec(attached);

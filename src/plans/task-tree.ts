@@ -108,7 +108,7 @@ const UPPER_TEXT = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase(
  * section when rows follow it; under numbered rows only when it stands out
  * (written in capitals, spanning the row, or followed by a numbered row).
  */
-function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined): string | undefined {
+function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined, previousTitle: string | undefined): string | undefined {
   if (row.filled.length !== 1) return undefined;
   const only = row.filled[0]!;
   const value = only.value.replace(/\n/g, ' ');
@@ -117,7 +117,8 @@ function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined): s
   if (only.role !== 'title' && only.role !== 'code') return dataRow.cells.length > 1 ? value : undefined;
   const spanning = dataRow.cells.filter((c) => c.trim()).length === 1 && only.role === 'code';
   const nextCoded = next ? Boolean(parseRowCode(next.rawCode)) : false;
-  return spanning || only.role === 'code' || UPPER_TEXT(value) || nextCoded ? value : undefined;
+  const continues = previousTitle !== undefined && /[;,]$/.test(previousTitle);
+  return spanning || only.role === 'code' || UPPER_TEXT(value) || (nextCoded && !continues) ? value : undefined;
 }
 
 export function buildTree(table: TaskTable, prefix: string, warnings: Warning[]): TreeNode[] {
@@ -150,6 +151,8 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
 
   const clean = cellCleaner();
   const rows = table.rows.map((row) => textByRole(table, row, clean));
+  /** The row whose merged STT cell a row shares. */
+  const numberOwner = new Map<TreeNode, TreeNode>();
   let last: TreeNode | undefined;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -161,7 +164,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
     let headingText: string | undefined;
 
     if (!code) {
-      const heading = headingOf(row, dataRow, rows[r + 1]);
+      const heading = headingOf(row, dataRow, rows[r + 1], last?.title);
       const sectioned = heading ? splitSectionHeading(heading) : rawCode && !title ? splitSectionHeading(rawCode) : undefined;
       if (sectioned) {
         code = sectioned.code;
@@ -181,6 +184,20 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
       }
     }
 
+    // Only text, going on from a task whose text ended mid-list (";", ","): the rest of that task's text.
+    if (!code && !headingText && last && !last.section && row.filled.length === 1 && row.filled[0]!.role === 'title' && (/[;,]$/.test(last.title) || /^\p{Ll}/u.test(title))) {
+      last.title = `${last.title} ${title}`;
+      last.continuedOn.push(dataRow.line);
+      continue;
+    }
+    // "A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" with the heading spanning the row from a unit column (the lead column comes first).
+    if (code && (code.kind === 'roman' || (code.kind === 'letter' && code.upper)) && !title) {
+      const others = row.filled.filter((f) => f.role !== 'code');
+      if (others.length === 1) {
+        title = others[0]!.value.replace(/\n/g, ' ');
+        if (others[0]!.role !== 'extra') text[others[0]!.role] = '';
+      }
+    }
     // A row whose task cell is merged with the row above is more of that task (another unit, another date).
     if (!code && !headingText && mergedAbove.has('title') && last) {
       for (const { role, value } of row.filled) {
@@ -192,6 +209,11 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
       continue;
     }
 
+    // A lone line of text after the last row ("Đề xuất kiến nghị: ...", "Ghi chú: ...") is a note under the table.
+    if (!code && !headingText && r === rows.length - 1 && row.filled.length === 1 && row.filled[0]!.role === 'title' && nodes.some((n) => n.code)) {
+      warnings.push({ line: dataRow.line, message: `text under the table, not a task: "${title.slice(0, 60)}"` });
+      continue;
+    }
     const titleMissing = !title;
     if (!title) title = (text.target || text.actions || '').split('\n')[0] ?? '';
     if (!title && !hasContent({ text } as TreeNode)) continue;
@@ -217,6 +239,23 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
       node.extra['STT'] = rawCode;
     }
 
+    // Rows under an STT cell merged down over them, each with its own task text: tasks sharing that number.
+    const sharesNumber = !code && !headingText && mergedAbove.has('code') && !mergedAbove.has('title') && !titleMissing;
+    const previous = sharesNumber ? [...nodes].reverse().find((n) => n.code && !n.section) : undefined;
+    const numbered = previous && (numberOwner.get(previous) ?? previous);
+    if (numbered) {
+      numberOwner.set(node, numbered);
+      node.code = numbered.code;
+      node.parent = numbered.parent;
+      let k = 2;
+      while (paths.has(`${numbered.path}~${k}`)) k++;
+      node.path = `${numbered.path}~${k}`;
+      paths.add(node.path);
+      node.parent?.children.push(node);
+      nodes.push(node);
+      last = node;
+      continue;
+    }
     const bulletMarker = code?.kind === 'bullet' ? code.marker : !code && !titleMissing && isBullet(title) ? (title.trimStart()[0] === '+' ? '+' : '-') : undefined;
     if (code && code.kind !== 'bullet') {
       const style = codeStyle(code);
@@ -258,7 +297,8 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
       node.path = `${node.path}~${k}`;
     }
     paths.add(node.path);
-    if (bulletMarker && isBullet(node.title)) node.title = node.title.replace(/^\s*[-+•]\s*/, '');
+    // "- Hoàn thiện ..." as a task's text: the dash is layout, not part of the title.
+    if (isBullet(node.title)) node.title = node.title.replace(/^\s*[-+•]\s*/, '');
     node.parent?.children.push(node);
     nodes.push(node);
     last = node;

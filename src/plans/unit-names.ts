@@ -18,8 +18,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
 /** Display form: single spaces, " - " around every hyphen or dash between words. */
 export function displayUnitName(raw: string): string {
   return squeeze(raw)
+    .replace(/^[-+•–]\s*/, '')
     .replace(/\s*[-–—]\s*/g, ' - ')
-    .replace(/^[-+•]\s*/, '')
     .replace(/[.;,:]+$/, '')
     .trim();
 }
@@ -76,7 +76,11 @@ export function splitUnitList(cell: string): string[] {
     let current = '';
     for (const piece of pieces) {
       const trimmed = piece.trim();
-      const separate = /^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed) && !continuesName(current, trimmed);
+      // "..., các Sở, ban, ngành", "..., cơ quan có liên quan": a collective of its own after a complete name.
+      const collective =
+        Boolean(current) &&
+        (/^các\s/iu.test(trimmed) || (/^(cơ quan|tổ chức|đơn vị|doanh nghiệp)\s/iu.test(trimmed) && !/^(các|cơ quan|tổ chức|đơn vị|doanh nghiệp|tập đoàn)\b/iu.test(current)));
+      const separate = collective || (/^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed) && !continuesName(current, trimmed));
       if (current && separate) {
         out.push(current);
         current = trimmed;
