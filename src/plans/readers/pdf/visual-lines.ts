@@ -47,7 +47,40 @@ export function groupLines(pieces: readonly TextPiece[]): VisualLine[] {
       home.bottom = Math.max(home.bottom, p.bottom);
     } else groups.push({ pieces: [p], top: p.top, bottom: p.bottom });
   }
-  return groups.map((g) => lineOf(g.pieces)).sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  return groups.map((g) => lineOf(insertDrawnApart(g.pieces))).sort((a, b) => a.top - b.top || a.x0 - b.x0);
+}
+
+/**
+ * Letters drawn apart from their word: a converter whose font lacks "ỉ" or "ệ"
+ * draws them later in a fallback font, and PDF.js reads the word around the gap
+ * as one piece ("Ch tiêu" and "ỉ", "nhi m" and "ệ"). Each short piece lying
+ * inside another is put back where it stands, in place of the gap's space
+ * unless the letter ends a syllable (Vietnamese words are syllables: one vowel
+ * group each).
+ */
+function insertDrawnApart(pieces: TextPiece[]): TextPiece[] {
+  if (pieces.length < 2) return pieces;
+  const sorted = [...pieces].sort((a, b) => a.x0 - b.x0);
+  const out: TextPiece[] = [];
+  for (const p of sorted) {
+    const host = out.find((h) => h !== p && p.text.trim().length <= 3 && p.x0 > h.x0 + 0.5 && p.x1 <= h.x1 + 0.5);
+    if (!host) {
+      out.push({ ...p });
+      continue;
+    }
+    const text = host.text;
+    // The character where the letter stands, from the host's own measured width.
+    let i = 0;
+    while (i < text.length && host.x0 + widthIn(host, text.slice(0, i + 1)) <= p.x0 + (p.x1 - p.x0) / 2) i++;
+    if (text[i] === ' ') {
+      // The gap's space is a real one when the letter ends a syllable: joined, the word would hold two vowel groups ("Chỉ tiêu").
+      const before = /\S*$/u.exec(text.slice(0, i))?.[0] ?? '';
+      const after = /^\S*/u.exec(text.slice(i + 1))?.[0] ?? '';
+      const vowelGroups = (before + p.text.trim() + after).normalize('NFD').toLowerCase().replace(/[^a-zđ]/gu, '').match(/[aeiouy]+/g)?.length ?? 0;
+      host.text = text.slice(0, i) + p.text.trim() + (vowelGroups > 1 ? text.slice(i) : text.slice(i + 1));
+    } else host.text = text.slice(0, i) + p.text.trim() + text.slice(i);
+  }
+  return out;
 }
 
 /** Pieces joined in order, with a space where the gap between them is wider than a thin space. */
