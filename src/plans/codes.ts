@@ -6,17 +6,19 @@
 export type RowCode =
   | { kind: 'roman'; code: string; value: number }
   | { kind: 'letter'; code: string; upper: boolean }
-  | { kind: 'arabic'; code: string; parts: number[] }
+  /** "1", "1.2.3", and dotted codes under a Roman numeral ("III.1.2"). */
+  | { kind: 'arabic'; code: string; parts: string[] }
   | { kind: 'bullet'; code: ''; marker: '-' | '+' };
 
-export type CodeStyle = 'letter-upper' | 'roman' | 'arabic' | 'letter-lower' | 'bullet-' | 'bullet+';
+export type CodeStyle = 'letter-upper' | 'roman' | 'roman-dotted' | 'arabic' | 'letter-lower' | 'bullet-' | 'bullet+';
 
 export function codeStyle(code: RowCode): CodeStyle {
   switch (code.kind) {
     case 'roman':
       return 'roman';
     case 'arabic':
-      return 'arabic';
+      // "III.1.1" rows are sub-sections of "III", numbered apart from the "1, 2, 3" tasks under them.
+      return /^\d/.test(code.code) ? 'arabic' : 'roman-dotted';
     case 'letter':
       return code.upper ? 'letter-upper' : 'letter-lower';
     case 'bullet':
@@ -50,9 +52,10 @@ export function parseRowCode(text: string): RowCode | undefined {
   const t = trimmed.replace(/[.):]+$/, '').replace(/^\(/, '');
   if (!t) return undefined;
   if (first >= 48 && first <= 57) {
-    if (/^\d{1,3}(\.\d{1,3}){0,4}$/.test(t)) return { kind: 'arabic', code: t, parts: t.split('.').map(Number) };
+    if (/^\d{1,3}(\.\d{1,3}){0,4}$/.test(t)) return { kind: 'arabic', code: t, parts: t.split('.') };
     return undefined;
   }
+  if (/^[IVXLCDM]{1,6}(\.\d{1,3}){1,4}$/.test(t) && ROMAN.test(t.split('.')[0]!)) return { kind: 'arabic', code: t, parts: t.split('.') };
   if (/^[A-ZĐ]$/u.test(t) && (LETTER_NOT_ROMAN.has(t) || !ROMAN_START.has(t.charCodeAt(0)))) return { kind: 'letter', code: t, upper: true };
   if (/^[a-zđ]$/u.test(t)) return { kind: 'letter', code: t, upper: false };
   const upper = t.toUpperCase();
@@ -67,7 +70,7 @@ export function parseRowCode(text: string): RowCode | undefined {
  * not an STT code.
  */
 export function splitSectionHeading(text: string): { code: RowCode; title: string } | undefined {
-  const m = /^\s*([IVXLCDM]{1,6}|[A-ZĐ])\s*[.)/:–-]\s*(\S.*)$/su.exec(text);
+  const m = /^\s*([IVXLCDM]{1,6}|[A-ZĐ])\s*[.)/:–-]\s*([\p{L}“"(].*)$/su.exec(text);
   if (!m) return undefined;
   const code = parseRowCode(m[1]!);
   if (!code || (code.kind !== 'roman' && code.kind !== 'letter')) return undefined;

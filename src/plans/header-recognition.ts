@@ -83,12 +83,12 @@ const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu|ma so)\.?$/;
 const NOTES = /^(ghi chu|chu thich)\b/;
 const START = /^(thoi gian |ngay |thoi diem )?(bat dau|khoi cong|khoi dong)\b|^tu( ngay| thang)?$/;
 const DEADLINE_CHILD = /^(hoan thanh|ket thuc|den ngay|den)$/;
-const DEADLINE = /thoi gian|thoi han|tien do|han hoan thanh|moc (thoi gian|hoan thanh)|lo trinh|nam hoan thanh|thoi diem|han chot|ngay hoan thanh|^han\b/;
+const DEADLINE = /thoi gian|so ngay|thoi han|tien do|han hoan thanh|moc (thoi gian|hoan thanh)|lo trinh|nam hoan thanh|thoi diem|han chot|ngay hoan thanh|^han\b/;
 const BUDGET = /kinh phi|nguon von|nguon luc|du toan|chi phi|ngan sach/;
 const PERSON = /nguoi dung dau|lanh dao\b.*\b(phu trach|chi dao|chiu trach nhiem)|nguoi (chiu trach nhiem|phu trach|thuc hien|theo doi)|^ca nhan\b|can bo (phu trach|theo doi|dau moi)|chuyen vien|^ho (va )?ten/;
 const DOCUMENT = /van ban (giao|chi dao|can cu|giao nhiem vu)|^can cu\b|so,? ky hieu|trich yeu|^van ban$/;
 const MONITOR = /theo doi|giam sat|don doc|kiem tra/;
-const LEAD = /chu tri|tham muu|chiu trach nhiem chinh|chu dau tu/;
+const LEAD = /chu tri|tham muu|chiu trach nhiem|chu dau tu/;
 const COORDINATE = /phoi hop/;
 const FORM = /^hinh thuc/;
 const CATEGORY = /^(thuoc )?nhom\b|^loai\b|^phan loai\b/;
@@ -134,9 +134,10 @@ function readLabel(label: string): LabelMeaning | undefined {
   // "Thuộc nhóm nhiệm vụ, hành động", "Nhóm giải pháp", "Loại": a category the task belongs to, not the task.
   if (CATEGORY.test(f)) return undefined;
   if (DOCUMENT.test(f)) return 'document';
-  if (MONITOR.test(f)) return 'monitor';
   const lead = LEAD.test(f);
   const coordinate = COORDINATE.test(f);
+  // "Cơ quan chủ trì theo dõi, đánh giá" leads; "Cơ quan theo dõi" monitors.
+  if (MONITOR.test(f) && !lead) return 'monitor';
   if (lead && !coordinate) return 'lead';
   if (coordinate && !lead) return 'coordinate';
   if (lead && coordinate) return 'execute'; // "Cơ quan thực hiện (chủ trì, phối hợp)": a parent of both
@@ -263,6 +264,11 @@ export function assignRoles(labels: Array<{ parent: string; child: string }>, ma
         give(i, meaning);
     }
   });
+  // "Đơn vị thực hiện | Đơn vị phối hợp": beside a coordinating column, the executing one leads.
+  if (!taken.has('lead') && taken.has('coordinate')) {
+    const execute = columns.find((c) => c.role === 'execute' && !c.mapped);
+    if (execute) execute.role = 'lead';
+  }
   return columns;
 }
 
@@ -329,8 +335,10 @@ export function isColumnIndexRow(cells: string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
   if (filled.length < 3) return false;
   if (filled.every((c) => /^\(\s*[\dA-Za-z]{1,2}\s*\)(\s*[=x*+/-].{0,20})?$/.test(c))) return true;
-  if (!filled.every((c) => /^\d{1,2}$/.test(c))) return false;
-  return filled.every((c, i) => i === 0 || Number(c) === Number(filled[i - 1]) + 1);
+  // "1 2 3 4 5", or "A B 1 2 3 4" (letters for the text columns, numbers for the rest).
+  if (!filled.every((c) => /^(\d{1,2}|[A-Z])$/.test(c))) return false;
+  const numbers = filled.filter((c) => /^\d/.test(c)).map(Number);
+  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 
 /** A table is a task table when it says what to do, by when or by whom, not only scores. */

@@ -8,7 +8,7 @@ import { stripLegalCitations } from './deadline-cells.ts';
 import { DETAIL_ROLES, RESPONSIBILITY_ROLES, type Column, type ColumnMapping, type DetailRole, type ResponsibilityRole } from './header-recognition.ts';
 import { extractPlanMetadata, type PlanMetadata, type PlanPeriod } from './plan-metadata.ts';
 import type { RawDocument } from './table-model.ts';
-import { buildTree, type TreeNode, type Warning } from './task-tree.ts';
+import { buildTree, tableSection, type TreeNode, type Warning } from './task-tree.ts';
 import { splitUnitList, UnitDirectory, unitKey } from './unit-names.ts';
 
 export type { Warning };
@@ -126,6 +126,9 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   const labels = headings.map((h) => h.label);
   const tasks: ImportedRow[] = [];
   const groups: ImportedRow[] = [];
+  // Tables under numbered heading paragraphs ("1. Các nhiệm vụ ...", "2. ...") are sections, when at least two are.
+  const headed = assembled.tables.map((t) => tableSection(t.heading));
+  const sections = headed.filter(Boolean).length >= 2 ? headed : [];
   const tableReadings: TableReading[] = [];
   let ordinal = 0;
   // Responsibility cells repeat ("Văn phòng - Thống kê" on hundreds of rows): each is split once.
@@ -149,7 +152,7 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
 
   assembled.tables.forEach((table, index) => {
     const prefix = tablePrefix(assembled.tables, labels, index);
-    const nodes = buildTree(table, prefix, warnings);
+    const nodes = buildTree(table, prefix, warnings, sections[index]);
     const reading: TableReading = {
       line: table.headerLine,
       label: prefix || null,

@@ -121,10 +121,47 @@ function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined, pr
   return spanning || only.role === 'code' || UPPER_TEXT(value) || (nextCoded && !continues) ? value : undefined;
 }
 
-export function buildTree(table: TaskTable, prefix: string, warnings: Warning[]): TreeNode[] {
+/** A numbered heading written as a paragraph above a table ("1. Các nhiệm vụ đã quá hạn"): the table is that section. */
+export interface TableSection {
+  code: string;
+  title: string;
+  line: number;
+}
+
+/** The section a table's heading lines name, if their last line is a numbered heading. */
+export function tableSection(heading: Array<{ text: string; line: number }>): TableSection | undefined {
+  const last = [...heading].reverse().find((t) => t.text.trim());
+  if (!last) return undefined;
+  const m = /^\s*\**\s*(\d{1,2}|[IVX]{1,4}|[A-Z])\s*[.)]\s+(\S.{2,200})$/su.exec(last.text.replace(/\*+/g, ''));
+  if (!m || /^phụ lục\b/iu.test(m[2]!)) return undefined;
+  return { code: m[1]!, title: m[2]!.trim(), line: last.line };
+}
+
+export function buildTree(table: TaskTable, prefix: string, warnings: Warning[], section?: TableSection): TreeNode[] {
   const nodes: TreeNode[] = [];
   const paths = new Set<string>();
   const stack: Array<{ style: Style; node: TreeNode }> = [];
+  if (section) {
+    const root: TreeNode = {
+      code: section.code,
+      path: [prefix, section.code].filter(Boolean).join('/'),
+      line: section.line,
+      continuedOn: [],
+      section: true,
+      title: section.title,
+      titleMissing: false,
+      text: {},
+      mergedAbove: new Set(),
+      extra: {},
+      parent: undefined,
+      children: [],
+      keepsTask: false,
+      table,
+    };
+    nodes.push(root);
+    paths.add(root.path);
+    stack.push({ style: 'heading', node: root });
+  }
   /** Arabic codes seen under each section, for "1.2" under "1"; numbering may restart per section. */
   const scopes = new Map<TreeNode | undefined, Map<string, TreeNode>>();
   const unnumberedCount = new Map<TreeNode | undefined, number>();
@@ -190,8 +227,9 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
       last.continuedOn.push(dataRow.line);
       continue;
     }
-    // "A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" with the heading spanning the row from a unit column (the lead column comes first).
-    if (code && (code.kind === 'roman' || (code.kind === 'letter' && code.upper)) && !title) {
+    // "A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" with the heading spanning the row from a unit column (the lead column comes first);
+    // "5.1 | | Thương mại": a numbered group row whose label landed in another column.
+    if (code && code.kind !== 'bullet' && !title) {
       const others = row.filled.filter((f) => f.role !== 'code');
       if (others.length === 1) {
         title = others[0]!.value.replace(/\n/g, ' ');
@@ -265,7 +303,11 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[])
         const scope = scopeOf(base);
         if (code.parts.length > 1) {
           let found: TreeNode | undefined;
-          for (let n = code.parts.length - 1; n > 0 && !found; n--) found = scope.get(code.parts.slice(0, n).join('.'));
+          for (let n = code.parts.length - 1; n > 0 && !found; n--) {
+            const prefix = code.parts.slice(0, n).join('.');
+            // "III.1" under the Roman row "III" itself.
+            found = scope.get(prefix) ?? (base?.code === prefix ? base : undefined);
+          }
           if (found) parent = found;
           else warnings.push({ line: dataRow.line, message: `no row ${code.parts.slice(0, -1).join('.')} above ${code.code}; placed under ${base?.path ?? 'the table'}` });
         }

@@ -35,8 +35,22 @@ export function unitKey(raw: string): string {
 const UNIT_HEAD =
   /^(so|bo|cuc|vu|ban|phong|van phong|ubnd|uy ban|hdnd|hoi dong|cong an|trung tam|vien|thanh tra|kho bac|dai|bao|hoi|lien doan|lien minh|hiep hoi|doan|tinh doan|huyen doan|thanh doan|mat tran|ubmttq|mttq|toa an|chi cuc|buu dien|ngan hang|bao hiem|co quan|don vi|bo phan|to|cong chuc|truong|benh vien|bo chi huy|ban chi huy|chi huy|quan su|tinh uy|huyen uy|thanh uy|thi uy|dang uy|chi bo|cac|lien co quan|cong ty|tong cong ty|tap doan|doanh nghiep|kbnn|chu tich|pho chu tich|lanh dao|thuong truc|cong doan|chi nhanh|tram|hop tac xa|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|cuc thue|nha|quy|hoc vien|dai hoc|tong cuc|thu tuong|chinh phu|bch|ban quan ly|bql|vp|ct|pct)\b/;
 
-function startsWithUnitHead(name: string): boolean {
+export function startsWithUnitHead(name: string): boolean {
   return UNIT_HEAD.test(fold(name));
+}
+
+/** Heads that name a body whatever follows them ("Sở ...", "UBND ..."); others ("Báo", "Các") need a proper name or a kind of body after them. */
+const STRONG_HEAD = /^(so|bo|cuc|vu|ban|phong|van phong|ubnd|uy ban|hdnd|hoi dong nhan dan|cong an|trung tam|vien|thanh tra|kho bac|lien doan|tinh doan|mat tran|ubmttq|toa an|chi cuc|bo chi huy|ban chi huy|tong cuc|chinh phu|thu tuong)\b/;
+const KINDS_OF_BODY = /^(cac|nhung) (so|bo|ban|nganh|co quan|don vi|dia phuong|doanh nghiep|to chuc|hoi|xa|phuong|huyen|tinh|thanh pho|truong|vien|phong|trung tam|tap doan)\b/;
+
+/** Whether a whole line reads as a list of units (a cell of a unit column), not a sentence. */
+export function isUnitLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > 160 || /[.:]$/.test(t) || t.split(/\s+/).length > 25) return false;
+  const f = fold(t);
+  if (KINDS_OF_BODY.test(f)) return true;
+  if (!STRONG_HEAD.test(f) && !(UNIT_HEAD.test(f) && !/^(cac|nhung)\b/.test(f) && /^\S+\s+[\p{Lu}\d]/u.test(t))) return false;
+  return true;
 }
 
 /**
@@ -47,6 +61,9 @@ function startsWithUnitHead(name: string): boolean {
  * Sở Tư pháp" are two.
  */
 function continuesName(current: string, piece: string): boolean {
+  // "Viện, Trường", "Sở, Ban": single words listing kinds of body, one collective.
+  const word = (w: string) => !/\s/.test(w.trim()) && w.trim() !== w.trim().toLocaleUpperCase('vi');
+  if (word(current) && word(piece)) return true;
   if (startsWithUnitHead(piece)) return false;
   if (!startsWithUnitHead(current) || / - /.test(displayUnitName(current)) || / - /.test(displayUnitName(piece))) return false;
   return current.split(/\s+/).length <= 5;
@@ -71,7 +88,8 @@ export function splitUnitList(cell: string): string[] {
     if (previous !== undefined && (/^\p{Ll}/u.test(t) || /[-–,]$|\bvà$/u.test(previous))) joined[joined.length - 1] = `${previous} ${t}`;
     else joined.push(t);
   }
-  for (const part of joined.join('\n').split(/[;\n]+/)) {
+  // ";", line breaks, and a full stop before a capital ("Văn phòng UBND Thành phố. Các Sở, ban, ngành").
+  for (const part of joined.join('\n').split(/[;\n]+|\.\s+(?=\p{Lu})/u)) {
     const pieces = part.split(',');
     let current = '';
     for (const piece of pieces) {

@@ -3,16 +3,17 @@
 // one or more target lines, one or more action lines and a deadline line, some
 // of them missing. Rows are rebuilt from what each line looks like.
 
-import { parseRowCode } from '../codes.ts';
+import { parseRowCode, splitSectionHeading } from '../codes.ts';
 import { isDeadlineLine } from '../deadline-cells.ts';
 import { fold } from '../fold.ts';
 import { assignRoles, isCodeLabel, isGroupLabel, isTaskTable, labelMeaning, type Column } from '../header-recognition.ts';
 import { splitTargetAndActions } from '../split-content.ts';
 import type { RawBlock, RawDocument } from '../table-model.ts';
 import { isBullet, squeeze } from '../text-cells.ts';
+import { assignLinesToColumns } from './line-columns.ts';
 import { splitLines } from './text-lines.ts';
 
-const TABLE_END = /^(phu luc\b|noi nhan\b|nguon( tra cuu)?:|[ivx]+\.\s+\S|tm\. |kt\. |chu tich$)/;
+const TABLE_END = /^(phu luc\b|noi nhan\b|nguon( tra cuu)?:|tm\. |kt\. |chu tich$)/;
 
 interface PendingRow {
   line: number;
@@ -38,11 +39,12 @@ function readHeader(lines: string[], start: number): { labels: string[]; next: n
     labels.push(t);
     i++;
   }
-  // "Cơ quan thực hiện" followed by "chủ trì", "phối hợp": the parent is not a column of its own.
+  // "Cơ quan thực hiện" followed by "Chủ trì", "Phối hợp": the parent is not a column of its own
+  // (but "Đơn vị thực hiện" followed by "Đơn vị phối hợp" is two columns).
   const kept = labels.filter((label, k) => {
     if (!isGroupLabel(label)) return true;
     const next = labels[k + 1];
-    return !(next && ['lead', 'coordinate', 'monitor', 'execute'].includes(labelMeaning(next) ?? ''));
+    return !(next && ['lead', 'coordinate', 'monitor', 'execute'].includes(labelMeaning(next) ?? '') && !/^(co quan|don vi|bo phan)\b/.test(fold(next)));
   });
   return { labels: kept, next: i };
 }
@@ -55,9 +57,27 @@ export function readLineCells(text: string): RawDocument {
 
   const indexOf = (role: string) => columns?.findIndex((c) => c.role === role) ?? -1;
 
+  /**
+   * Tables whose columns after the task are not only target, actions and a final deadline
+   * (units, products, notes...): a row's lines are given to the columns in the header's order.
+   */
+  let positional = false;
   const flush = () => {
     if (!pending || !columns) return;
     const cells = columns.map(() => '');
+    if (positional) {
+      const titleAt = indexOf('title');
+      const after = columns.filter((c) => c.index > titleAt && c.role !== 'code');
+      const lines = pending.deadline ? [...pending.content, pending.deadline] : pending.content;
+      assignLinesToColumns(lines, after.map((c) => c.role)).forEach((got, k) => {
+        cells[after[k]!.index] = got.join('\n');
+      });
+      if (indexOf('code') >= 0) cells[indexOf('code')] = pending.code;
+      if (titleAt >= 0) cells[titleAt] = pending.title;
+      blocks.push({ kind: 'row', cells, line: pending.line });
+      pending = undefined;
+      return;
+    }
     const put = (role: string, value: string) => {
       const i = indexOf(role);
       if (i >= 0) cells[i] = value;
@@ -94,6 +114,9 @@ export function readLineCells(text: string): RawDocument {
         const cols = assignRoles(labels.map((child) => ({ parent: '', child })));
         if (isTaskTable(cols)) {
           columns = cols;
+          const titleAt = cols.findIndex((c) => c.role === 'title');
+          const after = cols.filter((c) => c.index > titleAt).map((c) => c.role);
+          positional = !after.every((r) => r === 'target' || r === 'actions' || r === 'deadline') || (after.includes('deadline') && after[after.length - 1] !== 'deadline');
           blocks.push({ kind: 'row', cells: labels, line: lineNo });
           i = next - 1;
           expectTitle = false;
@@ -111,8 +134,15 @@ export function readLineCells(text: string): RawDocument {
       i--; // read this line again outside the table
       continue;
     }
+    // "I. NÂNG CAO NHẬN THỨC" on one line: a section row, not the end of the table.
+    const section = !parseRowCode(t) && t.length <= 200 ? splitSectionHeading(t) : undefined;
+    if (section && (section.title === section.title.toLocaleUpperCase('vi') || section.code.kind === 'roman')) {
+      startRow(lineNo, { code: section.code.code, title: section.title, roman: true, closed: true });
+      expectTitle = false;
+      continue;
+    }
     const code = parseRowCode(t);
-    if (code) {
+    if (code && code.kind !== 'bullet' && !(code.kind === 'letter' && !code.upper)) {
       startRow(lineNo, { code: t.replace(/\s+/g, ''), roman: code.kind === 'roman' });
       expectTitle = true;
       continue;
@@ -125,6 +155,11 @@ export function readLineCells(text: string): RawDocument {
     // A row whose STT was lost keeps the leading space of its empty first cell.
     if (/^\s+\S/.test(raw) && !isBullet(t) && pending && (pending.content.length || pending.deadline)) {
       startRow(lineNo, { title: t });
+      continue;
+    }
+    if (positional) {
+      if (pending && !pending.closed) pending.content.push(t);
+      else startRow(lineNo, { content: [t] });
       continue;
     }
     if (indexOf('deadline') >= 0 && isDeadlineLine(t) && pending && !pending.closed && !(pending.roman && !pending.content.length)) {
