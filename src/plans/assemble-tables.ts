@@ -6,6 +6,7 @@
 import { fold } from './fold.ts';
 import { assignRoles, isColumnIndexRow, isHeaderRow, isSubHeaderRow, isTaskTable, type Column, type ColumnMapping } from './header-recognition.ts';
 import type { RawDocument, RawRow, RawText } from './table-model.ts';
+import { splitSectionHeading } from './codes.ts';
 import { isBullet } from './text-cells.ts';
 
 export interface DataRow {
@@ -85,6 +86,22 @@ function bodyCells(row: RawRow): string[] {
   return row.cells.map((c, i) => (row.merged?.[i] === 'left' ? '' : c));
 }
 
+/** A section heading written as a line: "I. KINH TẾ SỐ", "B. Nhiệm vụ cụ thể". */
+function isSectionLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 200 && splitSectionHeading(t) !== undefined;
+}
+
+/** Whether the next non-blank block after b is a table row. */
+function nextRow(blocks: RawDocument['blocks'], b: number): boolean {
+  for (let k = b + 1; k < blocks.length; k++) {
+    const next = blocks[k]!;
+    if (next.kind === 'row') return next.cells.some((c) => c.trim());
+    if (next.text.trim()) return false;
+  }
+  return false;
+}
+
 export function assembleTables(doc: RawDocument, options: AssembleOptions = {}): AssembledDocument {
   const tables: TaskTable[] = [];
   const rejected: RejectedHeader[] = [];
@@ -98,6 +115,12 @@ export function assembleTables(doc: RawDocument, options: AssembleOptions = {}):
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.kind === 'text') {
+      // "I. NÂNG CAO NHẬN THỨC" on a line of its own between rows (a one-cell row that lost its tabs): a section row.
+      if (current?.table && isSectionLine(block.text) && nextRow(blocks, b)) {
+        current.table.rows.push({ cells: [block.text.trim(), ...current.table.columns.slice(1).map(() => '')], line: block.line, continuedOn: [] });
+        afterHeader = false;
+        continue;
+      }
       texts.push(block);
       if (block.text.trim()) {
         current = undefined;

@@ -11,6 +11,8 @@ export type ResponsibilityRole = 'monitor' | 'lead' | 'coordinate' | 'execute';
 /** What a column holds for the importer. A person column names people, never a unit role. */
 export type ColumnRole =
   | 'code'
+  /** A second numbering column ("Stt" over "TT | Chi tiết"): the row's place in the outline. */
+  | 'subcode'
   | 'title'
   | 'target'
   | 'actions'
@@ -79,7 +81,7 @@ export interface ColumnMapping {
   byNumber: Map<number, UserRole>;
 }
 
-const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu|ma so)\.?$/;
+const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu|ma so|ma( nhiem vu| cong viec| hieu)?)\.?$/;
 const NOTES = /^(ghi chu|chu thich)\b/;
 const START = /^(thoi gian |ngay |thoi diem )?(bat dau|khoi cong|khoi dong)\b|^tu( ngay| thang)?$/;
 const DEADLINE_CHILD = /^(hoan thanh|ket thuc|den ngay|den)$/;
@@ -161,7 +163,8 @@ export function isGroupLabel(label: string): boolean {
 }
 
 export function isCodeLabel(text: string): boolean {
-  return text.length < 30 && CODE.test(foldLabel(text));
+  // "Mã nhiệm vụ" is a second code column, never what opens a header row.
+  return text.length < 30 && CODE.test(foldLabel(text)) && !/^ma\b/.test(foldLabel(text));
 }
 
 /** "Nội dung=task, 3=lead" → a mapping; throws a message naming the bad part. */
@@ -228,6 +231,7 @@ export function assignRoles(labels: Array<{ parent: string; child: string }>, ma
   }));
   const taken = new Set<ColumnRole>();
   const give = (i: number, role: ColumnRole, byUser = false) => {
+    if (role === 'code' && taken.has('code') && !taken.has('subcode')) role = 'subcode';
     if (role !== 'extra' && taken.has(role)) return;
     columns[i]!.role = role;
     if (byUser) columns[i]!.mapped = true;
@@ -319,9 +323,11 @@ export function isHeaderRow(cells: string[], mapping?: ColumnMapping): boolean {
  */
 export function isSubHeaderRow(cells: string[], header: string[]): boolean {
   const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c !== '');
-  if (filled.length === 0 || (cells[0] ?? '').trim() !== '') return false;
+  // The first cell is empty, unless "Stt" spans two numbering columns ("TT | Chi tiết").
+  if (filled.length === 0 || ((cells[0] ?? '').trim() !== '' && !(isCodeLabel(header[0] ?? '') && isCodeLabel(cells[0]!)))) return false;
   return filled.every(([c, i]) => {
     const above = (header[i] ?? '').trim();
+    if (isCodeLabel(above) && c.length <= 20 && /^\p{Lu}/u.test(c)) return true;
     const spanning = above === '' || isGroupLabel(above) || (labelMeaning(above) === 'deadline' && ['start', 'deadline'].includes(labelMeaning(c) ?? ''));
     return c.length <= 90 && !/[<>.;]$|[<>]/.test(c) && labelMeaning(c) !== undefined && spanning;
   });

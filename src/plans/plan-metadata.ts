@@ -238,9 +238,9 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
 
   // Number: "Số: 336/KH-UBND"; "Số: /KH-UBND" is a blank template field.
   let number: string | null = null;
-  const numberLine = top.find((l) => /^số\s*:/iu.test(l));
+  const numberLine = top.find((l) => /^số\s*:|^số\s+\d/iu.test(l));
   if (numberLine) {
-    const m = /^số\s*:\s*(\d+[\p{L}\d]*)\s*(\/[\p{L}\d./-]+)/iu.exec(numberLine);
+    const m = /^số\s*:?\s*(\d+(?:-[\p{L}\d]+)?[\p{L}\d]*)\s*(\/[\p{L}\d./-]+)/iu.exec(numberLine);
     number = m ? `${m[1]}${m[2]}`.replace(/[.,;]+$/, '') : null;
   } else {
     const attached = top.find((l) => /\(?(ban hành )?kèm theo/iu.test(l));

@@ -36,6 +36,8 @@ export interface TreeNode {
   children: TreeNode[];
   /** A row with items below it that is still a task: it has its own text and units. */
   keepsTask: boolean;
+  /** An item of the row above: unnumbered, a "-"/"+" row or lettered (a, b). */
+  item: boolean;
   table: TaskTable;
 }
 
@@ -57,6 +59,8 @@ interface RowText {
   text: Partial<Record<ColumnRole, string>>;
   extra: Record<string, string>;
   rawCode: string;
+  /** The second numbering column's cell ("a)" beside a running number). */
+  rawSubcode: string;
   mergedAbove: Set<ColumnRole>;
   /** Non-empty cells of the row's own (not copied down). */
   filled: Array<{ role: ColumnRole; value: string }>;
@@ -68,7 +72,12 @@ function textByRole(table: TaskTable, row: DataRow, clean: CellCleaner): RowText
   const mergedAbove = new Set<ColumnRole>();
   const filled: RowText['filled'] = [];
   let rawCode = '';
+  let rawSubcode = '';
   table.columns.forEach((column, i) => {
+    if (column.role === 'subcode') {
+      rawSubcode = row.mergedAbove?.[i] ? '' : (row.cells[i] ?? '').trim();
+      return;
+    }
     const above = row.mergedAbove?.[i] === true;
     if (above) mergedAbove.add(column.role);
     if (column.role === 'code') {
@@ -93,7 +102,13 @@ function textByRole(table: TaskTable, row: DataRow, clean: CellCleaner): RowText
       filled.push({ role: 'extra', value });
     }
   }
-  return { text, extra, rawCode, mergedAbove, filled };
+  // With two numbering columns, a row numbered only in the second ("1" for a group) takes that number.
+  if (!rawCode && rawSubcode) {
+    rawCode = rawSubcode;
+    rawSubcode = '';
+    filled.push({ role: 'code', value: rawCode });
+  }
+  return { text, extra, rawCode, rawSubcode, mergedAbove, filled };
 }
 
 function hasContent(node: TreeNode): boolean {
@@ -156,6 +171,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       parent: undefined,
       children: [],
       keepsTask: false,
+      item: false,
       table,
     };
     nodes.push(root);
@@ -270,6 +286,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       parent: undefined,
       children: [],
       keepsTask: false,
+      item: false,
       table,
     };
     if (rawCode && !code) {
@@ -295,7 +312,12 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       continue;
     }
     const bulletMarker = code?.kind === 'bullet' ? code.marker : !code && !titleMissing && isBullet(title) ? (title.trimStart()[0] === '+' ? '+' : '-') : undefined;
-    if (code && code.kind !== 'bullet') {
+    // Two numbering columns: the second gives the row's place ("a)" under group "1"), the first its number.
+    const outline = row.rawSubcode ? parseRowCode(row.rawSubcode) : undefined;
+    if (code && code.kind !== 'bullet' && outline && outline.kind !== 'bullet') {
+      node.parent = open(codeStyle(outline), node);
+      node.path = join(node.parent ? node.parent.path : prefix, code.code);
+    } else if (code && code.kind !== 'bullet') {
       const style = codeStyle(code);
       let parent = open(style, node);
       if (code.kind === 'arabic') {
@@ -332,6 +354,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       node.path = unnumberedPath(node.parent);
       warnings.push({ line: dataRow.line, message: `row with no code: "${title.slice(0, 60)}" taken as task ${node.path}` });
     }
+    node.item = !node.code || Boolean(bulletMarker) || (outline ?? code)?.kind === 'letter' && !((outline ?? code) as { upper?: boolean }).upper;
     if (paths.has(node.path)) {
       let k = 2;
       while (paths.has(`${node.path}~${k}`)) k++;
@@ -357,6 +380,6 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
 function keepsTask(node: TreeNode): boolean {
   if (!node.children.length || node.section || node.titleMissing || !node.code) return false;
   // Items are unnumbered or lettered (a, b) rows; numbered children (1.1 under 1) make a group.
-  if (node.children.some((c) => c.code !== '' && !/^[a-zđ]$/u.test(c.code))) return false;
-  return RESPONSIBILITY_ROLES.some((role) => node.text[role] && node.children.every((c) => c.text[role] && !c.mergedAbove.has(role)));
+  if (node.children.some((c) => !c.item)) return false;
+  return [...RESPONSIBILITY_ROLES, 'deadline' as const].some((role) => node.text[role] && node.children.every((c) => c.text[role] && !c.mergedAbove.has(role)));
 }

@@ -48,6 +48,8 @@ export function isUnitLine(line: string): boolean {
   const t = line.trim();
   if (!t || t.length > 160 || /[.:]$/.test(t) || t.split(/\s+/).length > 25) return false;
   const f = fold(t);
+  // "Sở KHCN đưa ra kế hoạch": a unit doing something is a sentence, not a unit cell.
+  if (/\b(dua ra|thuc hien|xay dung|ban hanh|bao cao|trien khai|hoan thanh|cung cap|de xuat|duoc cap nhat)\b/.test(f)) return false;
   if (KINDS_OF_BODY.test(f)) return true;
   if (!STRONG_HEAD.test(f) && !(UNIT_HEAD.test(f) && !/^(cac|nhung)\b/.test(f) && /^\S+\s+[\p{Lu}\d]/u.test(t))) return false;
   return true;
@@ -60,7 +62,11 @@ export function isUnitLine(line: string): boolean {
  * kê, Tư pháp - Hộ tịch" (commune offices written as "X - Y") and "Sở Nội vụ,
  * Sở Tư pháp" are two.
  */
+/** A leader's title on its own ("Giám đốc", "Thủ trưởng"): the organisation follows in the next piece. */
+const BARE_LEADER = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|lanh dao|nguoi dung dau)$/;
+
 function continuesName(current: string, piece: string): boolean {
+  if (BARE_LEADER.test(fold(current))) return true;
   // "Viện, Trường", "Sở, Ban": single words listing kinds of body, one collective.
   const word = (w: string) => !/\s/.test(w.trim()) && w.trim() !== w.trim().toLocaleUpperCase('vi');
   if (word(current) && word(piece)) return true;
@@ -97,7 +103,7 @@ export function splitUnitList(cell: string): string[] {
       // "..., các Sở, ban, ngành", "..., cơ quan có liên quan": a collective of its own after a complete name.
       const collective =
         Boolean(current) &&
-        (/^các\s/iu.test(trimmed) || (/^(cơ quan|tổ chức|đơn vị|doanh nghiệp)\s/iu.test(trimmed) && !/^(các|cơ quan|tổ chức|đơn vị|doanh nghiệp|tập đoàn)\b/iu.test(current)));
+        (/^các\s/iu.test(trimmed) || (/^(cơ quan|tổ chức|đơn vị|doanh nghiệp)\s/iu.test(trimmed) && !/^(các|tập đoàn)\b/iu.test(current) && /\s\S+\s/.test(current)));
       const separate = collective || (/^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed) && !continuesName(current, trimmed));
       if (current && separate) {
         out.push(current);

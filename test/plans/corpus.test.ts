@@ -19,6 +19,8 @@ interface GoldTask {
   coordinate?: string[];
   monitor?: string[];
   execute?: string[];
+  /** People named in a person column (Người thực hiện, Lãnh đạo phụ trách): details, never units. */
+  person?: string[];
   deadline?: string;
 }
 
@@ -69,6 +71,7 @@ describe.each(CORPUS)('$name', ({ file, gold }) => {
       for (const role of ['lead', 'coordinate', 'monitor', 'execute'] as const) {
         if (sample[role]) expect(keys(task!.units[role]), `${role} of ${task!.path}`).toEqual(keys(sample[role]!));
       }
+      if (sample.person) expect((task!.details.person ?? '').split(/[\n;,]+/).map((p) => p.trim()).filter(Boolean), `person of ${task!.path}`).toEqual(sample.person);
       // A task with no deadline of its own or of its group has it derived from the plan's period.
       const raw = task!.deadline.derived ? '' : (task!.deadline.raw ?? '');
       if (sample.deadline !== undefined) expect(norm(raw), `deadline of ${task!.path}`).toBe(norm(sample.deadline));

@@ -23,16 +23,16 @@ const UNIT_ROLES = new Set<ColumnRole>(['monitor', 'lead', 'coordinate', 'execut
 
 function fit(kind: LineKind, role: ColumnRole): number {
   if (UNIT_ROLES.has(role)) return kind === 'unit' ? 2 : kind === 'deadline' ? -3 : -2;
-  if (role === 'deadline') return kind === 'deadline' ? 3 : -3;
+  // A deadline cell can be words ("Theo kế hoạch của Sở"), never a list of units.
+  if (role === 'deadline') return kind === 'deadline' ? 3 : kind === 'unit' ? -3 : -1.5;
   if (role === 'person') return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -2;
   return kind === 'text' ? 0.5 : -1;
 }
 
-/** Cost of a further line in the same cell: a lead cell names one unit, a deadline cell is one line. */
+/** Cost of a further line in the same cell: one cell is one line here, except text cells written as "- ..." lines. */
 function again(role: ColumnRole): number {
-  if (role === 'lead' || role === 'deadline') return -1.5;
-  if (UNIT_ROLES.has(role)) return -0.3;
-  return 0;
+  if (role === 'lead') return -4; // a lead cell names one unit, or several on one line
+  return UNIT_ROLES.has(role) || role === 'deadline' ? -2.5 : 0;
 }
 
 /** Lines of one row (after its code and title) given to the columns in `roles`, in order. */
