@@ -116,6 +116,15 @@ function issuerHeading(top: string[]): { fixed: string } | { level: string; name
     if (/^van phong chinh phu\b/.test(f)) return { fixed: 'Văn phòng Chính phủ' };
     if (/^chinh phu$/.test(f)) return { fixed: 'Chính phủ' };
     if (/^bo [a-z]/.test(f) && !/^bo phan\b/.test(f)) return { fixed: unitNameFromCaps(l.replace(/\s*-+\s*$/, '')) };
+    // Party bodies: "ĐẢNG ỦY CHÍNH PHỦ" over "VĂN PHÒNG" is the Văn phòng Đảng ủy Chính phủ.
+    const party = /^(dang uy|tinh uy|thanh uy|huyen uy|quan uy|thi uy)\s+\S/.exec(f);
+    if (party) {
+      const words = l.split(/\s+/);
+      const organ = `${titleCaseWords(words.slice(0, 2).join(' ')).replace(/ Ủy$/u, ' ủy')} ${titleCaseWords(words.slice(2).join(' '))}`;
+      const below = top[i + 1] ?? '';
+      const office = below === below.toLocaleUpperCase('vi') && /^(van phong|ban) ?/.test(fold(below)) && fold(below).split(' ').length <= 4 ? titleCaseWords(below) : '';
+      return { fixed: office ? `${office.replace(/^Văn Phòng$/u, 'Văn phòng')} ${organ}` : organ };
+    }
     let heading = /^(uy ban nhan dan|ubnd)\s*(thi tran|thi xa|thanh pho|xa|phuong|huyen|tinh|quan)?\b\s*(.*)$/.exec(f);
     let text = l;
     // "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM", as the two-line heading block is laid out.

@@ -103,10 +103,14 @@ function textByRole(table: TaskTable, row: DataRow, clean: CellCleaner): RowText
     }
   }
   // With two numbering columns, a row numbered only in the second ("1" for a group) takes that number.
-  if (!rawCode && rawSubcode) {
+  if (!rawCode && rawSubcode && parseRowCode(rawSubcode)) {
     rawCode = rawSubcode;
     rawSubcode = '';
     filled.push({ role: 'code', value: rawCode });
+  } else if (rawSubcode && !parseRowCode(rawSubcode)) {
+    // A task identifier ("KH20_TT_N01.1") rather than an outline number: kept as a detail.
+    extra[table.columns.find((c) => c.role === 'subcode')!.label] = rawSubcode;
+    rawSubcode = '';
   }
   return { text, extra, rawCode, rawSubcode, mergedAbove, filled };
 }
@@ -131,7 +135,8 @@ function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined, pr
   if (isBullet(value) || value.length > 200) return undefined;
   if (only.role !== 'title' && only.role !== 'code') return dataRow.cells.length > 1 ? value : undefined;
   const spanning = dataRow.cells.filter((c) => c.trim()).length === 1 && only.role === 'code';
-  const nextCoded = next ? Boolean(parseRowCode(next.rawCode)) : false;
+  // Followed by a numbered row, or by a row with units or a deadline of its own: the heading of what follows.
+  const nextCoded = next ? Boolean(parseRowCode(next.rawCode)) || next.filled.some((f) => f.role === 'deadline' || (RESPONSIBILITY_ROLES as readonly string[]).includes(f.role)) : false;
   const continues = previousTitle !== undefined && /[;,]$/.test(previousTitle);
   return spanning || only.role === 'code' || UPPER_TEXT(value) || (nextCoded && !continues) ? value : undefined;
 }
@@ -344,6 +349,9 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       node.parent = open(bulletMarker === '+' ? 'bullet+' : 'bullet-', node);
       node.path = unnumberedPath(node.parent);
     } else if (headingText) {
+      // An uncoded heading closes the numbered rows above it: it sits beside them, under the section.
+      const k = stack.findIndex((l) => l.style !== 'roman' && l.style !== 'letter-upper' && l.style !== 'roman-dotted');
+      if (k >= 0) stack.length = k;
       node.parent = open('heading', node);
       node.path = unnumberedPath(node.parent);
     } else {

@@ -26,7 +26,7 @@ function fit(kind: LineKind, role: ColumnRole): number {
   // A deadline cell can be words ("Theo kế hoạch của Sở"), never a list of units.
   if (role === 'deadline') return kind === 'deadline' ? 3 : kind === 'unit' ? -3 : -1.5;
   if (role === 'person') return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -2;
-  return kind === 'text' ? 0.5 : -1;
+  return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -1; // a product can be named like a body ("Bộ Từ điển dữ liệu")
 }
 
 /** Cost of a further line in the same cell: one cell is one line here, except text cells written as "- ..." lines. */
