@@ -132,7 +132,7 @@ export function assembleTables(doc: RawDocument, options: AssembleOptions = {}):
     if (cells.every((c) => !c.trim())) continue;
     // A row whose first cells are merged down from the row above (a header's second row) is not a header of its own.
     const ownCells = cells.map((c, i) => (block.merged?.[i] === 'above' ? '' : c));
-    if (isHeaderRow(ownCells, options.columns)) {
+    if (isHeaderRow(ownCells, options.columns, !current?.table)) {
       const key = headerKey(cells);
       // A header repeated inside the same source table (after each section, or reshaped: "Nội dung" spanning STT) is that table's.
       const sameSourceTable = current?.table && current.tableId !== undefined && block.tableId === current.tableId;

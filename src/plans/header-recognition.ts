@@ -77,11 +77,14 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** A user's column mapping: by header text (compared folded) or by 1-based column number. */
 export interface ColumnMapping {
+  /** Folded header text → role. */
   byLabel: Map<string, UserRole>;
   byNumber: Map<number, UserRole>;
+  /** Folded header text → as the user wrote it, for showing and remembering the mapping. */
+  written: Map<string, string>;
 }
 
-const CODE = /^(stt|tt|so tt|s tt|thu tu|so thu tu|ma so|ma( nhiem vu| cong viec| hieu)?)\.?$/;
+const CODE = /^(stt|tt|so|so tt|s tt|thu tu|so thu tu|ma so|ma( nhiem vu| cong viec| hieu)?)\.?$/;
 const NOTES = /^(ghi chu|chu thich)\b/;
 const START = /^(thoi gian |ngay |thoi diem )?(bat dau|khoi cong|khoi dong)\b|^tu( ngay| thang)?$/;
 const DEADLINE_CHILD = /^(hoan thanh|ket thuc|den ngay|den)$/;
@@ -169,7 +172,7 @@ export function isCodeLabel(text: string): boolean {
 
 /** "Nội dung=task, 3=lead" → a mapping; throws a message naming the bad part. */
 export function parseColumnMapping(text: string): ColumnMapping {
-  const mapping: ColumnMapping = { byLabel: new Map(), byNumber: new Map() };
+  const mapping: ColumnMapping = { byLabel: new Map(), byNumber: new Map(), written: new Map() };
   for (const part of text.split(/,(?=[^,=]*=)/)) {
     const eq = part.lastIndexOf('=');
     const name = part.slice(0, eq).trim();
@@ -177,14 +180,17 @@ export function parseColumnMapping(text: string): ColumnMapping {
     if (eq < 0 || !name) throw new Error(`"${part.trim()}" is not "<header or column number>=<role>"`);
     if (!(USER_ROLES as readonly string[]).includes(role)) throw new Error(`"${role}" is not a column role (one of ${USER_ROLES.join(', ')})`);
     if (/^\d{1,2}$/.test(name)) mapping.byNumber.set(Number(name), role as UserRole);
-    else mapping.byLabel.set(foldLabel(name), role as UserRole);
+    else {
+      mapping.byLabel.set(foldLabel(name), role as UserRole);
+      mapping.written.set(foldLabel(name), name);
+    }
   }
   return mapping;
 }
 
 /** The mapping as the text `--columns` takes, for showing and remembering it. */
 export function formatColumnMapping(mapping: ColumnMapping): string {
-  return [...[...mapping.byNumber].map(([n, r]) => `${n}=${r}`), ...[...mapping.byLabel].map(([l, r]) => `${l}=${r}`)].join(',');
+  return [...[...mapping.byNumber].map(([n, r]) => `${n}=${r}`), ...[...mapping.byLabel].map(([l, r]) => `${mapping.written.get(l) ?? l}=${r}`)].join(',');
 }
 
 function mappedRole(mapping: ColumnMapping | undefined, label: { parent: string; child: string }, index: number): UserRole | undefined {
@@ -302,9 +308,17 @@ function knownCells(cells: string[], mapping?: ColumnMapping): { known: LabelMea
  * one of them a task or indicator and one a deadline or a unit role; or the
  * user's mapping names at least two of its cells.
  */
-export function isHeaderRow(cells: string[], mapping?: ColumnMapping): boolean {
+export function isHeaderRow(cells: string[], mapping?: ColumnMapping, firstOfTable = false): boolean {
   const first = cells.findIndex((c) => c.trim() !== '');
   if (first < 0) return false;
+  // Columns mapped by number: the first row of a table whose mapped cells are all short labels.
+  if (firstOfTable && mapping && mapping.byNumber.size >= 2) {
+    const labelled = [...mapping.byNumber.keys()].every((n) => {
+      const c = (cells[n - 1] ?? '').trim();
+      return c && c.length <= 60 && !/^\d/.test(c);
+    });
+    if (labelled) return true;
+  }
   const { known, filled, mapped } = knownCells(cells, mapping);
   if (mapped >= 2 || (mapped >= 1 && mapped + known.length >= 3)) return true;
   if (isCodeLabel(cells[first]!)) return known.filter((m) => m !== 'code').length >= 2;

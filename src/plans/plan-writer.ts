@@ -8,6 +8,7 @@
 import { nextOccurrence } from '../deadlines/occurrences.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ParsedPlanFile } from './import-plan.ts';
+import type { PlanMetadata } from './plan-metadata.ts';
 import type { ImportedRow } from './parse-plan.ts';
 import type { ResponsibilityRole } from './header-recognition.ts';
 
@@ -240,6 +241,22 @@ async function replaceLinks(tx: Tx, planId: number, links: Links, hadTasks: bool
     ORDER BY w.position`;
 }
 
+type PlanReader = Pick<PrismaClient, 'plan'>;
+
+/**
+ * The stored plan a parsed one is (a re-import): by number + issuer, else by the
+ * file's hash, else (number left blank) by issuer, kind and title.
+ */
+export async function findExistingPlan(db: PlanReader, meta: Pick<PlanMetadata, 'number' | 'issuer' | 'kind' | 'title'>, sourceHash: string) {
+  return (
+    (meta.number && meta.issuer ? await db.plan.findFirst({ where: { number: meta.number, issuer: meta.issuer }, orderBy: { id: 'asc' } }) : null) ??
+    (await db.plan.findFirst({ where: { sourceHash }, orderBy: { id: 'asc' } })) ??
+    (!meta.number && meta.issuer && meta.title
+      ? await db.plan.findFirst({ where: { number: null, issuer: meta.issuer, kind: KIND[meta.kind], title: meta.title }, orderBy: { id: 'asc' } })
+      : null)
+  );
+}
+
 export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, options: WriteOptions = {}): Promise<WriteResult> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const rows = [...parsed.groups.map((r) => ({ row: r, isGroup: true })), ...parsed.tasks.map((r) => ({ row: r, isGroup: false }))].sort(
@@ -272,16 +289,12 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         sourceFileName: parsed.file,
         sourceHash: parsed.sourceHash,
       };
-      const existingPlan =
-        (meta.number && meta.issuer ? await tx.plan.findFirst({ where: { number: meta.number, issuer: meta.issuer }, orderBy: { id: 'asc' } }) : null) ??
-        (await tx.plan.findFirst({ where: { sourceHash: parsed.sourceHash }, orderBy: { id: 'asc' } })) ??
-        // A plan with its number left blank is recognised by issuer, kind and title.
-        (!meta.number && meta.issuer && meta.title
-          ? await tx.plan.findFirst({ where: { number: null, issuer: meta.issuer, kind: KIND[meta.kind], title: meta.title }, orderBy: { id: 'asc' } })
-          : null);
+      const existingPlan = await findExistingPlan(tx, meta, parsed.sourceHash);
+      // The column mapping the user gave is remembered for the plan's re-imports.
+      const settings = { ...((existingPlan?.settings as Record<string, unknown> | undefined) ?? {}), ...(parsed.columnMapping ? { columns: parsed.columnMapping } : {}) };
       const plan = existingPlan
-        ? await tx.plan.update({ where: { id: existingPlan.id }, data: planData })
-        : await tx.plan.create({ data: planData });
+        ? await tx.plan.update({ where: { id: existingPlan.id }, data: { ...planData, settings } })
+        : await tx.plan.create({ data: { ...planData, settings } });
 
       // The plan's tasks as they are: id by path, fetched as two arrays in one row.
       const existingById = new Map<string, number>();

@@ -11,6 +11,7 @@ import { readHtml } from './readers/read-html.ts';
 import { readPdf, ScannedPdfError } from './readers/read-pdf.ts';
 import { readText } from './readers/read-text.ts';
 import { readXlsx } from './readers/read-xlsx.ts';
+import type { ColumnMapping } from './header-recognition.ts';
 import type { RawDocument } from './table-model.ts';
 import { firstInvalidUtf8, lineOfOffset } from './utf8.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, ZipRefused, type ZipLimits } from './zip-guard.ts';
@@ -22,6 +23,8 @@ export type PlanFormat = 'text' | 'html' | 'docx' | 'xlsx' | 'csv' | 'pdf';
 
 export interface ReadPlanOptions {
   maxBytes?: number;
+  /** The user's column mapping, for layouts where it decides where a header ends (one cell a line). */
+  columns?: ColumnMapping;
   zipLimits?: ZipLimits;
 }
 
@@ -87,5 +90,5 @@ export async function readPlanFile(file: string, bytes: Buffer, options: ReadPla
       throw new PlanInputError(file, `not a readable .csv: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  return { format, doc: format === 'html' ? readHtml(text) : readText(text) };
+  return { format, doc: format === 'html' ? readHtml(text) : readText(text, options.columns) };
 }

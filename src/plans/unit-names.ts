@@ -67,12 +67,32 @@ const BARE_LEADER = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|tr
 
 function continuesName(current: string, piece: string): boolean {
   if (BARE_LEADER.test(fold(current))) return true;
+  // "Các Cục: Di sản văn hóa, Bản quyền tác giả": the names after a colon share its head.
+  if (current.includes(':')) return true;
+  // "Xuất bản, In và Phát hành", "Lao động, Thương binh và Xã hội": a field list ending in "X và Y".
+  if (/\svà\s/u.test(piece) && !startsWithUnitHead(piece) && !/ - /.test(displayUnitName(current)) && current.trim().split(/\s+/).length <= 5) return true;
   // "Viện, Trường", "Sở, Ban": single words listing kinds of body, one collective.
   const word = (w: string) => !/\s/.test(w.trim()) && w.trim() !== w.trim().toLocaleUpperCase('vi');
   if (word(current) && word(piece)) return true;
   if (startsWithUnitHead(piece)) return false;
   if (!startsWithUnitHead(current) || / - /.test(displayUnitName(current)) || / - /.test(displayUnitName(piece))) return false;
   return current.split(/\s+/).length <= 5;
+}
+
+/**
+ * "Sở Khoa học và Công nghệ Sở Công Thương": a second "Sở"/"Bộ" name run on
+ * after a full one (a line break lost in conversion). Not "Văn phòng Sở Tư
+ * pháp" or "Trung tâm thuộc Sở Y tế": the name before must be four words or
+ * more and not end in "thuộc", "của", "và".
+ */
+function splitRunOn(piece: string): string[] {
+  const words = piece.trim().split(/\s+/);
+  for (let i = 4; i < words.length - 1; i++) {
+    if (/^(Sở|Bộ)$/u.test(words[i]!) && /^\p{Lu}/u.test(words[i + 1]!) && !/^(thuộc|của|và)$/u.test(words[i - 1]!) && startsWithUnitHead(words.slice(0, i).join(' '))) {
+      return [words.slice(0, i).join(' '), ...splitRunOn(words.slice(i).join(' '))];
+    }
+  }
+  return [piece];
 }
 
 /**
@@ -96,14 +116,14 @@ export function splitUnitList(cell: string): string[] {
   }
   // ";", line breaks, and a full stop before a capital ("Văn phòng UBND Thành phố. Các Sở, ban, ngành").
   for (const part of joined.join('\n').split(/[;\n]+|\.\s+(?=\p{Lu})/u)) {
-    const pieces = part.split(',');
+    const pieces = part.split(',').flatMap(splitRunOn);
     let current = '';
     for (const piece of pieces) {
       const trimmed = piece.trim();
       // "..., các Sở, ban, ngành", "..., cơ quan có liên quan": a collective of its own after a complete name.
       const collective =
         Boolean(current) &&
-        (/^các\s/iu.test(trimmed) || (/^(cơ quan|tổ chức|đơn vị|doanh nghiệp)\s/iu.test(trimmed) && !/^(các|tập đoàn)\b/iu.test(current) && /\s\S+\s/.test(current)));
+        (/^(các|nhà)\s/iu.test(trimmed) || (/^(cơ quan|tổ chức|đơn vị|doanh nghiệp)\s/iu.test(trimmed) && !/^(các|tập đoàn)\b/iu.test(current) && /\s\S+\s/.test(current)));
       const separate = collective || (/^\p{Lu}/u.test(trimmed) && !/^(UBND|Ủy ban|Uỷ ban)$/u.test(trimmed) && !continuesName(current, trimmed));
       if (current && separate) {
         out.push(current);

@@ -76,7 +76,7 @@ describe('import refuses bad input with exit code 2 and writes nothing', () => {
 
   it('a text with no task table (only a score table)', async () => {
     const text = 'KẾ HOẠCH\nTT\tLĩnh vực\tKết quả năm 2023\tChỉ tiêu năm 2024\n1\tCải cách thể chế\t6.5/7\t07/07\n';
-    await expectRefused(file('scores.txt', text), /scores\.txt: no task table found/);
+    await expectRefused(file('scores.txt', text), /scores\.txt: line 2: no task table found/);
   });
 
   it('invalid UTF-8, naming the line', async () => {

@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { loadUnitDirectory, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';
+import type { PlanMetadata } from '../../plans/plan-metadata.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -21,7 +23,20 @@ export function dryRunJson(parsed: ParsedPlanFile) {
     groups: parsed.groups,
     units: parsed.units.map((u) => u.name),
     warnings: parsed.warnings,
+    /** How each table's columns were read, and the mapping applied (if any). */
+    tables: parsed.tables,
+    ...(parsed.columnMapping ? { columns: parsed.columnMapping } : {}),
   };
+}
+
+/** "STT → code, Nội dung nhiệm vụ → task, ..." for each table: what the user checks against the paper. */
+function columnLines(parsed: ParsedPlanFile): string[] {
+  const shown = (role: string) => (role === 'title' ? 'task' : role);
+  return parsed.tables.map(
+    (t) =>
+      `table at line ${t.line}${t.label ? ` (${t.label})` : ''}, ${t.tasks} tasks: ` +
+      t.columns.map((c) => `${c.label.replace(/\s+/g, ' ')} → ${shown(c.role)}${c.mapped ? ' (mapped)' : ''}`).join(', '),
+  );
 }
 
 function summary(parsed: ParsedPlanFile): string {
@@ -30,6 +45,8 @@ function summary(parsed: ParsedPlanFile): string {
     `${p.kind} ${p.number ?? '(no number)'} — ${p.issuer ?? 'issuer unknown'}${p.issuedOn ? `, ${p.issuedOn}` : ''}`,
     `period: ${p.period.raw ?? 'none'} (${p.period.from ?? '?'} – ${p.period.to ?? 'open'})`,
     `${parsed.tasks.length} tasks in ${parsed.groups.length} groups, ${p.tables} table(s), ${parsed.units.length} units`,
+    ...columnLines(parsed),
+    ...(parsed.columnMapping ? [`columns mapped: --columns "${parsed.columnMapping}"`] : []),
   ];
   if (parsed.warnings.length) lines.push(`${parsed.warnings.length} warning(s):`, ...parsed.warnings.map((w) => `  line ${w.line}: ${w.message}`));
   return `${lines.join('\n')}\n`;
@@ -62,17 +79,25 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean): Pr
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
-  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD]',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' } },
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' } },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
     const issued = values.issued;
     if (issued !== undefined && (!ISO_DATE.test(issued) || Number.isNaN(Date.parse(issued)))) {
       throw new UsageError(`--issued "${issued}" is not a date YYYY-MM-DD`);
+    }
+    let columns: ColumnMapping | undefined;
+    if (values.columns !== undefined) {
+      try {
+        columns = parseColumnMapping(values.columns);
+      } catch (err) {
+        throw new UsageError(`--columns: ${(err as Error).message}`);
+      }
     }
     const path = positionals[0]!;
     const bytes = await readInput(path);
@@ -81,8 +106,16 @@ export const importCommand: CliCommand = {
 
     let parsed: ParsedPlanFile;
     try {
-      const directory = dryRun ? {} : await loadUnitDirectory(await ctx.db());
-      parsed = await parsePlanFile(basename(path), bytes, { ...(issued ? { issued } : {}), ...directory });
+      const db = dryRun ? undefined : await ctx.db();
+      const directory = db ? await loadUnitDirectory(db) : {};
+      // A mapping given for this plan before applies again, unless --columns says otherwise.
+      const rememberedColumns = db
+        ? async (plan: PlanMetadata, hash: string) => {
+            const text = ((await findExistingPlan(db, plan, hash))?.settings as { columns?: unknown } | undefined)?.columns;
+            return typeof text === 'string' ? parseColumnMapping(text) : undefined;
+          }
+        : undefined;
+      parsed = await parsePlanFile(basename(path), bytes, { ...(issued ? { issued } : {}), ...directory, ...(columns ? { columns } : {}), ...(rememberedColumns ? { rememberedColumns } : {}) });
     } catch (err) {
       if (err instanceof PlanInputError) throw new InputError(err.message);
       throw err;

@@ -6,7 +6,7 @@
 import { parseRowCode, splitSectionHeading } from '../codes.ts';
 import { isDeadlineLine } from '../deadline-cells.ts';
 import { fold } from '../fold.ts';
-import { assignRoles, isCodeLabel, isGroupLabel, isTaskTable, labelMeaning, type Column } from '../header-recognition.ts';
+import { assignRoles, isCodeLabel, isGroupLabel, isMappedLabel, isTaskTable, labelMeaning, type Column, type ColumnMapping } from '../header-recognition.ts';
 import { splitTargetAndActions } from '../split-content.ts';
 import type { RawBlock, RawDocument } from '../table-model.ts';
 import { isBullet, squeeze } from '../text-cells.ts';
@@ -26,7 +26,7 @@ interface PendingRow {
 }
 
 /** Reads header labels after an "STT" line; returns the labels and the index after them. */
-function readHeader(lines: string[], start: number): { labels: string[]; next: number } {
+function readHeader(lines: string[], start: number, mapping?: ColumnMapping): { labels: string[]; next: number } {
   const labels: string[] = [squeeze(lines[start]!)];
   let i = start + 1;
   while (i < lines.length && labels.length < 14) {
@@ -35,7 +35,7 @@ function readHeader(lines: string[], start: number): { labels: string[]; next: n
       i++;
       continue;
     }
-    if (parseRowCode(t) || labelMeaning(t) === undefined || labelMeaning(t) === 'code') break;
+    if (parseRowCode(t) || ((labelMeaning(t) === undefined || labelMeaning(t) === 'code') && !isMappedLabel(mapping, t))) break;
     labels.push(t);
     i++;
   }
@@ -49,7 +49,7 @@ function readHeader(lines: string[], start: number): { labels: string[]; next: n
   return { labels: kept, next: i };
 }
 
-export function readLineCells(text: string): RawDocument {
+export function readLineCells(text: string, mapping?: ColumnMapping): RawDocument {
   const lines = splitLines(text);
   const blocks: RawBlock[] = [];
   let columns: Column[] | undefined;
@@ -110,8 +110,8 @@ export function readLineCells(text: string): RawDocument {
     const lineNo = i + 1;
     if (!columns) {
       if (t.length < 20 && isCodeLabel(t)) {
-        const { labels, next } = readHeader(lines, i);
-        const cols = assignRoles(labels.map((child) => ({ parent: '', child })));
+        const { labels, next } = readHeader(lines, i, mapping);
+        const cols = assignRoles(labels.map((child) => ({ parent: '', child })), mapping);
         if (isTaskTable(cols)) {
           columns = cols;
           const titleAt = cols.findIndex((c) => c.role === 'title');

@@ -1,5 +1,6 @@
 // Plain-text plans: tab-separated tables or the one-cell-per-line layout.
 
+import type { ColumnMapping } from '../header-recognition.ts';
 import type { RawDocument } from '../table-model.ts';
 import { readLineCells } from './read-line-cells.ts';
 import { readTabText } from './read-tab-text.ts';
@@ -22,6 +23,6 @@ function hasTabRows(text: string): boolean {
   return false;
 }
 
-export function readText(text: string): RawDocument {
-  return hasTabRows(text) ? readTabText(text) : readLineCells(text);
+export function readText(text: string, columns?: ColumnMapping): RawDocument {
+  return hasTabRows(text) ? readTabText(text) : readLineCells(text, columns);
 }
