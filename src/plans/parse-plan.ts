@@ -119,6 +119,15 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   const assembled = assembleTables(doc, { ...(options.columns ? { columns: options.columns } : {}) });
   const meta = extractPlanMetadata(assembled.texts, { issued: options.issued });
   const ref = meta.issuedOn ?? (meta.issueYear ? `${meta.issueYear}-01-01` : undefined);
+  for (const blank of meta.blanks) {
+    warnings.push({
+      line: blank.line,
+      message:
+        blank.field === 'number'
+          ? `the plan's number is left blank ("${blank.text}"): it is recognised on re-import by issuer, kind and title`
+          : `the issue date is left blank ("${blank.text}")${ref ? `: dates without a year are read from ${ref}` : ''}; give it with --issued YYYY-MM-DD`,
+    });
+  }
   const directory = new UnitDirectory(options.knownUnits ?? [], options.knownAliases ?? []);
   const issuerUnit = meta.issuer ? directory.resolve(meta.issuer.replace(/^Chủ tịch /u, '')) : undefined;
 

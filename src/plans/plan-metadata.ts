@@ -26,6 +26,8 @@ export interface PlanMetadata {
   issueYear: number | null;
   title: string;
   period: PlanPeriod;
+  /** Template fields left blank in the document ("Số: /KH-UBND", "ngày  tháng 3 năm 2025"), with where they are. */
+  blanks: Array<{ field: 'number' | 'issuedOn'; text: string; line: number }>;
 }
 
 const LEVELS = ['thi tran', 'thi xa', 'thanh pho', 'xa', 'phuong', 'huyen', 'tinh', 'quan'];
@@ -268,6 +270,13 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
   }
   const attachedLine = top.find((l) => /kèm theo/iu.test(l));
   if (!placeLine && attachedLine) ({ date: issuedOn, year: issueYear } = parseIssueDate(attachedLine));
+  const blanks: PlanMetadata['blanks'] = [];
+  const lineOf = (text: string | undefined) => texts[lines.indexOf(text ?? '')]?.line ?? 0;
+  if (numberLine && !number) blanks.push({ field: 'number', text: numberLine, line: lineOf(numberLine) });
+  const attachedBlank = !numberLine && !number ? top.find((l) => /kèm theo/iu.test(l) && /số\s*:?\s*\//iu.test(l)) : undefined;
+  if (attachedBlank) blanks.push({ field: 'number', text: attachedBlank, line: lineOf(attachedBlank) });
+  const dateLine = placeLine ?? attachedLine;
+  if (dateLine && !issuedOn && !options.issued && /ngày/iu.test(dateLine)) blanks.push({ field: 'issuedOn', text: dateLine, line: lineOf(dateLine) });
   if (options.issued) {
     issuedOn = options.issued;
     issueYear = Number(options.issued.slice(0, 4));
@@ -277,5 +286,5 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
   // Period: from the title, else from the first sentence of the text that names one (multi-year phrases first).
   const period = parsePeriod(title, issueYear) ?? periodFromSentences(lines, issueYear) ?? { from: null, to: null, raw: null };
 
-  return { kind, number, issuer, place, issuedOn, issueYear, title, period };
+  return { kind, number, issuer, place, issuedOn, issueYear, title, period, blanks };
 }

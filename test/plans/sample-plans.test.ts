@@ -95,6 +95,15 @@ describe('tasks field by field', () => {
     );
   });
 
+  it('blank template fields ("Số: /KH-UBND", "ngày tháng năm 2024") are null, each with a warning naming its line', () => {
+    expect(parsed.tayXuan.plan).toMatchObject({ number: null, issuedOn: null, issueYear: 2024 });
+    const blanks = parsed.tayXuan.warnings.filter((w) => /left blank/.test(w.message));
+    expect(blanks.map((w) => w.line)).toEqual([3, 5]);
+    expect(blanks[0]!.message).toContain('"Số: /KH-UBND"');
+    expect(blanks[1]!.message).toContain('issue date is left blank');
+    expect(parsed.dongNai.warnings.filter((w) => /left blank/.test(w.message))).toEqual([]);
+  });
+
   it('a table without unit columns takes the unit from the appendix title (the issuing commune)', () => {
     expect(parsed.tayXuan.plan).toMatchObject({ kind: 'ke-hoach', number: null, issuer: 'Ủy ban nhân dân xã Tây Xuân', issuedOn: null, place: 'Tây Xuân' });
     expect(task('tayXuan', 'I/1.1').units).toEqual({ monitor: [], lead: [], coordinate: [], execute: ['Ủy ban nhân dân xã Tây Xuân'] });

@@ -16,7 +16,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The dry-run JSON: one object with the plan, its tasks and groups, and the warnings. */
 export function dryRunJson(parsed: ParsedPlanFile) {
-  const { issueYear: _issueYear, ...plan } = parsed.plan;
+  const { issueYear: _issueYear, blanks: _blanks, ...plan } = parsed.plan;
   return {
     plan: { ...plan, file: parsed.file, format: parsed.format, sourceHash: parsed.sourceHash },
     tasks: parsed.tasks,
