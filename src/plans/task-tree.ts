@@ -232,6 +232,8 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
         headingText = heading;
         title = heading;
         rawCode = '';
+        // A heading spanning the row from another column ("deadline" first) is not that column's value.
+        for (const f of row.filled) if (f.role !== 'title' && f.role !== 'code' && f.role !== 'extra') text[f.role] = '';
       } else if (!rawCode && title && !mergedAbove.has('title')) {
         // "I. Kinh tế số" written in the content cell with the STT left empty.
         const inTitle = splitSectionHeading(title);

@@ -39,21 +39,31 @@ export function startsWithUnitHead(name: string): boolean {
   return UNIT_HEAD.test(fold(name));
 }
 
-/** Heads that name a body whatever follows them ("Sở ...", "UBND ..."); others ("Báo", "Các") need a proper name or a kind of body after them. */
-const STRONG_HEAD = /^(so|bo|cuc|vu|ban|phong|van phong|ubnd|uy ban|hdnd|hoi dong nhan dan|cong an|trung tam|vien|thanh tra|kho bac|lien doan|tinh doan|mat tran|ubmttq|toa an|chi cuc|bo chi huy|ban chi huy|tong cuc|chinh phu|thu tuong)\b/;
-const KINDS_OF_BODY = /^(cac|nhung) (so|bo|ban|nganh|co quan|don vi|dia phuong|doanh nghiep|to chuc|hoi|xa|phuong|huyen|tinh|thanh pho|truong|vien|phong|trung tam|tap doan)\b/;
+/**
+ * Heads that name a body whatever follows them ("Sở ...", "UBND ..."), matched with
+ * their tone marks ("Số hóa" is not "Sở"); others ("Báo", "Tập đoàn", "Hiệp hội")
+ * need a capitalised name after them.
+ */
+const STRONG_HEAD = /^(sở|bộ|cục|vụ|ban|phòng|văn phòng|ubnd|ủy ban|uỷ ban|hđnd|hội đồng nhân dân|công an|trung tâm|viện|thanh tra|kho bạc|liên đoàn|tỉnh đoàn|mặt trận|ubmttq|tòa án|toà án|chi cục|bộ chỉ huy|ban chỉ huy|tổng cục|chính phủ|thủ tướng)(\s|$)/u;
+const NAMED_HEAD = /^(báo|đài|hội|hiệp hội|tập đoàn|tổng công ty|công ty|trường|bệnh viện|học viện|đại học|ngân hàng|bảo hiểm|bưu điện|liên minh|đoàn|đảng ủy|huyện ủy|tỉnh ủy|thành ủy)(?=\s)/u;
+/** Kinds of body written in the plural or as a class: "Các sở, ban, ngành", "Doanh nghiệp", "Viện, Trường". */
+const KINDS_OF_BODY = /^((các|những)\s+(sở|bộ|ban|ngành|cơ quan|đơn vị|địa phương|doanh nghiệp|tổ chức|hội|xã|phường|huyện|tỉnh|thành phố|trường|viện|phòng|trung tâm|tập đoàn)|doanh nghiệp|viện, trường|sở, ban, ngành|cơ quan, đơn vị)(?=[\s,;.]|$)/u;
 
 /** Whether a whole line reads as a list of units (a cell of a unit column), not a sentence. */
 export function isUnitLine(line: string): boolean {
   const t = line.trim();
   if (!t || t.length > 160 || /[.:]$/.test(t) || t.split(/\s+/).length > 25) return false;
-  const f = fold(t);
   // "Sở KHCN đưa ra kế hoạch": a unit doing something is a sentence, not a unit cell.
-  if (/\b(dua ra|thuc hien|xay dung|ban hanh|bao cao|trien khai|hoan thanh|cung cap|de xuat|duoc cap nhat)\b/.test(f)) return false;
-  if (KINDS_OF_BODY.test(f)) return true;
-  if (!STRONG_HEAD.test(f) && !(UNIT_HEAD.test(f) && !/^(cac|nhung)\b/.test(f) && /^\S+\s+[\p{Lu}\d]/u.test(t))) return false;
-  return true;
+  if (/\b(dua ra|thuc hien|xay dung|ban hanh|bao cao|trien khai|hoan thanh|cung cap|de xuat|duoc cap nhat)\b/.test(fold(t))) return false;
+  const text = t.normalize('NFC');
+  const lower = text.toLocaleLowerCase('vi');
+  if (KINDS_OF_BODY.test(lower) || STRONG_HEAD.test(lower)) return true;
+  const head = NAMED_HEAD.exec(lower);
+  return Boolean(head && /^\s+[\p{Lu}\d]/u.test(text.slice(head[0].length)));
 }
+
+/** A leader's title on its own ("Giám đốc", "Thủ trưởng"): the organisation follows in the next piece. */
+const BARE_LEADER = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|lanh dao|nguoi dung dau)$/;
 
 /**
  * Whether a capitalised piece after a comma goes on with the name before it:
@@ -62,9 +72,6 @@ export function isUnitLine(line: string): boolean {
  * kê, Tư pháp - Hộ tịch" (commune offices written as "X - Y") and "Sở Nội vụ,
  * Sở Tư pháp" are two.
  */
-/** A leader's title on its own ("Giám đốc", "Thủ trưởng"): the organisation follows in the next piece. */
-const BARE_LEADER = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|lanh dao|nguoi dung dau)$/;
-
 function continuesName(current: string, piece: string): boolean {
   if (BARE_LEADER.test(fold(current))) return true;
   // "Các Cục: Di sản văn hóa, Bản quyền tác giả": the names after a colon share its head.

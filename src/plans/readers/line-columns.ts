@@ -21,17 +21,23 @@ function kindOf(line: string): LineKind {
 
 const UNIT_ROLES = new Set<ColumnRole>(['monitor', 'lead', 'coordinate', 'execute']);
 
-function fit(kind: LineKind, role: ColumnRole): number {
-  if (UNIT_ROLES.has(role)) return kind === 'unit' ? 2 : kind === 'deadline' ? -3 : -2;
+function fit(kind: LineKind, role: ColumnRole, length: number): number {
+  const long = length > 60;
+  // The task's text is the long sentence of the row; notes, budgets and products are short.
+  if (role === 'title') return kind === 'text' ? 1.5 + Math.min(length, 100) / 100 : kind === 'unit' ? -2 : -3;
+  // A lone unit line is the lead rather than a coordinating unit.
+  if (UNIT_ROLES.has(role)) return kind === 'unit' ? (role === 'lead' ? 2.5 : 2) : kind === 'deadline' ? -3 : -2;
   // A deadline cell can be words ("Theo kế hoạch của Sở"), never a list of units.
   if (role === 'deadline') return kind === 'deadline' ? 3 : kind === 'unit' ? -3 : -1.5;
   if (role === 'person') return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -2;
-  return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -1; // a product can be named like a body ("Bộ Từ điển dữ liệu")
+  if (role === 'target' || role === 'actions') return kind === 'text' ? 0.5 : kind === 'unit' ? 0 : -1; // a product can be named like a body ("Bộ Từ điển dữ liệu")
+  return kind === 'text' ? (long ? 0 : 0.5) : kind === 'unit' ? 0 : -1;
 }
 
 /** Cost of a further line in the same cell: one cell is one line here, except text cells written as "- ..." lines. */
 function again(role: ColumnRole): number {
   if (role === 'lead') return -4; // a lead cell names one unit, or several on one line
+  if (role === 'title') return -1.5; // a task's text is one line here; the next text line is its product or note
   return UNIT_ROLES.has(role) || role === 'deadline' ? -2.5 : 0;
 }
 
@@ -42,13 +48,14 @@ export function assignLinesToColumns(lines: string[], roles: ColumnRole[]): stri
   const cells: string[][] = roles.map(() => []);
   if (n === 0 || m === 0) return cells;
   const kinds = lines.map(kindOf);
+  const lengths = lines.map((l) => l.trim().length);
   // best[i][j]: best score with line i in column j; from[i][j]: the column of line i-1.
   const best: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-Infinity));
   const from: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
-  for (let j = 0; j < m; j++) best[0]![j] = fit(kinds[0]!, roles[j]!) - j * 0.01;
+  for (let j = 0; j < m; j++) best[0]![j] = fit(kinds[0]!, roles[j]!, lengths[0]!) - j * 0.01;
   for (let i = 1; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const here = fit(kinds[i]!, roles[j]!);
+      const here = fit(kinds[i]!, roles[j]!, lengths[i]!);
       for (let k = 0; k <= j; k++) {
         const score = best[i - 1]![k]! + here + (k === j ? again(roles[j]!) : 0) - (j - k) * 0.01;
         if (score > best[i]![j]!) {

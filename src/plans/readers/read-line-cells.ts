@@ -66,14 +66,13 @@ export function readLineCells(text: string, mapping?: ColumnMapping): RawDocumen
     if (!pending || !columns) return;
     const cells = columns.map(() => '');
     if (positional) {
-      const titleAt = indexOf('title');
-      const after = columns.filter((c) => c.index > titleAt && c.role !== 'code');
-      const lines = pending.deadline ? [...pending.content, pending.deadline] : pending.content;
+      // Every line after the STT line, the task's own included, goes to a column in the header's order.
+      const after = columns.filter((c) => c.role !== 'code');
+      const lines = [pending.title, ...pending.content, pending.deadline].filter(Boolean);
       assignLinesToColumns(lines, after.map((c) => c.role)).forEach((got, k) => {
         cells[after[k]!.index] = got.join('\n');
       });
       if (indexOf('code') >= 0) cells[indexOf('code')] = pending.code;
-      if (titleAt >= 0) cells[titleAt] = pending.title;
       blocks.push({ kind: 'row', cells, line: pending.line });
       pending = undefined;
       return;
@@ -114,9 +113,11 @@ export function readLineCells(text: string, mapping?: ColumnMapping): RawDocumen
         const cols = assignRoles(labels.map((child) => ({ parent: '', child })), mapping);
         if (isTaskTable(cols)) {
           columns = cols;
-          const titleAt = cols.findIndex((c) => c.role === 'title');
-          const after = cols.filter((c) => c.index > titleAt).map((c) => c.role);
-          positional = !after.every((r) => r === 'target' || r === 'actions' || r === 'deadline') || (after.includes('deadline') && after[after.length - 1] !== 'deadline');
+          // The samples' shape (STT, the task, then targets, actions and a last deadline) keeps its own reading.
+          const roles = cols.filter((c) => c.role !== 'code').map((c) => c.role);
+          const rest = roles.slice(1);
+          positional =
+            roles[0] !== 'title' || !rest.every((r) => r === 'target' || r === 'actions' || r === 'deadline') || (rest.includes('deadline') && rest[rest.length - 1] !== 'deadline');
           blocks.push({ kind: 'row', cells: labels, line: lineNo });
           i = next - 1;
           expectTitle = false;
