@@ -146,6 +146,9 @@ export function assembleTables(doc: RawDocument, options: AssembleOptions = {}):
       const nextCells = next?.kind === 'row' ? next.cells.map((c, i) => (next.merged?.[i] === 'above' ? '' : c)) : undefined;
       const sub = nextCells && isSubHeaderRow(nextCells, cells) ? nextCells : undefined;
       if (sub) b++;
+      // "Thời gian hoàn" over "thành": header labels wrapped onto a row of their own (a PDF without borders).
+      const wrapped = !sub && nextCells?.some((c) => c.trim()) && nextCells.every((c) => !c.trim() || (c.trim().length <= 25 && /^\p{Ll}/u.test(c.trim())));
+      if (wrapped) b++;
       const columns = assignRoles(headerLabels(cells, sub), options.columns);
       const table = isTaskTable(columns) ? { columns, headerLine: block.line, rows: [], heading } : undefined;
       if (table) tables.push(table);

@@ -6,6 +6,7 @@
 // the set of columns present (see assignRoles).
 
 import { fold } from './fold.ts';
+import { respace } from './vietnamese-syllables.ts';
 
 export type ResponsibilityRole = 'monitor' | 'lead' | 'coordinate' | 'execute';
 /** What a column holds for the importer. A person column names people, never a unit role. */
@@ -127,7 +128,7 @@ export function foldLabel(label: string): string {
 }
 
 function readLabel(label: string): LabelMeaning | undefined {
-  const f = foldLabel(label);
+  const f = foldLabel(respace(label));
   if (!f || f.length > 90) return undefined;
   if (CODE.test(f)) return 'code';
   if (NOTES.test(f)) return 'notes';

@@ -132,12 +132,14 @@ function headingOf(row: RowText, dataRow: DataRow, next: RowText | undefined, pr
   const only = row.filled[0]!;
   const value = only.value.replace(/\n/g, ' ');
   if (only.role === 'code' && parseRowCode(value)) return undefined;
-  if (isBullet(value) || value.length > 200) return undefined;
+  // A heading starts with a capital or a number; a lone lower-case text is the rest of the row above.
+  if (isBullet(value) || value.length > 200 || !/^[\p{Lu}\d"“(]/u.test(value)) return undefined;
   if (only.role !== 'title' && only.role !== 'code') return dataRow.cells.length > 1 ? value : undefined;
   const spanning = dataRow.cells.filter((c) => c.trim()).length === 1 && only.role === 'code';
   // Followed by a numbered row, or by a row with units or a deadline of its own: the heading of what follows.
   const nextCoded = next ? Boolean(parseRowCode(next.rawCode)) || next.filled.some((f) => f.role === 'deadline' || (RESPONSIBILITY_ROLES as readonly string[]).includes(f.role)) : false;
-  const continues = previousTitle !== undefined && /[;,]$/.test(previousTitle);
+  // The row above stopped mid-list, or mid-sentence before a number ("... Thông tư số" / "85/2020/TT-BTC ...").
+  const continues = previousTitle !== undefined && (/[;,]$/.test(previousTitle) || (/^\d/.test(value) && !/[.:;!?]$/.test(previousTitle)));
   return spanning || only.role === 'code' || UPPER_TEXT(value) || (nextCoded && !continues) ? value : undefined;
 }
 
@@ -244,8 +246,29 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       }
     }
 
+    // A row broken by a page break with no header repeated (a word processor's PDF): no code, and only text that
+    // goes on (every cell starting in lower case, or content with no task text of its own) under a task with content.
+    const lowerOnly = row.filled.length > 0 && row.filled.every((f) => f.role !== 'code') && (title ? /^\p{Ll}/u.test(title) : row.filled.every((f) => /^\p{Ll}/u.test(f.value)));
+    if (!code && !headingText && last && !last.section && hasContent(last) && !mergedAbove.has('code') && (lowerOnly || (!title && !isBullet(text.target ?? '') && row.filled.every((f) => f.role === 'target' || f.role === 'actions')))) {
+      for (const { role, value } of row.filled) {
+        if (role === 'extra' || role === 'code') continue;
+        const before = role === 'title' ? last.title : (last.text[role] ?? '');
+        const joined = !before ? value : /[.;:!?]$/.test(before) ? `${before}\n${value}` : `${before} ${value}`;
+        if (role === 'title') last.title = joined;
+        else last.text[role] = joined;
+      }
+      last.continuedOn.push(dataRow.line);
+      warnings.push({ line: dataRow.line, message: `row with no code continues ${last.path} (a row broken across pages)` });
+      continue;
+    }
+    // "KIỆN TOÀN ... PHÒNG THỦ" then "DÂN SỰ": a section heading wrapped onto a row of its own.
+    if (headingText && last?.section && !last.children.length && last === nodes[nodes.length - 1] && UPPER_TEXT(headingText) && UPPER_TEXT(last.title) && !/[.:;]$/.test(last.title)) {
+      last.title = `${last.title} ${headingText}`;
+      last.continuedOn.push(dataRow.line);
+      continue;
+    }
     // Only text, going on from a task whose text ended mid-list (";", ","): the rest of that task's text.
-    if (!code && !headingText && last && !last.section && row.filled.length === 1 && row.filled[0]!.role === 'title' && (/[;,]$/.test(last.title) || /^\p{Ll}/u.test(title))) {
+    if (!code && !headingText && last && !last.section && row.filled.length === 1 && row.filled[0]!.role === 'title' && (/[;,]$/.test(last.title) || /^\p{Ll}/u.test(title) || (/^\d/.test(title) && !/[.:;!?]$/.test(last.title)))) {
       last.title = `${last.title} ${title}`;
       last.continuedOn.push(dataRow.line);
       continue;

@@ -2,6 +2,7 @@
 // left to right), segments of a line (runs separated by a wide gap: columns,
 // tab stops), and the paragraphs of a table cell rebuilt from its wrapped lines.
 
+import { isSyllable, respace } from '../../vietnamese-syllables.ts';
 import type { TextPiece } from './page-content.ts';
 
 export interface VisualLine {
@@ -72,15 +73,35 @@ function insertDrawnApart(pieces: TextPiece[]): TextPiece[] {
     // The character where the letter stands, from the host's own measured width.
     let i = 0;
     while (i < text.length && host.x0 + widthIn(host, text.slice(0, i + 1)) <= p.x0 + (p.x1 - p.x0) / 2) i++;
-    if (text[i] === ' ') {
-      // The gap's space is a real one when the letter ends a syllable: joined, the word would hold two vowel groups ("Chỉ tiêu").
-      const before = /\S*$/u.exec(text.slice(0, i))?.[0] ?? '';
-      const after = /^\S*/u.exec(text.slice(i + 1))?.[0] ?? '';
-      const vowelGroups = (before + p.text.trim() + after).normalize('NFD').toLowerCase().replace(/[^a-zđ]/gu, '').match(/[aeiouy]+/g)?.length ?? 0;
-      host.text = text.slice(0, i) + p.text.trim() + (vowelGroups > 1 ? text.slice(i) : text.slice(i + 1));
-    } else host.text = text.slice(0, i) + p.text.trim() + text.slice(i);
+    // The estimate can be a letter off: take the nearest place where the word around it reads as a Vietnamese syllable.
+    host.text = placeLetter(text, p.text.trim(), closestReadable(text, p.text.trim(), i));
   }
   return out;
+}
+
+/** The host's text with the letter put at k; a gap's space it lands on is taken unless the letter ends a syllable. */
+function placeLetter(text: string, letter: string, k: number): string {
+  if (text[k] !== ' ') return text.slice(0, k) + letter + text.slice(k);
+  // The gap's space is a real one when the letter ends a syllable: joined, the word would hold two vowel groups ("Chỉ tiêu").
+  const before = /\S*$/u.exec(text.slice(0, k))?.[0] ?? '';
+  const after = /^\S*/u.exec(text.slice(k + 1))?.[0] ?? '';
+  const vowelGroups = (before + letter + after).normalize('NFD').toLowerCase().replace(/[^a-zđ]/gu, '').match(/[aeiouy]+/g)?.length ?? 0;
+  return text.slice(0, k) + letter + (vowelGroups > 1 ? text.slice(k) : text.slice(k + 1));
+}
+
+/** Of the places near `at` for a letter, the one whose word around it is a syllable (ties: the nearest). */
+function closestReadable(text: string, letter: string, at: number): number {
+  const wordAt = (t: string, k: number) => {
+    const start = t.lastIndexOf(' ', k - 1) + 1;
+    const end = t.indexOf(' ', k);
+    return t.slice(start, end < 0 ? t.length : end);
+  };
+  for (const k of [at, at + 1, at - 1, at + 2, at - 2]) {
+    if (k < 0 || k > text.length) continue;
+    const word = wordAt(`${text.slice(0, k)}${letter}${text.slice(k)}`, k);
+    if (isSyllable(word.replace(/[^\p{L}]/gu, ''))) return k;
+  }
+  return at;
 }
 
 /** Pieces joined in order, with a space where the gap between them is wider than a thin space. */
@@ -92,7 +113,8 @@ export function lineText(pieces: readonly TextPiece[]): string {
     out += p.text;
     prev = p;
   }
-  return out.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Spaces a converter lost or added around letters it drew apart, mended by syllable ("Chỉsố", "ph ận").
+  return respace(out.replace(/[\s\u00a0]+/g, ' ').trim());
 }
 
 /** A line cut where the gap between two pieces is wider than `gapEm` times the font size. */
