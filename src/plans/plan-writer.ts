@@ -244,12 +244,22 @@ async function replaceLinks(tx: Tx, planId: number, links: Links, hadTasks: bool
 type PlanReader = Pick<PrismaClient, 'plan'>;
 
 /**
- * The stored plan a parsed one is (a re-import): by number + issuer, else by the
- * file's hash, else (number left blank) by issuer, kind and title.
+ * The stored plan a parsed one is (a re-import): by number + issuer + year of
+ * issue (numbers restart every year: next year's "45/KH-UBND" is another plan),
+ * else by the file's hash, else (number left blank) by issuer, kind and title.
  */
-export async function findExistingPlan(db: PlanReader, meta: Pick<PlanMetadata, 'number' | 'issuer' | 'kind' | 'title'>, sourceHash: string) {
+export async function findExistingPlan(
+  db: PlanReader,
+  meta: Pick<PlanMetadata, 'number' | 'issuer' | 'kind' | 'title' | 'issuedOn' | 'issueYear'>,
+  sourceHash: string,
+) {
+  const year = meta.issuedOn ? Number(meta.issuedOn.slice(0, 4)) : meta.issueYear;
+  const sameNumber =
+    meta.number && meta.issuer ? await db.plan.findMany({ where: { number: meta.number, issuer: meta.issuer }, orderBy: { id: 'asc' } }) : [];
+  // A year unknown on either side does not tell two plans apart.
+  const sameYear = sameNumber.find((p) => !year || !p.issuedOn || p.issuedOn.getUTCFullYear() === year);
   return (
-    (meta.number && meta.issuer ? await db.plan.findFirst({ where: { number: meta.number, issuer: meta.issuer }, orderBy: { id: 'asc' } }) : null) ??
+    sameYear ??
     (await db.plan.findFirst({ where: { sourceHash }, orderBy: { id: 'asc' } })) ??
     (!meta.number && meta.issuer && meta.title
       ? await db.plan.findFirst({ where: { number: null, issuer: meta.issuer, kind: KIND[meta.kind], title: meta.title }, orderBy: { id: 'asc' } })

@@ -77,4 +77,29 @@ describe('import into the database', () => {
     expect(await db.prisma.task.findFirst({ where: { planId: plan.id, path: '8.3' } })).toBeNull();
     expect(await db.prisma.auditLog.count({ where: { action: 'plan.reimport' } })).toBe(2);
   });
+
+  it("next year's plan with the same number and issuer is another plan, and this year's is untouched", async () => {
+    const plan = (year: number, task: string) =>
+      [
+        'ỦY BAN NHÂN DÂN XÃ AN HÒA',
+        'Số: 45/KH-UBND',
+        `An Hòa, ngày 10 tháng 01 năm ${year}`,
+        'KẾ HOẠCH',
+        `Cải cách hành chính năm ${year}`,
+        'STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành',
+        `1\t${task}\tVăn phòng - Thống kê\tQuý II/${year}`,
+      ].join('\n');
+    const first = await importFile('an-hoa-45-2025.txt', plan(2025, 'Rà soát thủ tục hành chính'));
+    const task2025 = await db.prisma.task.findFirstOrThrow({ where: { planId: first.planId, path: '1' } });
+    await db.prisma.task.update({ where: { id: task2025.id }, data: { status: 'DONE' } });
+
+    const next = await importFile('an-hoa-45-2026.txt', plan(2026, 'Số hóa hồ sơ một cửa'));
+    expect(next).toMatchObject({ reimport: false, created: 1 });
+    expect(next.planId).not.toBe(first.planId);
+    expect(await db.prisma.task.findUniqueOrThrow({ where: { id: task2025.id } })).toMatchObject({ title: 'Rà soát thủ tục hành chính', status: 'DONE' });
+
+    // The same year's plan again is a re-import of it.
+    const again = await importFile('an-hoa-45-2025b.txt', plan(2025, 'Rà soát thủ tục hành chính'));
+    expect(again).toMatchObject({ reimport: true, planId: first.planId, unchanged: 1 });
+  });
 });
