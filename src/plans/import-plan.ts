@@ -27,10 +27,16 @@ export type ImportOptions = ReadPlanOptions &
     rememberedColumns?: (plan: PlanMetadata, sourceHash: string) => Promise<ColumnMapping | undefined>;
   };
 
+/** Table rows a plan may have: five times the largest real plan seen (Đồng Nai's ~2,700 lines), twice the 10,000-task benchmark. */
+export const MAX_PLAN_ROWS = 20_000;
+
 export async function parsePlanFile(file: string, bytes: Buffer, options: ImportOptions = {}): Promise<ParsedPlanFile> {
   const { rememberedColumns, ...rest } = options;
   const sourceHash = createHash('sha256').update(bytes).digest('hex');
   let { format, doc } = await readPlanFile(file, bytes, rest);
+  let rows = 0;
+  for (const block of doc.blocks) if (block.kind === 'row' && ++rows > MAX_PLAN_ROWS) break;
+  if (rows > MAX_PLAN_ROWS) throw new PlanInputError(file, `more than ${MAX_PLAN_ROWS.toLocaleString('en')} table rows: no office plan is that long; split the file or check that it is a plan`);
   let parsed = parsePlan(doc, { parseDeadline, ...rest });
   let columns = rest.columns;
   if (!columns && rememberedColumns) {

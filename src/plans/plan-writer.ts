@@ -11,6 +11,7 @@ import type { ParsedPlanFile } from './import-plan.ts';
 import type { PlanMetadata } from './plan-metadata.ts';
 import type { ImportedRow } from './parse-plan.ts';
 import type { ResponsibilityRole } from './header-recognition.ts';
+import { matchTasks, riskyChanges, type PlanDiff, type StoredTask } from './task-matching.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -23,6 +24,10 @@ export interface WriteResult {
   /** Tasks no longer in the plan: deleted, or cancelled when they have reports or extension requests. */
   removed: number;
   cancelled: number;
+  /** Tasks an earlier import had cancelled that came back, with their status. */
+  restored: number;
+  /** What changed, task by task: added, removed, renumbered, reworded (and whether officers' work hangs on them). */
+  diff: PlanDiff;
   newUnits: string[];
 }
 
@@ -31,6 +36,29 @@ export interface WriteOptions {
   /** Today, for the next occurrence of recurring tasks. */
   today?: string;
   onProgress?: (done: number, total: number) => void;
+  /** The user confirmed a re-import that drops or rewords tasks carrying officers' work. */
+  confirm?: boolean;
+}
+
+/** A re-import would drop or reword tasks that carry reports: nothing is written until the user confirms. */
+export class ReimportNeedsConfirmation extends Error {
+  override name = 'ReimportNeedsConfirmation';
+  constructor(readonly diff: PlanDiff) {
+    const risky = riskyChanges(diff);
+    super(`the new version drops ${risky.removed.length} and rewords ${risky.retitled.length} task(s) that carry officers' reports`);
+  }
+}
+
+/** The plan's stored tasks, with whether officers' work hangs on each, for matching. */
+async function storedTasks(tx: Tx, planId: number): Promise<Array<StoredTask & { cancelled: boolean }>> {
+  const [row] = await tx.$queryRaw<Array<{ tasks: string | null }>>`
+    SELECT json_agg(json_build_array(t.id, t.path, t.code, t.title, t.ordinal,
+      t.status <> 'NOT_STARTED' OR EXISTS (SELECT 1 FROM "StatusReport" AS r WHERE r."taskId" = t.id)
+        OR EXISTS (SELECT 1 FROM "ExtensionRequest" AS e WHERE e."taskId" = t.id),
+      t.status = 'CANCELLED') ORDER BY t.id)::text AS tasks
+    FROM "Task" AS t WHERE t."planId" = ${planId}`;
+  const list = row?.tasks ? (JSON.parse(row.tasks) as Array<[number, string, string, string, number, boolean, boolean]>) : [];
+  return list.map(([id, path, code, title, ordinal, reported, cancelled]) => ({ id, path, code, title, ordinal, reported, cancelled }));
 }
 
 const KIND = { 'ke-hoach': 'KE_HOACH', 'quyet-dinh': 'QUYET_DINH', 'phu-luc': 'PHU_LUC', other: 'OTHER' } as const;
@@ -278,7 +306,9 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
   // Parents come before children in document order; new rows are inserted a depth level at a time.
   const depth = new Map<string, number>();
   for (const { row } of rows) depth.set(row.path, row.parent ? (depth.get(row.parent) ?? 0) + 1 : 0);
-  const maxDepth = Math.max(0, ...depth.values());
+  // A loop, not Math.max(...): a spread of 100,000 values overflows the call stack.
+  let maxDepth = 0;
+  for (const d of depth.values()) if (d > maxDepth) maxDepth = d;
 
   return prisma.$transaction(
     async (tx) => {
@@ -306,12 +336,19 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         ? await tx.plan.update({ where: { id: existingPlan.id }, data: { ...planData, settings } })
         : await tx.plan.create({ data: { ...planData, settings } });
 
-      // The plan's tasks as they are: id by path, fetched as two arrays in one row.
-      const existingById = new Map<string, number>();
-      if (existingPlan) {
-        const [old] = await tx.$queryRaw<Array<{ tasks: string | null }>>`
-          SELECT json_agg(json_build_array(path, id) ORDER BY id)::text AS tasks FROM "Task" WHERE "planId" = ${plan.id}`;
-        for (const [path, id] of old?.tasks ? (JSON.parse(old.tasks) as Array<[string, number]>) : []) existingById.set(path, id);
+      // The plan's tasks as they are, matched to the new rows by content (task-matching.ts), never by position alone.
+      const stored = existingPlan ? await storedTasks(tx, plan.id) : [];
+      const match = matchTasks(stored, rows.map(({ row }) => ({ path: row.path, code: row.code, title: row.title, ordinal: row.ordinal })));
+      const risky = riskyChanges(match.diff);
+      if (!options.confirm && (risky.removed.length || risky.retitled.length)) throw new ReimportNeedsConfirmation(match.diff);
+      const existingById = match.idByPath;
+      const storedById = new Map(stored.map((t) => [t.id, t]));
+      // Tasks that change place, and those leaving the plan, step aside first so that no two rows hold one path meanwhile.
+      const moving = [...existingById].filter(([path, id]) => storedById.get(id)!.path !== path).map(([, id]) => id);
+      const matchedIds = new Set(existingById.values());
+      const leaving = stored.filter((t) => !matchedIds.has(t.id)).map((t) => t.id);
+      if (moving.length || leaving.length) {
+        await tx.$executeRaw`UPDATE "Task" SET path = path || '~' || id WHERE id = ANY(${arrayLiteral([...moving, ...leaving])}::int[])`;
       }
       const idByPath = new Map<string, number>();
       let created = 0;
@@ -345,7 +382,17 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       done += kept.length;
       if (kept.length) options.onProgress?.(done, total);
 
-      const goneIds = [...existingById].filter(([path]) => !idByPath.has(path)).map(([, id]) => id);
+      const goneIds = leaving;
+      // A task an import cancelled that comes back gets its status back: the latest answer given, else not started.
+      const returning = stored.filter((t) => t.cancelled && matchedIds.has(t.id)).map((t) => t.id);
+      if (returning.length) {
+        await tx.$executeRaw`
+          UPDATE "Task" AS t SET status = COALESCE((
+            SELECT r.status::text::"TaskStatus" FROM "StatusReport" AS r
+            WHERE r."taskId" = t.id AND r.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED') ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1), 'NOT_STARTED'),
+            "updatedAt" = now()
+          WHERE t.id = ANY(${arrayLiteral(returning)}::int[]) AND t.status = 'CANCELLED'`;
+      }
       let keepIds: number[] = [];
       if (goneIds.length) {
         const [history] = await tx.$queryRaw<Array<{ ids: string | null }>>`
@@ -390,6 +437,8 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         unchanged,
         removed: goneIds.length,
         cancelled: keepIds.length,
+        restored: returning.length,
+        diff: match.diff,
         newUnits,
       };
       await tx.auditLog.create({
@@ -398,7 +447,21 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
           action: existingPlan ? 'plan.reimport' : 'plan.import',
           entityType: 'Plan',
           entityId: String(plan.id),
-          data: { file: parsed.file, sourceHash: parsed.sourceHash, tasks: parsed.tasks.length, groups: parsed.groups.length, ...result },
+          data: {
+            file: parsed.file,
+            sourceHash: parsed.sourceHash,
+            tasks: parsed.tasks.length,
+            groups: parsed.groups.length,
+            ...result,
+            // Which stored task went where (ids and paths; the first 200 of each kind), for whoever asks later.
+            diff: {
+              added: result.diff.added.length,
+              removed: result.diff.removed.slice(0, 200).map((r) => [r.id, r.path]),
+              renumbered: result.diff.renumbered.slice(0, 200).map((r) => [r.id, r.from, r.to]),
+              retitled: result.diff.retitled.slice(0, 200).map((r) => [r.id, r.path]),
+            },
+            confirmed: Boolean(options.confirm),
+          },
         },
       });
       return result;
@@ -415,4 +478,13 @@ export async function loadUnitDirectory(prisma: PrismaClient) {
     knownUnits: units.map((u) => ({ name: u.name, key: u.normalizedName })),
     knownAliases: aliases.map((a) => ({ alias: a.normalizedName, unitKey: a.unit.normalizedName })),
   };
+}
+
+/** What a re-import of this parsed plan would change, without writing: the stored plan it updates and the diff. */
+export async function previewReimport(prisma: PrismaClient, parsed: ParsedPlanFile): Promise<{ planId: number; diff: PlanDiff } | undefined> {
+  const existing = await findExistingPlan(prisma, parsed.plan, parsed.sourceHash);
+  if (!existing) return undefined;
+  const stored = await storedTasks(prisma as unknown as Tx, existing.id);
+  const rows = [...parsed.groups, ...parsed.tasks];
+  return { planId: existing.id, diff: matchTasks(stored, rows.map((r) => ({ path: r.path, code: r.code, title: r.title, ordinal: r.ordinal }))).diff };
 }

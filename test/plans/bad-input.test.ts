@@ -79,6 +79,17 @@ describe('import refuses bad input with exit code 2 and writes nothing', () => {
     await expectRefused(file('scores.txt', text), /scores\.txt: line 2: no task table found/);
   });
 
+  it('a 100,000-row plan: refused within seconds, exit 2, nothing written', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `${i + 1}\tNhiệm vụ số ${i + 1}\tVăn phòng - Thống kê\tQuý II/2025`);
+    const path = file('huge.txt', ['KẾ HOẠCH', 'STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành', ...rows].join('\n'));
+    const before = await db.prisma.task.count();
+    const { code, err } = await cli(['import', path]);
+    expect(code).toBe(2);
+    expect(err).toContain('huge.txt: more than 20,000 table rows');
+    expect(await db.prisma.task.count()).toBe(before);
+    expect(await db.prisma.plan.count()).toBe(0);
+  });
+
   it('invalid UTF-8, naming the line', async () => {
     const bytes = Buffer.concat([Buffer.from('STT\tNội dung\tThời hạn\n1\tViệc\t'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
     await expectRefused(file('latin.txt', bytes), /latin\.txt: line 2: invalid UTF-8/);

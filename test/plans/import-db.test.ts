@@ -17,13 +17,27 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function importFile(name: string, content: string) {
+async function runImport(name: string, content: string, ...flags: string[]) {
   const path = join(dir, name);
   writeFileSync(path, content);
-  const { code, stdout: out, stderr: err } = await runCliCapture(['import', path, '--json'], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+  return runCliCapture(['import', path, '--json', ...flags], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+}
+
+async function importFile(name: string, content: string, ...flags: string[]) {
+  const { code, stdout: out, stderr: err } = await runImport(name, content, ...flags);
   expect(err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(out) as { planId: number; reimport: boolean; created: number; updated: number; unchanged: number; removed: number; cancelled: number };
+  return JSON.parse(out) as {
+    planId: number;
+    reimport: boolean;
+    created: number;
+    updated: number;
+    unchanged: number;
+    removed: number;
+    cancelled: number;
+    restored: number;
+    diff: { renumbered: Array<{ from: string; to: string }>; retitled: unknown[]; added: unknown[]; removed: unknown[] };
+  };
 }
 
 describe('import into the database', () => {
@@ -67,7 +81,16 @@ describe('import into the database', () => {
       .replace(/\n1\.7\t[^\n]*/, '')
       .replace(/\n8\.3\t[^\n]*/, '')
       .replace('\n8.2.2\t', '\n8.2.3\tTask mới thêm\tChỉ tiêu mới\t\tTài chính – Kế toán\tCác ngành liên quan\n8.2.2\t');
-    const result = await importFile('tam-quan-bac-corrected.txt', corrected);
+    // 1.1 is reworded and 1.7 dropped, both with reports: refused until confirmed, and nothing written.
+    const refused = await runImport('tam-quan-bac-corrected.txt', corrected);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('nothing written: the new version drops 1 and rewords 1 task(s)');
+    expect(refused.stderr).toMatch(/removed:\n {2}1\.7 "[^"]+" \[has reports\]/);
+    expect(refused.stderr).toMatch(/reworded:\n {2}1\.1 "Thực hiện kế hoạch CCHC" → "Thực hiện kế hoạch cải cách hành chính" \[has reports\]/);
+    expect(await db.prisma.task.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ title: 'Thực hiện kế hoạch CCHC' });
+    expect(await db.prisma.task.findFirst({ where: { planId: plan.id, path: '8.2.3' } })).toBeNull();
+
+    const result = await importFile('tam-quan-bac-corrected.txt', corrected, '--confirm');
     expect(result).toMatchObject({ reimport: true, planId: plan.id, created: 1, updated: 1, removed: 2, cancelled: 1 });
 
     const after = await db.prisma.task.findUniqueOrThrow({ where: { id: kept.id }, include: { reports: true } });

@@ -6,13 +6,15 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { findExistingPlan, loadUnitDirectory, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, previewReimport, ReimportNeedsConfirmation, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { diffLines } from './import-diff.ts';
 import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';
 import type { PlanMetadata } from '../../plans/plan-metadata.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WARNINGS_SHOWN = 50;
 
 /** The dry-run JSON: one object with the plan, its tasks and groups, and the warnings. */
 export function dryRunJson(parsed: ParsedPlanFile) {
@@ -48,7 +50,12 @@ function summary(parsed: ParsedPlanFile): string {
     ...columnLines(parsed),
     ...(parsed.columnMapping ? [`columns mapped: --columns "${parsed.columnMapping}"`] : []),
   ];
-  if (parsed.warnings.length) lines.push(`${parsed.warnings.length} warning(s):`, ...parsed.warnings.map((w) => `  line ${w.line}: ${w.message}`));
+  // The first warnings, then how many more: a 100,000-row file can give as many (and a spread of them overflows the stack).
+  if (parsed.warnings.length) {
+    lines.push(`${parsed.warnings.length} warning(s):`);
+    for (const w of parsed.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  line ${w.line}: ${w.message}`);
+    if (parsed.warnings.length > WARNINGS_SHOWN) lines.push(`  … and ${parsed.warnings.length - WARNINGS_SHOWN} more (--json lists them all)`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,12 +72,12 @@ async function readInput(path: string): Promise<Buffer> {
   return readFile(path);
 }
 
-async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean): Promise<WriteResult> {
+async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, confirm: boolean): Promise<WriteResult> {
   const prisma = await ctx.db();
   const bar = ctx.io.isTty && !json ? new cliProgress.SingleBar({ stream: ctx.io.stdout as NodeJS.WriteStream, format: 'writing tasks [{bar}] {value}/{total}' }) : undefined;
   bar?.start(parsed.tasks.length + parsed.groups.length, 0);
   try {
-    return await writePlan(prisma, parsed, { onProgress: (done) => bar?.update(done) });
+    return await writePlan(prisma, parsed, { confirm, onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
   }
@@ -79,12 +86,12 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean): Pr
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
-  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."]',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' } },
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' } },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
     const issued = values.issued;
@@ -122,16 +129,37 @@ export const importCommand: CliCommand = {
     }
 
     if (dryRun) {
-      ctx.io.stdout.write(json ? `${JSON.stringify(dryRunJson(parsed))}\n` : summary(parsed));
+      // A re-import's changes, where the database can be reached (a dry run needs none).
+      const reimport = await ctx
+        .db()
+        .then((db) => previewReimport(db, parsed))
+        .catch(() => undefined);
+      if (json) ctx.io.stdout.write(`${JSON.stringify({ ...dryRunJson(parsed), ...(reimport ? { reimport } : {}) })}\n`);
+      else ctx.io.stdout.write(summary(parsed) + (reimport ? `${diffLines(reimport.planId, reimport.diff).join('\n')}\n` : ''));
       return 0;
     }
-    const result = await write(ctx, parsed, json);
+    let result: WriteResult;
+    try {
+      result = await write(ctx, parsed, json, Boolean(values.confirm));
+    } catch (err) {
+      if (!(err instanceof ReimportNeedsConfirmation)) throw err;
+      const plan = await findExistingPlan(await ctx.db(), parsed.plan, parsed.sourceHash);
+      throw new InputError(
+        [
+          `${basename(path)}: nothing written: ${err.message}.`,
+          ...diffLines(plan?.id ?? 0, err.diff),
+          'Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.',
+        ].join('\n'),
+      );
+    }
     if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
     else {
       ctx.io.stdout.write(summary(parsed));
       ctx.io.stdout.write(
         `${result.reimport ? 're-imported' : 'imported'} plan #${result.planId}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed` +
-          `${result.cancelled ? ` (${result.cancelled} cancelled, they have reports)` : ''}${result.newUnits.length ? `; ${result.newUnits.length} new unit(s)` : ''}\n`,
+          `${result.cancelled ? ` (${result.cancelled} cancelled, they have reports)` : ''}` +
+          `${result.diff.renumbered.length ? `, ${result.diff.renumbered.length} renumbered` : ''}${result.restored ? `, ${result.restored} back from cancelled` : ''}` +
+          `${result.newUnits.length ? `; ${result.newUnits.length} new unit(s)` : ''}\n`,
       );
     }
     return 0;
