@@ -312,6 +312,8 @@ function knownCells(cells: string[], mapping?: ColumnMapping): { known: LabelMea
 export function isHeaderRow(cells: string[], mapping?: ColumnMapping, firstOfTable = false): boolean {
   const first = cells.findIndex((c) => c.trim() !== '');
   if (first < 0) return false;
+  // Inside a table only a row opening with a label (STT, or "Nội dung" spanning it) is read label by label: the cheap test first.
+  if (!firstOfTable && !mapping && !isCodeLabel(cells[first]!) && labelMeaning(cells[first]!.trim()) === undefined) return false;
   // Columns mapped by number: the first row of a table whose mapped cells are all short labels.
   if (firstOfTable && mapping && mapping.byNumber.size >= 2) {
     const labelled = [...mapping.byNumber.keys()].every((n) => {

@@ -51,8 +51,11 @@ function splitSyllables(word: string): string[] {
 }
 
 /** Mends a line of text: joins a lone onset to the word it starts, splits words run together. */
+/** What a mending would act on: a lone onset before a lower-case word, or a word longer than any syllable. Most text has neither. */
+const SUSPECT = /(^|\s)[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]{1,3}\s\p{Ll}|\p{L}{8,}/u;
+
 export function respace(text: string): string {
-  if (!isVietnamese(text)) return text;
+  if (!SUSPECT.test(text) || !isVietnamese(text)) return text;
   const tokens = text.split(/(\s+)/);
   // "N ội", "ph ận": an onset alone, then a lower-case word starting with a vowel.
   for (let i = 0; i + 2 < tokens.length; i += 2) {
