@@ -2,20 +2,9 @@
 // cells), .xlsx (merged cells) and .csv import to the same tasks as the text.
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
-import type { ImportedRow } from '../../src/plans/parse-plan.ts';
 import { textPlanToCsv, textPlanToDocx, textPlanToXlsx } from './convert.ts';
-import { SAMPLE_FILES, sampleBytes, sampleText, type SampleName } from './samples.ts';
+import { SAMPLE_FILES, sampleBytes, sampleText, type SampleName, comparable } from './samples.ts';
 
-const comparable = (t: ImportedRow) => ({
-  code: t.code,
-  path: t.path,
-  title: t.title,
-  target: t.target,
-  actions: t.actions,
-  deadline: t.deadline,
-  units: t.units,
-  parent: t.parent,
-});
 
 describe.each(Object.keys(SAMPLE_FILES) as SampleName[])('%s in other formats', (name) => {
   it('imports from .docx to the same tasks and groups', async () => {

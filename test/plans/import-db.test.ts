@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WriteResult } from '../../src/plans/plan-writer.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { sampleText } from './samples.ts';
@@ -27,17 +28,7 @@ async function importFile(name: string, content: string, ...flags: string[]) {
   const { code, stdout: out, stderr: err } = await runImport(name, content, ...flags);
   expect(err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(out) as {
-    planId: number;
-    reimport: boolean;
-    created: number;
-    updated: number;
-    unchanged: number;
-    removed: number;
-    cancelled: number;
-    restored: number;
-    diff: { renumbered: Array<{ from: string; to: string }>; retitled: unknown[]; added: unknown[]; removed: unknown[] };
-  };
+  return JSON.parse(out) as WriteResult;
 }
 
 describe('import into the database', () => {

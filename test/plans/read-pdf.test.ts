@@ -10,25 +10,14 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
 import { PlanInputError } from '../../src/plans/input-errors.ts';
-import type { ImportedRow } from '../../src/plans/parse-plan.ts';
 import { detectFormat } from '../../src/plans/read-plan-file.ts';
 import { MAX_PDF_PAGES, readPdf } from '../../src/plans/readers/read-pdf.ts';
 import type { RawRow } from '../../src/plans/table-model.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { makePdf, makeScannedPdf, textPlanToPdfDoc, type PdfDoc } from './make-pdf.ts';
-import { SAMPLE_FILES, sampleBytes, sampleText } from './samples.ts';
+import { SAMPLE_FILES, sampleBytes, sampleText, comparable } from './samples.ts';
 
-const comparable = (t: ImportedRow) => ({
-  code: t.code,
-  path: t.path,
-  title: t.title,
-  target: t.target,
-  actions: t.actions,
-  deadline: t.deadline,
-  units: t.units,
-  parent: t.parent,
-});
 
 const rowsOf = (blocks: Awaited<ReturnType<typeof readPdf>>['blocks']) => blocks.filter((b): b is RawRow => b.kind === 'row');
 

@@ -1,6 +1,7 @@
 // The four sample plans, read from ../shared/plans beside the repository (CI
 // keeps a copy of shared/ beside the clone).
 import { readFileSync } from 'node:fs';
+import type { ImportedRow } from '../../src/plans/parse-plan.ts';
 
 export const SAMPLES_DIR = new URL('../../../shared/plans/', import.meta.url);
 
@@ -20,3 +21,15 @@ export function sampleBytes(name: SampleName): Buffer {
 export function sampleText(name: SampleName): string {
   return sampleBytes(name).toString('utf8');
 }
+
+/** The fields two readings of one plan must agree on, for comparing formats. */
+export const comparable = (t: ImportedRow) => ({
+  code: t.code,
+  path: t.path,
+  title: t.title,
+  target: t.target,
+  actions: t.actions,
+  deadline: t.deadline,
+  units: t.units,
+  parent: t.parent,
+});
