@@ -113,14 +113,31 @@ export type Config = Env & {
   telegram: { token: string | undefined; apiRoot: string };
 };
 
+/** Variables whose value is a secret: a wrong one is never echoed, only its length. */
+const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_TOKEN', 'ZALO_BOT_TOKEN']);
+
+/**
+ * A value as it may be shown in an error: secrets as "(N characters, hidden)",
+ * passwords inside URLs ("postgresql://user:pw@host") as "***".
+ */
+export function shownValue(variable: string, value: string | undefined): string {
+  if (value === undefined) return '""';
+  if (SECRET_VARIABLES.has(variable)) return `(${value.length} characters, hidden)`;
+  return JSON.stringify(value.replace(/(\/\/[^/@\s:]*):[^@/\s]*@/g, '$1:***@'));
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** The value as shown (secrets and URL passwords masked): the raw value is not kept. */
+  readonly value: string;
   constructor(
     readonly variable: string,
     readonly reason: string,
-    readonly value: string | undefined,
+    value: string | undefined,
   ) {
-    super(`Invalid configuration: ${variable}=${JSON.stringify(value ?? '')}: ${reason}`);
+    const shown = shownValue(variable, value);
+    super(`Invalid configuration: ${variable}=${shown}: ${reason}`);
+    this.value = shown;
   }
 }
 

@@ -54,7 +54,8 @@ export async function runCli(argv: string[], { io, env, commands = allCommands }
     throw err;
   }
   // CLI output belongs to stdout; logs go to stderr so JSON output stays parseable.
-  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL });
+  // Logs to stderr: stdout carries the command's result (--json must stay parseable).
+  const logger = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, destination: 'stderr' });
   let prisma: PrismaClient | undefined;
   const ctx: CliContext = {
     io,

@@ -25,6 +25,17 @@ async function addOfficer(name: string, unit = 'Phòng Nội vụ', role?: strin
 }
 
 describe('officer add', () => {
+  it('with Telegram unreachable: the JSON on stdout stays whole, and no output carries the bot token', async () => {
+    const token = '7012345678:AAHk3x-EXAMPLE_not_a_real_token_0123456';
+    const result = await runCliCapture(['officer', 'add', '--name', 'Phạm Văn D', '--unit', 'Phòng Nội vụ', '--json'], {
+      env: { ...env, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', LOG_LEVEL: 'silent' },
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ inviteLink: null });
+    // The warning itself goes to the process's stderr through the logger (its scrubbing: test/logger/secrets.test.ts).
+    expect(result.stdout + result.stderr).not.toContain(token.split(':')[1]);
+  });
+
   it('creates the officer and prints id, a 128-bit code and the bot link; only the hash is stored', async () => {
     const out = await addOfficer('Đỗ Thị Hoa', 'phong noi vu', 'leader');
     expect(Object.keys(out).sort()).toEqual(['id', 'inviteCode', 'inviteLink']);

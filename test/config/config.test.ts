@@ -64,6 +64,39 @@ describe('createConfig', () => {
     ['SEND_RATE_PER_SECOND', '-1', /SEND_RATE_PER_SECOND/],
     ['SHUTDOWN_TIMEOUT_MS', 'soon', /SHUTDOWN_TIMEOUT_MS/],
   ];
+  it.each([
+    ['TELEGRAM_BOT_TOKEN', '123456:not-a-real-token-but-secret'],
+    ['WEBHOOK_SECRET', 'shh'],
+    ['ADMIN_TOKEN', 'tinysecret'],
+  ])('a wrong %s is never echoed, only its length', (variable, value) => {
+    let error: unknown;
+    try {
+      createConfig({ [variable]: value });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain(`${variable}=(${value.length} characters, hidden)`);
+    expect(JSON.stringify(error) + String(error) + (error as ConfigError).value).not.toContain(value);
+  });
+
+  it('a wrong DATABASE_URL or REDIS_URL is shown with its password masked', () => {
+    for (const [variable, url] of [
+      ['DATABASE_URL', 'postgresql://nv:S3cret-pass@db.local:5432'],
+      ['REDIS_URL', 'http://:R3dis-pass@cache.local'],
+    ] as const) {
+      let error: unknown;
+      try {
+        createConfig({ [variable]: url });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).not.toMatch(/S3cret-pass|R3dis-pass/);
+      expect((error as ConfigError).message).toContain(':***@');
+    }
+  });
+
   it.each(bad)('%s=%s stops with one line naming the variable', (variable, value, message) => {
     let error: unknown;
     try {
