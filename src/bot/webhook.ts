@@ -19,13 +19,24 @@ export function secretMatches(given: unknown, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** An update is a few kilobytes (a 4,096-character message and its entities): a larger body is refused unread. */
+export const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
 export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<BotContext>; secret: string; path?: string }): void {
   const { bot, secret } = options;
-  app.post(options.path ?? WEBHOOK_PATH, async (request, reply) => {
-    if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
-      request.log.warn({ msg: 'webhook call with a wrong secret token' });
-      return reply.code(401).send({ ok: false });
-    }
+  app.post(
+    options.path ?? WEBHOOK_PATH,
+    {
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+      // The secret is checked before the body is read or parsed: a stranger's request costs no parsing.
+      onRequest: async (request, reply) => {
+        if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
+          request.log.warn({ msg: 'webhook call with a wrong secret token' });
+          return reply.code(401).send({ ok: false });
+        }
+      },
+    },
+    async (request, reply) => {
     const update = request.body as Update | undefined;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') {
       return reply.code(400).send({ ok: false });
@@ -33,5 +44,6 @@ export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<B
     // Answer after handling: the update is committed before Telegram hears 200.
     await bot.handleUpdate(update);
     return reply.code(200).send({ ok: true });
-  });
+    },
+  );
 }

@@ -77,6 +77,12 @@ describe('webhook on the fastify server', () => {
       const missing = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(w.tg.makeMessageUpdate({ chatId: USERS.leader, text: '/overdue' })) });
       expect(missing.status).toBe(401);
       expect(w.tg.callsTo('sendMessage').length).toBe(sent);
+      // A wrong secret is refused before the body is read: 1 MB of broken JSON gets 401, not 400 or 413.
+      const junk = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' }, body: `{${'x'.repeat(1024 * 1024)}` });
+      expect(junk.status).toBe(401);
+      // With the right secret, a body far beyond any update is refused unread.
+      const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify({ update_id: 1, pad: 'x'.repeat(300 * 1024) }) });
+      expect(huge.status).toBe(413);
 
       // A redelivered update (same update_id) is answered 200 and handled once.
       const update = w.tg.makeMessageUpdate({ chatId: USERS.leader, from: { id: USERS.leader }, text: '/overdue' });
