@@ -14,6 +14,7 @@ import { readXlsx } from './readers/read-xlsx.ts';
 import type { ColumnMapping } from './header-recognition.ts';
 import type { RawDocument } from './table-model.ts';
 import { firstInvalidUtf8, lineOfOffset } from './utf8.ts';
+import { checkXlsx } from './sheet-guard.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, ZipRefused, type ZipLimits } from './zip-guard.ts';
 
 /** 20 MB, the Telegram bot download limit. */
@@ -70,7 +71,9 @@ export async function readPlanFile(file: string, bytes: Buffer, options: ReadPla
   if (format === 'docx' || format === 'xlsx') {
     if (bytes.length === 0) throw new PlanInputError(file, 'empty file');
     try {
-      checkZip(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      // A spreadsheet's sheets are also checked for size before exceljs expands them.
+      if (format === 'xlsx') checkXlsx(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      else checkZip(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
     } catch (err) {
       if (err instanceof ZipRefused) throw new PlanInputError(file, `not a readable .${format}: ${err.message}`, err.entry ? { field: err.entry } : undefined);
       throw err;

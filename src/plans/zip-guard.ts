@@ -67,7 +67,7 @@ function readCentralDirectory(buf: Buffer): Entry[] {
 }
 
 /** Throws ZipRefused when the archive is corrupt or would expand beyond the limits. */
-export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, inspect?: (name: string, data: Buffer) => void): void {
   const entries = readCentralDirectory(buf);
   if (entries.length > limits.maxEntries) throw new ZipRefused(`zip has ${entries.length} entries (limit ${limits.maxEntries})`);
   let total = 0;
@@ -84,6 +84,7 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): v
     if (data.length < e.compressed) throw new ZipRefused('truncated zip entry', e.name);
     if (e.method === 0) {
       if (e.compressed !== e.uncompressed) throw new ZipRefused('stored entry with mismatched sizes', e.name);
+      inspect?.(e.name, data);
     } else if (e.method === 8) {
       // The declared size may lie: inflate with a hard bound and compare.
       let out: Buffer;
@@ -94,6 +95,7 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): v
         throw new ZipRefused(tooBig ? 'entry expands beyond its declared size (zip bomb?)' : `corrupt compressed data (${(err as Error).message})`, e.name);
       }
       if (out.length !== e.uncompressed) throw new ZipRefused('entry size differs from its declared size', e.name);
+      inspect?.(e.name, out);
     } else {
       throw new ZipRefused(`unsupported compression method ${e.method}`, e.name);
     }

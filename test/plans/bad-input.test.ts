@@ -90,6 +90,21 @@ describe('import refuses bad input with exit code 2 and writes nothing', () => {
     expect(await db.prisma.plan.count()).toBe(0);
   });
 
+  it('spreadsheets that would expand: a merged range over the whole sheet, a cell at column XFD, for plans and rosters', async () => {
+    const sheet = (body: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+    const xlsx = (xml: string) => zipWith('xl/worksheets/sheet1.xml', Buffer.from(xml), Buffer.byteLength(xml));
+    const merged = file('merged.xlsx', xlsx(sheet('<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')));
+    const far = file('far.xlsx', xlsx(sheet('<sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')));
+    const started = Date.now();
+    await expectRefused(merged, /merged\.xlsx: xl\/worksheets\/sheet1\.xml: not a readable \.xlsx: a merged range A1:XFD1048576 covers/);
+    await expectRefused(far, /far\.xlsx: xl\/worksheets\/sheet1\.xml: not a readable \.xlsx: a cell at XFD1 lies beyond 256 columns/);
+    const roster = await cli(['officer', 'import', merged]);
+    expect(roster.code).toBe(2);
+    expect(roster.err).toContain('merged.xlsx: not a readable .xlsx: a merged range A1:XFD1048576');
+    // Refused from their own XML, not after exceljs built the cells.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('invalid UTF-8, naming the line', async () => {
     const bytes = Buffer.concat([Buffer.from('STT\tNội dung\tThời hạn\n1\tViệc\t'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
     await expectRefused(file('latin.txt', bytes), /latin\.txt: line 2: invalid UTF-8/);

@@ -7,6 +7,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Api } from 'grammy';
 import { inviteLink } from '../../conversation/invites.ts';
 import { addOfficers, OFFICER_ROLES, RosterError, type NewOfficer, type OfficerRoleInput } from '../../conversation/officers.ts';
+import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
+import { checkXlsx } from '../../plans/sheet-guard.ts';
+import { ZipRefused } from '../../plans/zip-guard.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 
 /** Largest roster read at once. */
@@ -77,6 +80,14 @@ async function readRoster(file: string): Promise<RosterRow[]> {
     return rowsFromTable(records.map((r) => ({ line: r.info.lines, cells: r.record })));
   }
   if (ext === '.xlsx') {
+    // The same guards as a plan's: size, zip bombs, sheet dimensions and merged ranges, before exceljs expands it.
+    if (data.length > MAX_PLAN_BYTES) throw new InputError(`${file}: file is ${(data.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PLAN_BYTES / 1024 / 1024} MB limit`);
+    try {
+      checkXlsx(data);
+    } catch (err) {
+      if (err instanceof ZipRefused) throw new InputError(`${file}: not a readable .xlsx: ${err.message}${err.entry ? ` (${err.entry})` : ''}`);
+      throw err;
+    }
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     try {
