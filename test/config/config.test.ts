@@ -34,6 +34,17 @@ describe('createConfig', () => {
     expect(createConfig({ REDIS_URL: '' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
   });
 
+  /** The ConfigError an environment stops with (the test fails if it does not stop). */
+  function configError(env: Record<string, string>): ConfigError {
+    try {
+      createConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return err as ConfigError;
+    }
+    throw new Error(`no ConfigError for ${Object.keys(env).join(', ')}`);
+  }
+
   // Every variable with a wrong value: the error names the variable and says what is expected.
   const bad: Array<[string, string, RegExp]> = [
     ['NODE_ENV', 'staging', /NODE_ENV/],
@@ -69,15 +80,9 @@ describe('createConfig', () => {
     ['WEBHOOK_SECRET', 'shh'],
     ['ADMIN_TOKEN', 'tinysecret'],
   ])('a wrong %s is never echoed, only its length', (variable, value) => {
-    let error: unknown;
-    try {
-      createConfig({ [variable]: value });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toContain(`${variable}=(${value.length} characters, hidden)`);
-    expect(JSON.stringify(error) + String(error) + (error as ConfigError).value).not.toContain(value);
+    const error = configError({ [variable]: value });
+    expect(error.message).toContain(`${variable}=(${value.length} characters, hidden)`);
+    expect(JSON.stringify(error) + String(error) + error.value).not.toContain(value);
   });
 
   it('a wrong DATABASE_URL or REDIS_URL is shown with its password masked', () => {
@@ -85,29 +90,17 @@ describe('createConfig', () => {
       ['DATABASE_URL', 'postgresql://nv:S3cret-pass@db.local:5432'],
       ['REDIS_URL', 'http://:R3dis-pass@cache.local'],
     ] as const) {
-      let error: unknown;
-      try {
-        createConfig({ [variable]: url });
-      } catch (err) {
-        error = err;
-      }
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).message).not.toMatch(/S3cret-pass|R3dis-pass/);
-      expect((error as ConfigError).message).toContain(':***@');
+      const error = configError({ [variable]: url });
+      expect(error.message).not.toMatch(/S3cret-pass|R3dis-pass/);
+      expect(error.message).toContain(':***@');
     }
   });
 
   it.each(bad)('%s=%s stops with one line naming the variable', (variable, value, message) => {
-    let error: unknown;
-    try {
-      createConfig({ [variable]: value });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe(variable);
-    expect((error as ConfigError).message).toMatch(message);
-    expect((error as ConfigError).message).not.toContain('\n');
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
   });
 
   it('webhook mode needs its URL and secret', () => {
