@@ -213,6 +213,8 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
   const rows = table.rows.map((row) => textByRole(table, row, clean));
   /** The row whose merged STT cell a row shares. */
   const numberOwner = new Map<TreeNode, TreeNode>();
+  /** The latest row with a number of its own (not a section), for rows sharing its merged STT cell. */
+  let lastNumbered: TreeNode | undefined;
   let last: TreeNode | undefined;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -326,7 +328,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
 
     // Rows under an STT cell merged down over them, each with its own task text: tasks sharing that number.
     const sharesNumber = !code && !headingText && mergedAbove.has('code') && !mergedAbove.has('title') && !titleMissing;
-    const previous = sharesNumber ? [...nodes].reverse().find((n) => n.code && !n.section) : undefined;
+    const previous = sharesNumber ? lastNumbered : undefined;
     const numbered = previous && (numberOwner.get(previous) ?? previous);
     if (numbered) {
       numberOwner.set(node, numbered);
@@ -339,6 +341,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       node.parent?.children.push(node);
       nodes.push(node);
       last = node;
+      lastNumbered = node;
       continue;
     }
     const bulletMarker = code?.kind === 'bullet' ? code.marker : !code && !titleMissing && isBullet(title) ? (title.trimStart()[0] === '+' ? '+' : '-') : undefined;
@@ -400,6 +403,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
     node.parent?.children.push(node);
     nodes.push(node);
     last = node;
+    if (node.code && !node.section) lastNumbered = node;
   }
   for (const node of nodes) node.keepsTask = keepsTask(node);
   return nodes;
