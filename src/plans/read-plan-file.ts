@@ -85,6 +85,12 @@ export async function readPlanFile(file: string, bytes: Buffer, options: ReadPla
     }
   }
   const text = decodeUtf8(file, bytes);
+  // NUL and other control characters (tab, line breaks and the page break of PDF-to-text aside) mean a binary file, not a plan's text.
+  const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split('\n').length;
+    throw new PlanInputError(file, `control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}: not a text file (a .docx, .xlsx or .pdf needs its own extension)`, { line });
+  }
   if (!text.replace(/^\uFEFF/, '').trim()) throw new PlanInputError(file, 'empty file');
   if (format === 'csv') {
     try {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -103,6 +104,17 @@ describe('import refuses bad input with exit code 2 and writes nothing', () => {
     expect(roster.err).toContain('merged.xlsx: not a readable .xlsx: a merged range A1:XFD1048576');
     // Refused from their own XML, not after exceljs built the cells.
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('a NUL in a text plan, naming the line; a formula saved without its value, naming the cell', async () => {
+    await expectRefused(file('nul.txt', 'KẾ HOẠCH\nSTT\tNội dung\tThời hạn\n1\tViệc\u0000\tQuý II/2025\n'), /nul\.txt: line 3: control character U\+0000/);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Phụ lục');
+    sheet.addRow(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành']);
+    sheet.addRow([1, 'Rà soát thủ tục', 'Sở Nội vụ', 'Quý II/2025']);
+    sheet.getCell('D3').value = { formula: 'D2' } as ExcelJS.CellFormulaValue;
+    const path = file('formula.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    await expectRefused(path, /formula\.xlsx: not a readable \.xlsx: cell Phụ lục!D3 holds a formula with no saved value/);
   });
 
   it('invalid UTF-8, naming the line', async () => {

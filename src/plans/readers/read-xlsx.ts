@@ -10,6 +10,12 @@ function cellString(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const result = (v as { result?: unknown }).result;
+    // A formula saved without its value (written by a program, never opened in a spreadsheet): its text is unknown.
+    if (result === undefined) throw new Error(`cell ${cell.worksheet.name}!${cell.address} holds a formula with no saved value; open the file in Excel or LibreOffice and save it again`);
+    return result === null ? '' : typeof result === 'object' && result && 'error' in result ? '' : String(result);
+  }
   if (typeof v === 'object' && 'result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   return cell.text ?? String(v);
