@@ -66,6 +66,19 @@ async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, ta
 }
 
 /**
+ * Throws PermissionError (or TaskNotFoundError) unless the officer may answer the task:
+ * checked before a question is asked (a reason, a date), not only when the answer is written.
+ */
+export async function assertMayAnswer(prisma: PrismaClient, officerId: number, taskId: number): Promise<void> {
+  const actor = await loadActor(prisma, officerId);
+  if (!actor) throw new PermissionError('unknown officer');
+  const [task] = await prisma.$queryRaw<TaskWithView[]>`
+    SELECT ${TASK_VIEW_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId}`;
+  if (!task) throw new TaskNotFoundError(`task ${taskId} not found`);
+  if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+}
+
+/**
  * How often an answer is read and written again when another answer to the same task committed
  * between its read and its write; each retry means a concurrent writer made progress.
  */

@@ -83,6 +83,25 @@ describe('reminder card', () => {
     expect((await w.prisma.task.findUniqueOrThrow({ where: { id: w.seed.tasks.review.id } })).status).not.toBe('DONE');
   });
 
+  it("a forged ⚠️ or ⏳ button for another unit's task asks no question: refused before the conversation starts", async () => {
+    const other = w.seed.tasks.commune21.id; // the commune's task: outside officer A's units
+    const officerId = w.seed.officers.officerA.id;
+    const asked = () => w.tg.messagesTo(USERS.officerA).length;
+    const before = asked();
+    for (const data of [
+      taskAction.pack({ action: 'blk', taskId: other, officerId, value: 0 }),
+      taskAction.pack({ action: 'ext', taskId: other, officerId, value: 0 }),
+    ]) {
+      await w.tap(USERS.officerA, 1, data);
+    }
+    expect(asked()).toBe(before);
+    const refusals = w.tg.callsTo('answerCallbackQuery').slice(-2);
+    expect(refusals.map((c) => c.params.text)).toEqual(['Nút này không dành cho bạn.', 'Nút này không dành cho bạn.']);
+    // The next message is not taken as an answer to a question that was never asked.
+    await w.send(USERS.officerA, 'Chờ kinh phí');
+    expect(await w.prisma.statusReport.count({ where: { taskId: other } })).toBe(0);
+  });
+
   it('blocked with a reason: ⚠️ asks, the HTML in the reason is stored verbatim and shown escaped', async () => {
     const { messageId } = await sendReminder(w.seed.tasks.review.id, w.seed.officers.officerA.id, USERS.officerA);
     await w.tap(USERS.officerA, messageId, w.buttons(USERS.officerA, messageId).find((b) => b.text.includes('Vướng'))!.callback_data);

@@ -9,6 +9,7 @@ import { afterWorkingDays, nextWorkingMorning } from '../../conversation/snooze-
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, decideAndNotify, snoozeAndShow } from '../handlers/answers.ts';
+import { assertMayAnswer } from '../../conversation/answers.ts';
 import { editButtons, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 
@@ -36,17 +37,24 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
       await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'IN_PROGRESS', progress: data.value });
       return;
     case 'blk':
+      // Scope first: a forged button for another unit's task asks nothing.
+      await assertMayAnswer(services.prisma, officer.id, data.taskId);
       await ctx.answerCallbackQuery();
       return enterConversation(ctx, CONVERSATION_IDS.blocked, stepArgs);
     case 'ext':
+      await assertMayAnswer(services.prisma, officer.id, data.taskId);
       await ctx.answerCallbackQuery();
       return enterConversation(ctx, CONVERSATION_IDS.extension, stepArgs);
     case 'snz':
       await editButtons(ctx.api, chatId, messageId, { html: '', buttons: snoozeButtons(ctx.t, data.taskId, officer.id) });
       return ctx.answerCallbackQuery();
     case 'sv': {
+      if (data.value === SNOOZE_PICK_DAY) {
+        await assertMayAnswer(services.prisma, officer.id, data.taskId);
+        await ctx.answerCallbackQuery();
+        return enterConversation(ctx, CONVERSATION_IDS.snoozeDay, stepArgs);
+      }
       await ctx.answerCallbackQuery();
-      if (data.value === SNOOZE_PICK_DAY) return enterConversation(ctx, CONVERSATION_IDS.snoozeDay, stepArgs);
       const now = services.now();
       const until = data.value > 0 ? afterWorkingDays(services.calendar, now, data.value) : nextWorkingMorning(services.calendar, now);
       return snoozeAndShow(services, target, officer.id, data.taskId, until);
