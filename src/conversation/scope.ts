@@ -80,6 +80,15 @@ export async function releaseUpdate(db: Db | SqlRunner, channel: 'TELEGRAM' | 'Z
 }
 
 /** Prisma filter for tasks in a scope (a unit of the scope has any role). */
+/** How long an update id is kept for deduplication: Telegram retries an update for at most a day. */
+export const PROCESSED_UPDATE_DAYS = 7;
+
+/** Forgets update ids older than a week (the table would otherwise grow by every update forever). Returns how many went. */
+export async function pruneProcessedUpdates(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - PROCESSED_UPDATE_DAYS * 24 * 3600 * 1000);
+  return db.$executeRaw`DELETE FROM "ProcessedUpdate" WHERE "createdAt" < ${before}`;
+}
+
 export function taskScopeWhere(scope: UnitScope): Prisma.TaskWhereInput {
   return scope === 'all' ? {} : { units: { some: { unitId: { in: [...scope] } } } };
 }
