@@ -38,7 +38,8 @@ export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<B
     },
     async (request, reply) => {
     const update = request.body as Update | undefined;
-    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') {
+    // A safe integer only: update ids are stored as bigint, and 1.5 or 1e300 is no update of Telegram's.
+    if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id) || update.update_id < 0) {
       return reply.code(400).send({ ok: false });
     }
     // Answer after handling: the update is committed before Telegram hears 200.

@@ -83,6 +83,11 @@ describe('webhook on the fastify server', () => {
       // With the right secret, a body far beyond any update is refused unread.
       const huge = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify({ update_id: 1, pad: 'x'.repeat(300 * 1024) }) });
       expect(huge.status).toBe(413);
+      // An update id that is no safe integer is refused, not stored.
+      for (const updateId of [1.5, 1e300, -3]) {
+        const odd = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify({ ...w.tg.makeMessageUpdate({ chatId: USERS.leader, text: '/overdue' }), update_id: updateId }) });
+        expect(odd.status).toBe(400);
+      }
 
       // A redelivered update (same update_id) is answered 200 and handled once.
       const update = w.tg.makeMessageUpdate({ chatId: USERS.leader, from: { id: USERS.leader }, text: '/overdue' });
