@@ -28,6 +28,9 @@ function guessRole(label: string): UserRole | undefined {
   return undefined;
 }
 
+/** A header cell as it can stand in `--columns` (no comma, "=" or line break inside). */
+const asMappingLabel = (cell: string) => cell.replace(/[,=\n]/g, ' ').replace(/\s+/g, ' ').trim();
+
 function proposal(header: RejectedHeader): string | undefined {
   const parts: string[] = [];
   let task = false;
@@ -39,12 +42,12 @@ function proposal(header: RejectedHeader): string | undefined {
       task = true;
       role = 'task';
     }
-    if (role && role !== 'extra' && role !== 'code') parts.push(`${cell.replace(/[,=\n]/g, ' ').replace(/\s+/g, ' ').trim()}=${role}`);
+    if (role && role !== 'extra' && role !== 'code') parts.push(`${asMappingLabel(cell)}=${role}`);
   });
   if (!task) {
     // No cell says "task": the first long-labelled cell after a code column is the likeliest.
     const candidate = header.cells.find((c) => c && c.length <= 60 && guessRole(c) === undefined);
-    if (candidate) parts.unshift(`${candidate.replace(/[,=\n]/g, ' ').replace(/\s+/g, ' ').trim()}=task`);
+    if (candidate) parts.unshift(`${asMappingLabel(candidate)}=task`);
   }
   return parts.length >= 2 ? parts.join(',') : undefined;
 }

@@ -50,7 +50,7 @@ export class ReimportNeedsConfirmation extends Error {
 }
 
 /** The plan's stored tasks, with whether officers' work hangs on each, for matching. */
-async function storedTasks(tx: Tx, planId: number): Promise<Array<StoredTask & { cancelled: boolean }>> {
+async function storedTasks(tx: Pick<Tx, '$queryRaw'>, planId: number): Promise<Array<StoredTask & { cancelled: boolean }>> {
   const [row] = await tx.$queryRaw<Array<{ tasks: string | null }>>`
     SELECT json_agg(json_build_array(t.id, t.path, t.code, t.title, t.ordinal,
       t.status <> 'NOT_STARTED' OR EXISTS (SELECT 1 FROM "StatusReport" AS r WHERE r."taskId" = t.id)
@@ -484,7 +484,7 @@ export async function loadUnitDirectory(prisma: PrismaClient) {
 export async function previewReimport(prisma: PrismaClient, parsed: ParsedPlanFile): Promise<{ planId: number; diff: PlanDiff } | undefined> {
   const existing = await findExistingPlan(prisma, parsed.plan, parsed.sourceHash);
   if (!existing) return undefined;
-  const stored = await storedTasks(prisma as unknown as Tx, existing.id);
+  const stored = await storedTasks(prisma, existing.id);
   const rows = [...parsed.groups, ...parsed.tasks];
   return { planId: existing.id, diff: matchTasks(stored, rows.map((r) => ({ path: r.path, code: r.code, title: r.title, ordinal: r.ordinal }))).diff };
 }
