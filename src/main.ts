@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, createConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { StartAborted } from './lifecycle/abortable.ts';
 import { MISSING_TOKEN_MESSAGE, ROLES, startService, type Role, type RunningService } from './service.ts';
 
 function usage(message: string): never {
@@ -34,23 +35,33 @@ try {
 const logger = createLogger({ level: config.LOG_LEVEL });
 if (!config.telegram.token && (role === 'all' || role === 'bot')) process.stderr.write(`${MISSING_TOKEN_MESSAGE}\n`);
 
-// Signals are handled from the first moment: one that arrives during start-up
-// stops the service as soon as it is up, instead of killing it half-started.
+// Signals are handled from the first moment. One that arrives during start-up cuts
+// start-up short: what is already open is closed in order and the process ends,
+// even while PostgreSQL, Redis or Telegram do not answer.
 let service: RunningService | undefined;
-let pendingSignal: string | undefined;
+const starting = new AbortController();
 const stop = (reason: string) => {
   void service!.stop(reason).then((code) => {
     process.exitCode = code;
   });
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => (service ? stop(signal) : (pendingSignal ??= signal)));
+  process.on(signal, () => {
+    if (service) return stop(signal);
+    if (starting.signal.aborted) return;
+    logger.info({ signal }, 'signal during start-up: stopping');
+    starting.abort(signal);
+  });
 }
 
 try {
-  service = await startService(config, logger, role);
+  service = await startService(config, logger, role, { signal: starting.signal });
 } catch (err) {
+  if (err instanceof StartAborted) {
+    // Waits that were cut short may still hold sockets open: end here rather than wait on them.
+    process.exit(0);
+  }
   logger.fatal({ err }, 'start-up failed');
   process.exit(1);
 }
-if (pendingSignal) stop(pendingSignal);
+if (starting.signal.aborted) stop(String(starting.signal.reason));

@@ -17,6 +17,9 @@ import { createMetrics } from './metrics.ts';
 import { createQueues } from '../jobs/create-queues.ts';
 import { startScheduling } from '../jobs/start-scheduling.ts';
 import type { RunningBot } from './bot/run.ts';
+import type pg from 'pg';
+import type { Redis } from 'ioredis';
+import { StartAborted, untilAborted } from './lifecycle/abortable.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
 /** Connections of the worker's `pg` pool: planning runs one statement at a time. */
@@ -38,9 +41,16 @@ export interface RunningService {
   stop(reason: string): Promise<number>;
 }
 
-export async function startService(config: Config, logger: Logger, role: Role = 'all'): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  role: Role = 'all',
+  options: { signal?: AbortSignal } = {},
+): Promise<RunningService> {
   const shutdown = createShutdown(logger, config.SHUTDOWN_TIMEOUT_MS);
-  const result = await migrate(config.DATABASE_URL, { logger });
+  // Every wait on PostgreSQL, Redis or Telegram ends when a signal arrives during start-up.
+  const step = <T>(promise: Promise<T>) => untilAborted(promise, options.signal);
+  const result = await step(migrate(config.DATABASE_URL, { logger }));
   if (result.applied.length) logger.info({ applied: result.applied }, 'database migrated');
 
   const prisma = createPrisma(config.DATABASE_URL);
@@ -59,6 +69,7 @@ export async function startService(config: Config, logger: Logger, role: Role = 
   if (botEnabled && !botConfigured) {
     logger.warn({ variable: 'TELEGRAM_BOT_TOKEN' }, 'telegram bot disabled: no token');
   }
+  const withWorkers = role === 'all' || role === 'worker';
 
   const server = createServer({
     logger,
@@ -67,56 +78,57 @@ export async function startService(config: Config, logger: Logger, role: Role = 
     status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN' }),
   });
 
-  if (config.ADMIN_TOKEN) {
-    // Loaded only where used: each role's process holds just the code it runs (worker memory).
-    const { registerAdmin } = await import('./server/admin.ts');
-    await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
-  }
-
-  // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
-  const botModules = botEnabled && botConfigured
-    ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
-    : undefined;
-  // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
-  const botPool = botModules ? await openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }) : undefined;
-  const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX } }) : undefined;
-  if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
+  // What start-up opens, closed in this order whether start-up finished or was cut short:
+  // stop taking requests/updates, let jobs finish, then close stores.
   let runningBot: RunningBot | undefined;
-
-  // Order matters: stop taking requests/updates, let jobs finish, then close stores.
+  let botPool: pg.Pool | undefined;
+  let workerPool: pg.Pool | undefined;
+  let workerConnection: Redis | undefined;
+  let scheduling: { close(): Promise<unknown> } | undefined;
   shutdown.add('telegram bot', async () => runningBot?.stop());
   shutdown.add('http server', () => server.close());
-  if (role === 'all' || role === 'worker') {
-    const workerConnection = createRedis(config.REDIS_URL, 'worker');
-    const composer = createComposer({ prisma, i18n: createI18n(), calendar, timeZone: config.TZ_NAME });
-    // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
-    // With the bot in the same process (role all), its pool serves both.
-    const workerPool = botPool ?? (await openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) }));
-    const scheduling = await startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics });
-    shutdown.add('workers', () => scheduling.close());
-    if (!botPool) shutdown.add('worker database pool', () => workerPool.end());
-    shutdown.add('worker redis', () => closeRedis(workerConnection));
-  }
+  shutdown.add('workers', async () => scheduling?.close());
+  shutdown.add('worker database pool', async () => (workerPool && workerPool !== botPool ? workerPool.end() : undefined));
+  shutdown.add('worker redis', async () => (workerConnection ? closeRedis(workerConnection) : undefined));
   shutdown.add('queues', () => queues.close());
-  if (botPool) shutdown.add('bot database pool', () => botPool.end());
+  shutdown.add('bot database pool', async () => botPool?.end());
   shutdown.add('database', () => prisma.$disconnect());
   shutdown.add('redis', () => closeRedis(redis));
 
   try {
-    const port = role === 'worker' ? 0 : config.HTTP_PORT;
-    await server.listen({ host: config.HTTP_HOST, port });
-  } catch (err) {
-    await shutdown.run('start-up failed');
-    throw err;
-  }
-  if (bot) {
-    try {
-      const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
-      runningBot = await botModules![1].startBot(bot, mode, { logger, i18n: createI18n() });
-    } catch (err) {
-      await shutdown.run('bot start-up failed');
-      throw err;
+    if (config.ADMIN_TOKEN) {
+      // Loaded only where used: each role's process holds just the code it runs (worker memory).
+      const { registerAdmin } = await import('./server/admin.ts');
+      await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
     }
+
+    // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
+    const botModules = botEnabled && botConfigured
+      ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
+      : undefined;
+    // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
+    if (botModules) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));
+    const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX } }) : undefined;
+    if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
+
+    if (withWorkers) {
+      workerConnection = createRedis(config.REDIS_URL, 'worker');
+      const composer = createComposer({ prisma, i18n: createI18n(), calendar, timeZone: config.TZ_NAME });
+      // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
+      // With the bot in the same process (role all), its pool serves both.
+      workerPool = botPool ?? (await step(openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) })));
+      scheduling = await step(startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics }));
+    }
+
+    const port = role === 'worker' ? 0 : config.HTTP_PORT;
+    await step(server.listen({ host: config.HTTP_HOST, port }));
+    if (bot) {
+      const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
+      runningBot = await step(botModules![1].startBot(bot, mode, { logger, i18n: createI18n() }));
+    }
+  } catch (err) {
+    await shutdown.run(err instanceof StartAborted ? err.message : 'start-up failed');
+    throw err;
   }
   const address = server.server.address();
   const url = typeof address === 'object' && address ? `http://${config.HTTP_HOST}:${address.port}` : String(address);

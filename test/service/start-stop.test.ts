@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
@@ -82,6 +83,76 @@ describe('npm start', () => {
     const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 10_000))]);
     expect(code, service.output()).toBe(0);
     expect(service.output().match(/"msg":"shutting down"/g)).toHaveLength(1);
+  });
+
+  const STARTUP_TOKEN = '123456789:AAstart-up-token-never-printed-0123';
+
+  // A server that accepts connections and never answers: Telegram or Redis hanging.
+  async function silentServer(): Promise<{ url: string; connected: Promise<void>; close(): void }> {
+    const sockets: Socket[] = [];
+    let onConnect!: () => void;
+    const connected = new Promise<void>((r) => (onConnect = r));
+    const server = createNetServer((socket) => {
+      sockets.push(socket);
+      onConnect();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `127.0.0.1:${port}`,
+      connected,
+      close: () => {
+        for (const socket of sockets) socket.destroy();
+        server.close();
+      },
+    };
+  }
+
+  async function signalWhileWaiting(env: Record<string, string>, hanging: { connected: Promise<void> }, args: string[]) {
+    const name = uniqueDatabaseName('nhacviec_t_svc');
+    databases.push(name);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl(name), QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '60000', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    const exit = new Promise<number | null>((r) => child.on('exit', r));
+    // A child that exits on its own (a refused variable) fails the test instead of hanging it.
+    const first = await Promise.race([hanging.connected.then(() => 'waiting'), exit]);
+    if (first !== 'waiting') return { code: first, out: `exited before waiting on the silent server:\n${out}` };
+    child.kill('SIGTERM');
+    const code = await Promise.race([exit, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+    if (code === 'still running') child.kill('SIGKILL');
+    return { code, out };
+  }
+
+  it('a signal while Telegram does not answer ends start-up: open stores closed, exit 0', async () => {
+    const telegram = await silentServer();
+    try {
+      const { code, out } = await signalWhileWaiting({ TELEGRAM_BOT_TOKEN: STARTUP_TOKEN, TELEGRAM_API_ROOT: `http://${telegram.url}` }, telegram, ['--role', 'bot']);
+      expect(code, out).toBe(0);
+      expect(out).toContain('"msg":"signal during start-up: stopping"');
+      expect(out).toContain('"reason":"start-up stopped by SIGTERM"');
+      expect(out).toContain('"msg":"stopped"');
+      expect(out).not.toContain('service started');
+      expect(out).not.toContain(STARTUP_TOKEN.split(':')[1]);
+    } finally {
+      telegram.close();
+    }
+  });
+
+  it('a signal while Redis does not answer ends start-up', async () => {
+    const fakeRedis = await silentServer();
+    try {
+      const { code, out } = await signalWhileWaiting({ TELEGRAM_BOT_TOKEN: '', REDIS_URL: `redis://${fakeRedis.url}` }, fakeRedis, ['--role', 'worker']);
+      expect(code, out).toBe(0);
+      expect(out).toContain('"msg":"signal during start-up: stopping"');
+      expect(out).not.toContain('service started');
+    } finally {
+      fakeRedis.close();
+    }
   });
 
   it('a bad variable stops start-up with one clear line and exit 2', async () => {
