@@ -167,3 +167,4 @@ subscribe-in-group = Use this in a group: add the bot to the group, then send /s
 subscribed = ✅ This group will get the weekly summary and overdue digest of: {$units}
 unsubscribed = This group no longer gets summaries.
 not-subscribed = This group is not subscribed.
+too-fast = ⏳ You are sending messages too fast. Please wait about a minute before sending more; messages sent meanwhile are not handled.

@@ -167,3 +167,4 @@ subscribe-in-group = Lệnh này dùng trong nhóm: thêm bot vào nhóm rồi g
 subscribed = ✅ Nhóm sẽ nhận tổng hợp tuần và việc quá hạn của: {$units}
 unsubscribed = Nhóm đã ngừng nhận tổng hợp.
 not-subscribed = Nhóm chưa đăng ký nhận tổng hợp.
+too-fast = ⏳ Bạn gửi tin nhắn quá nhanh. Vui lòng chờ khoảng một phút rồi gửi tiếp; các tin nhắn trong lúc này sẽ không được xử lý.

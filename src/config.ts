@@ -99,6 +99,8 @@ export const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   // Telegram allows about 30 messages/s; higher values only make sense against a local Bot API server or a test stand-in.
   SEND_RATE_PER_SECOND: positiveInt.max(1000).default(25),
+  /** Updates (messages and taps) one person may send the bot in a minute; past it, one "too fast" answer. */
+  USER_UPDATES_PER_MINUTE: positiveInt.max(10_000).default(30),
   /** How long a worker's claim on a reminder protects a send in progress (crash recovery waits this long). */
   SEND_CLAIM_TTL_MS: positiveInt.min(1000).default(60_000),
   /** BullMQ job lock; a crashed worker's running jobs are taken over after about this long. */

@@ -108,7 +108,7 @@ export async function startService(
       : undefined;
     // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
     if (botModules) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));
-    const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX } }) : undefined;
+    const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX }, limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND } }) : undefined;
     if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
 
     if (withWorkers) {

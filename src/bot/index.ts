@@ -31,6 +31,9 @@ import { unhandledFeature } from './features/unhandled.ts';
 import { dedupeUpdates } from './middlewares/dedupe.ts';
 import { handleFeatureError } from './middlewares/error-boundary.ts';
 import { setupContext } from './middlewares/setup-context.ts';
+import { userRateLimit } from './middlewares/user-rate-limit.ts';
+import { sendBudget } from './send-budget.ts';
+import { createChatPacing } from '../scheduler/chat-pacing.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -53,6 +56,11 @@ export interface CreateBotOptions {
    * restart or another bot process behind the webhook carries on with them; memory otherwise.
    */
   conversationStore?: { redis: Redis; prefix: string };
+  /**
+   * Abuse limits kept in Redis and shared with the workers: each person's updates a minute,
+   * and the global send rate that replies share with reminders. Off when absent.
+   */
+  limits?: { redis: Redis; prefix: string; updatesPerMinute: number; sendPerSecond: number };
 }
 
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
@@ -75,9 +83,13 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     client: { apiRoot: config.telegram.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
+  const { limits } = options;
+  // Installed first, so it runs inside auto-retry: a retried send is admitted again.
+  if (limits) bot.api.config.use(sendBudget(createChatPacing(limits.redis, { prefix: limits.prefix, globalPerSecond: limits.sendPerSecond }), logger));
   if (options.autoRetry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   bot.use(setupContext(services, logger.child({ component: 'bot' })));
+  if (limits) bot.use(userRateLimit(limits));
   // One update per chat at a time (runner runs updates concurrently otherwise).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Claims the update id and loads the sender's officer (one statement).

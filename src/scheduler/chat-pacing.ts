@@ -133,6 +133,13 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
       const group = chatId.startsWith('-');
       return Number(await redis.eval(ADMIT, 2, `${globalKey}:log`, `${chatKey(chatId)}:log`, sendId, globalLimit, group ? 20 : 1, group ? 61_000 : 1_100, globalWindowMs, minGapMs));
     },
+    /**
+     * Admission against the global rate only, for the bot's replies (see bot/send-budget.ts):
+     * recorded in the same log as the workers' sends, so together they stay under the rate.
+     */
+    async admitGlobal(sendId: string): Promise<number> {
+      return Number(await redis.eval(ADMIT, 2, `${globalKey}:log`, `${globalKey}:replies`, sendId, globalLimit, Number.MAX_SAFE_INTEGER, 1_000, globalWindowMs, minGapMs));
+    },
     /** After a 429: nobody sends to this chat for retryAfterMs. */
     async penalise(chatId: string, retryAfterMs: number): Promise<void> {
       await redis.eval(PENALISE, 1, chatKey(chatId), Math.max(1, Math.round(retryAfterMs)));

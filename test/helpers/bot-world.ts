@@ -62,7 +62,8 @@ export async function seedWorld(prisma: PrismaClient) {
   return { units: { district, interior, finance, commune }, officers: { officerA, officerB, leader, admin }, plan, tasks: { review, overdue, commune21 } };
 }
 
-export async function createBotWorld() {
+/** `limits`: the abuse limits the service wires (per-person updates a minute, global send rate), off by default. */
+export async function createBotWorld(options: { limits?: { updatesPerMinute: number; sendPerSecond: number } } = {}) {
   const db = await createTestDatabase();
   const tg = await startTelegramStandIn({ limits: false });
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
@@ -74,14 +75,14 @@ export async function createBotWorld() {
   // Conversations kept in Redis, as in the service: a restarted bot carries on with them.
   const redis = await createTestRedis();
   const conversationRedis = createRedis(redis.url, 'producer');
-  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix } });
+  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix }, ...(options.limits ? { limits: { redis: conversationRedis, prefix: redis.prefix, ...options.limits } } : {}) });
   let bot = makeBot();
   const seed = await seedWorld(db.prisma);
   const composer = createComposer({ prisma: db.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' });
   let reminders = 0;
 
   const world = {
-    db, prisma: db.prisma, pool, tg, calendar, config, logger, seed,
+    db, prisma: db.prisma, pool, tg, calendar, config, logger, seed, redis,
     get bot() {
       return bot;
     },
