@@ -8,7 +8,7 @@ import { createI18n } from '../../src/conversation/i18n.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { testLogger } from '../helpers/test-log.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { startTelegramStandIn } from '../helpers/telegram/stand-in.ts';
 import { NOW, seedWorld, USERS } from '../helpers/bot-world.ts';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   seed = await seedWorld(db.prisma);
   counted = countingClient(db.prisma);
   const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: db.url });
-  bot = createBot({ config, prisma: counted.client, logger: createLogger({ level: 'silent' }), calendar, botInfo: tg.botInfo as never, now: () => NOW });
+  bot = createBot({ config, prisma: counted.client, logger: testLogger(), calendar, botInfo: tg.botInfo as never, now: () => NOW });
 });
 afterAll(async () => {
   await tg?.close();

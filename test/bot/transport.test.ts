@@ -10,6 +10,7 @@ import { createI18n } from '../../src/conversation/i18n.ts';
 import { createServer } from '../../src/server/create-server.ts';
 import { startService, type RunningService } from '../../src/service.ts';
 import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { TEST_WEBHOOK_SECRET } from '../helpers/secret-scan.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
 let w: BotWorld;
@@ -55,7 +56,7 @@ describe('long polling with the runner', () => {
 
 describe('webhook on the fastify server', () => {
   it('handles updates Telegram posts with the right secret, refuses a wrong one, keeps /healthz open', async () => {
-    const secret = 'webhook-secret-0123456789abcdef';
+    const secret = TEST_WEBHOOK_SECRET;
     const bot = createBot({ config: w.config, prisma: w.prisma, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never });
     const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
     registerWebhookRoute(server, { bot, secret });

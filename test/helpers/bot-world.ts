@@ -2,7 +2,6 @@
 // the Telegram stand-in; a bot driven by handleUpdate with a fixed clock.
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { createBot } from '../../src/bot/index.ts';
 import { sendOutgoing } from '../../src/bot/handlers/send.ts';
 import { createComposer } from '../../src/conversation/compose.ts';
@@ -13,6 +12,7 @@ import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { createRedis } from '../../src/redis.ts';
 import { createTestDatabase } from './database.ts';
 import { createTestRedis } from './redis.ts';
+import { testLogger } from './test-log.ts';
 import { startTelegramStandIn } from './telegram/stand-in.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */
@@ -68,7 +68,7 @@ export async function createBotWorld(options: { limits?: { updatesPerMinute: num
   const tg = await startTelegramStandIn({ limits: false });
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
   const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: db.url });
-  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = testLogger();
   let now = NOW;
   // The service's wiring: the hot path's statements through a plain `pg` pool.
   const pool = await openPgPool(db.url, { max: 3 });

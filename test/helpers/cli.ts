@@ -1,6 +1,7 @@
 // Runs the CLI in-process with captured streams, as `npm run -s cli -- ...` would.
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/run-cli.ts';
+import { recordOutput } from './test-log.ts';
 
 export interface CliResult {
   code: number;
@@ -19,5 +20,6 @@ export async function runCliCapture(argv: string[], options: { env?: Record<stri
     io: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, isTty: options.isTty ?? false },
     env: options.env ?? {},
   });
+  recordOutput(`cli ${argv.slice(0, 2).join(' ')}`, out + err);
   return { code, stdout: out, stderr: err };
 }

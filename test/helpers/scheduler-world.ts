@@ -1,7 +1,7 @@
 // Everything the scheduler runs on, real: a test database, a Redis prefix, the Bot API
 // stand-in, BullMQ queues and workers. Built per test and closed in afterEach.
 import { Api } from 'grammy';
-import { pino } from 'pino';
+import { testLogger } from './test-log.ts';
 import { createQueues } from '../../jobs/create-queues.ts';
 import { createWorkers, type Workers } from '../../jobs/create-workers.ts';
 import type { JobDeps, MessageComposer } from '../../jobs/deps.ts';
@@ -39,7 +39,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
   const producer = createRedis(redis.url, 'producer');
   const queues = createQueues(producer, redis.prefix);
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: WORK_HOURS });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = testLogger();
   const metrics = createMetrics();
   const pool = await openPgPool(db.url, { max: 3 });
   const deps: JobDeps = {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
+import { recordOutput } from '../helpers/test-log.ts';
 import { startTelegramStandIn, type TelegramStandIn } from '../helpers/telegram/stand-in.ts';
 
 const FAN_OUT = 1000;
@@ -34,13 +35,18 @@ function startWorker(): ChildProcess {
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,
       HTTP_PORT: '0',
-      LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'debug',
       SEND_RATE_PER_SECOND: '300',
       SEND_CLAIM_TTL_MS: '2000',
       WORKER_LOCK_MS: '2000',
     },
-    stdio: ['ignore', process.env.WORKER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept with the suite's logs, which are checked for secrets at the end.
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d));
+  child.stderr!.on('data', (d: Buffer) => (out += d));
+  child.on('exit', () => recordOutput('worker process', out));
   children.push(child);
   return child;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
+import { TEST_ADMIN_TOKEN } from '../helpers/secret-scan.ts';
+import { testLogger } from '../helpers/test-log.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueues, type Queues } from '../../jobs/create-queues.ts';
 import { createMetrics } from '../../src/metrics.ts';
@@ -9,7 +10,7 @@ import { createServer } from '../../src/server/create-server.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
-const TOKEN = 'admin-token-0123456789abcdef';
+const TOKEN = TEST_ADMIN_TOKEN;
 let db: TestDatabase;
 let redis: TestRedis;
 let producer: ReturnType<typeof createRedis>;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   queues = createQueues(producer, redis.prefix);
   const metrics = createMetrics();
   metrics.sent.inc({ channel: 'TELEGRAM' });
-  app = createServer({ logger: pino({ level: 'silent' }), prisma: db.prisma, redis: producer });
+  app = createServer({ logger: testLogger(), prisma: db.prisma, redis: producer });
   await registerAdmin(app, { token: TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
   await app.ready();
 });

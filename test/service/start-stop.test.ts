@@ -3,6 +3,7 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
+import { recordOutput } from '../helpers/test-log.ts';
 
 const databases: string[] = [];
 let redis: TestRedis;
@@ -32,6 +33,7 @@ function startService(extraEnv: Record<string, string> = {}, args: string[] = []
   });
   let out = '';
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  void exit.then(() => recordOutput('service', out));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not start:\n${out}`)), 20_000);
     const onData = (chunk: Buffer) => {
@@ -119,6 +121,7 @@ describe('npm start', () => {
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (out += d));
     const exit = new Promise<number | null>((r) => child.on('exit', r));
+    void exit.then(() => recordOutput('service cut short', out));
     // A child that exits on its own (a refused variable) fails the test instead of hanging it.
     const first = await Promise.race([hanging.connected.then(() => 'waiting'), exit]);
     if (first !== 'waiting') return { code: first, out: `exited before waiting on the silent server:\n${out}` };
