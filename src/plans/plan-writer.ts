@@ -383,13 +383,20 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       if (kept.length) options.onProgress?.(done, total);
 
       const goneIds = leaving;
-      // A task an import cancelled that comes back gets its status back: the latest answer given, else not started.
+      // A task an import cancelled that comes back gets its status back: the latest answer given, else
+      // not started. As when the answer was given, "done" for a recurring task closes one occurrence
+      // and the task goes on (answers.ts).
       const returning = stored.filter((t) => t.cancelled && matchedIds.has(t.id)).map((t) => t.id);
       if (returning.length) {
         await tx.$executeRaw`
-          UPDATE "Task" AS t SET status = COALESCE((
-            SELECT r.status::text::"TaskStatus" FROM "StatusReport" AS r
-            WHERE r."taskId" = t.id AND r.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED') ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1), 'NOT_STARTED'),
+          UPDATE "Task" AS t SET status = (
+            SELECT CASE
+              WHEN latest.status IS NULL THEN 'NOT_STARTED'
+              WHEN latest.status = 'DONE' AND t.schedule->>'kind' IN ('recurring', 'ongoing') THEN 'IN_PROGRESS'
+              ELSE latest.status::text END::"TaskStatus"
+            FROM (SELECT (
+              SELECT r.status FROM "StatusReport" AS r
+              WHERE r."taskId" = t.id AND r.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED') ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1) AS status) AS latest),
             "updatedAt" = now()
           WHERE t.id = ANY(${arrayLiteral(returning)}::int[]) AND t.status = 'CANCELLED'`;
       }

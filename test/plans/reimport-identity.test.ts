@@ -104,6 +104,32 @@ describe('re-import keeps every report with its task', () => {
   });
 });
 
+describe('a recurring task brought back', () => {
+  it('whose last answer was "done" for one occurrence goes on (in progress), as when the answer was given', async () => {
+    const monthly = (tasks: Array<[string, string]>) =>
+      ['ỦY BAN NHÂN DÂN XÃ AN HÒA', 'Số: 78/KH-UBND', 'An Hòa, ngày 10 tháng 01 năm 2025', 'KẾ HOẠCH', 'Báo cáo định kỳ năm 2025',
+        'STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành',
+        ...tasks.map(([title, due], i) => `${i + 1}\t${title}\tVăn phòng - Thống kê\t${due}`)].join('\n');
+    const importText = (text: string, ...flags: string[]) => {
+      const path = join(dir, `an-hoa-78-${Math.random().toString(36).slice(2)}.txt`);
+      writeFileSync(path, text);
+      return runCliCapture(['import', path, '--json', ...flags], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' } });
+    };
+    const both: Array<[string, string]> = [['Báo cáo tình hình CCHC hằng tháng', 'Hằng tháng, trước ngày 22'], ['Tổng kết năm', 'Tháng 12/2025']];
+    expect((await importText(monthly(both))).code).toBe(0);
+    const task = await db.prisma.task.findFirstOrThrow({ where: { title: both[0]![0] } });
+    expect((task.schedule as { kind: string }).kind).toBe('recurring');
+    const officer = await db.prisma.officer.findFirstOrThrow();
+    await db.prisma.task.update({ where: { id: task.id }, data: { status: 'IN_PROGRESS' } });
+    await db.prisma.statusReport.create({ data: { taskId: task.id, officerId: officer.id, status: 'DONE', occurrenceDue: new Date('2025-01-22T00:00:00Z'), note: 'đã gửi báo cáo tháng 1' } });
+
+    expect((await importText(monthly([both[1]!]), '--confirm')).code).toBe(0);
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('CANCELLED');
+    expect(JSON.parse((await importText(monthly(both))).stdout)).toMatchObject({ restored: 1 });
+    expect((await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('IN_PROGRESS');
+  });
+});
+
 describe('matchTasks', () => {
   const stored = (titles: string[]) => titles.map((title, i) => ({ id: 100 + i, path: String(i + 1), code: String(i + 1), title, ordinal: i, reported: i === 0 }));
   const incoming = (titles: string[]) => titles.map((title, i) => ({ path: String(i + 1), code: String(i + 1), title, ordinal: i }));
