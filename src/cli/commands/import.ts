@@ -138,6 +138,9 @@ export const importCommand: CliCommand = {
       else ctx.io.stdout.write(summary(parsed) + (reimport ? `${diffLines(reimport.planId, reimport.diff).join('\n')}\n` : ''));
       return 0;
     }
+    // Formatted before anything is written: a summary that failed after the commit would tell
+    // the user the import failed while its data is in.
+    const planSummary = json ? '' : summary(parsed);
     let result: WriteResult;
     try {
       result = await write(ctx, parsed, json, Boolean(values.confirm));
@@ -154,7 +157,7 @@ export const importCommand: CliCommand = {
     }
     if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
     else {
-      ctx.io.stdout.write(summary(parsed));
+      ctx.io.stdout.write(planSummary);
       ctx.io.stdout.write(
         `${result.reimport ? 're-imported' : 'imported'} plan #${result.planId}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed` +
           `${result.cancelled ? ` (${result.cancelled} cancelled, they have reports)` : ''}` +
