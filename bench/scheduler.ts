@@ -175,9 +175,8 @@ async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
     {
       prisma: env.prisma,
       sql: pgRunner(pool),
-      channel: createTelegramChannel(new Api(token, { apiRoot })),
+      channels: { TELEGRAM: { channel: createTelegramChannel(new Api(token, { apiRoot })), pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }) } },
       composer: createComposer({ prisma: env.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }),
-      pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }),
       clock: systemClock,
       logger,
       metrics,

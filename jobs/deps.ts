@@ -1,7 +1,7 @@
 // What job handlers need, passed in: no handler imports a client or reads config.
 import type { Queue } from 'bullmq';
 import type { Clock } from '../src/clock.ts';
-import type { DeliveryChannel, OutgoingMessage } from '../src/channels/types.ts';
+import type { ChannelName, DeliveryChannel, OutgoingMessage } from '../src/channels/types.ts';
 import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { SqlRunner } from '../src/db/sql.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -20,11 +20,19 @@ export interface MessageComposer {
   groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
 }
 
+/** How messages reach one platform: its API, and the pacing of its limits (kept apart per platform). */
+export interface DeliveryRoute {
+  channel: DeliveryChannel;
+  pacing: ChatPacing;
+}
+
+/** The platforms this process can send on; a chat on another platform is not sent to. */
+export type DeliveryRoutes = Partial<Record<ChannelName, DeliveryRoute>>;
+
 export interface JobDeps {
   prisma: PrismaClient;
-  channel: DeliveryChannel;
+  channels: DeliveryRoutes;
   composer: MessageComposer;
-  pacing: ChatPacing;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;

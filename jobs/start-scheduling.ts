@@ -14,7 +14,9 @@ import { DEFAULT_REMINDER_POLICY } from '../src/reminders/policy-values.ts';
 import { createChatPacing } from '../src/scheduler/chat-pacing.ts';
 import { createWorkers, type Workers } from './create-workers.ts';
 import type { Queues } from './create-queues.ts';
-import type { MessageComposer } from './deps.ts';
+import type { DeliveryRoutes, MessageComposer } from './deps.ts';
+import { createZaloRoute, zaloApiFromConfig } from '../src/channels/zalo/delivery.ts';
+import { createI18n } from '../src/conversation/i18n.ts';
 import { requestReconcile, startSchedulerWatchdog, upsertSchedulers } from './schedulers.ts';
 
 export interface SchedulingDeps {
@@ -34,14 +36,21 @@ export interface SchedulingDeps {
 
 export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: Workers; close(): Promise<void> }> {
   const { config, logger, queues } = deps;
-  // No auto-retry on this Api: the scheduler decides about 429s and 5xx itself, without sleeping.
-  const api = new Api(config.telegram.token ?? '0:missing', { apiRoot: config.telegram.apiRoot });
+  const channels: DeliveryRoutes = {};
+  if (config.telegram.token) {
+    // No auto-retry on this Api: the scheduler decides about 429s and 5xx itself, without sleeping.
+    const api = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+    channels.TELEGRAM = { channel: createTelegramChannel(api), pacing: createChatPacing(deps.producer, { prefix: config.QUEUE_PREFIX, globalPerSecond: config.SEND_RATE_PER_SECOND }) };
+  }
+  const zaloApi = zaloApiFromConfig(config);
+  if (zaloApi) {
+    channels.ZALO = createZaloRoute({ api: zaloApi, redis: deps.producer, prefix: config.QUEUE_PREFIX, ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, prisma: deps.prisma, i18n: createI18n() });
+  }
   const workers = createWorkers(
     {
       prisma: deps.prisma,
-      channel: createTelegramChannel(api),
+      channels,
       composer: deps.composer,
-      pacing: createChatPacing(deps.producer, { prefix: config.QUEUE_PREFIX, globalPerSecond: config.SEND_RATE_PER_SECOND }),
       clock: systemClock,
       logger: logger.child({ component: 'jobs' }),
       metrics: deps.metrics,
@@ -59,10 +68,10 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       stalledIntervalMs: config.WORKER_LOCK_MS,
     },
   );
-  if (!config.telegram.token) {
+  if (!Object.keys(channels).length) {
     // Without a token nothing can be delivered: keep planning, leave deliveries queued.
     await workers.delivery.pause();
-    logger.warn('delivery paused until TELEGRAM_BOT_TOKEN is set');
+    logger.warn('delivery paused until TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN is set');
   }
   await upsertSchedulers(queues.maintenance, config.TZ_NAME);
   await requestReconcile(queues.maintenance, 'start');

@@ -94,6 +94,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)')
     .optional(),
+  /** Zalo Bot Platform: the bot runs on Zalo too when a token is set (from Zalo Bot Manager). */
+  ZALO_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{8,}$/, 'not a Zalo bot token; Zalo Bot Manager gives one like 1234567890:AbC...').optional(),
+  ZALO_API_ROOT: z.string().url().default('https://bot-api.zaloplatforms.com'),
+  ZALO_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  ZALO_WEBHOOK_URL: z.string().url().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, '8-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  /** Zalo documents no rate limits: a low global rate by default; messages to one chat go at least 1.2 s apart. */
+  ZALO_SEND_RATE_PER_SECOND: positiveInt.max(100).default(5),
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
@@ -113,10 +121,11 @@ export type Env = z.infer<typeof envSchema>;
 
 export type Config = Env & {
   telegram: { token: string | undefined; apiRoot: string };
+  zalo: { token: string | undefined; apiRoot: string };
 };
 
 /** Variables whose value is a secret: a wrong one is never echoed, only its length. */
-const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_TOKEN', 'ZALO_BOT_TOKEN']);
+const SECRET_VARIABLES = new Set(['TELEGRAM_BOT_TOKEN', 'WEBHOOK_SECRET', 'ADMIN_TOKEN', 'ZALO_BOT_TOKEN', 'ZALO_WEBHOOK_SECRET']);
 
 /**
  * A value as it may be shown in an error: secrets as "(N characters, hidden)",
@@ -158,5 +167,13 @@ export function createConfig(env: Record<string, string | undefined> = process.e
     if (!cfg.WEBHOOK_URL) throw new ConfigError('WEBHOOK_URL', 'required when BOT_MODE=webhook', undefined);
     if (!cfg.WEBHOOK_SECRET) throw new ConfigError('WEBHOOK_SECRET', 'required when BOT_MODE=webhook', undefined);
   }
-  return { ...cfg, telegram: { token: cfg.TELEGRAM_BOT_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT.replace(/\/+$/, '') } };
+  if (cfg.ZALO_BOT_TOKEN && cfg.ZALO_MODE === 'webhook') {
+    if (!cfg.ZALO_WEBHOOK_URL) throw new ConfigError('ZALO_WEBHOOK_URL', 'required when ZALO_MODE=webhook', undefined);
+    if (!cfg.ZALO_WEBHOOK_SECRET) throw new ConfigError('ZALO_WEBHOOK_SECRET', 'required when ZALO_MODE=webhook', undefined);
+  }
+  return {
+    ...cfg,
+    telegram: { token: cfg.TELEGRAM_BOT_TOKEN, apiRoot: cfg.TELEGRAM_API_ROOT.replace(/\/+$/, '') },
+    zalo: { token: cfg.ZALO_BOT_TOKEN, apiRoot: cfg.ZALO_API_ROOT.replace(/\/+$/, '') },
+  };
 }

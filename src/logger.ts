@@ -33,7 +33,7 @@ export function createLogger(
     level: options.level ?? 'info',
     // Never let a bot token or database password reach a log line: known fields are censored, errors and messages scrubbed.
     redact: {
-      paths: ['token', '*.token', 'config.TELEGRAM_BOT_TOKEN', 'config.DATABASE_URL', 'headers.authorization', '*.headers["x-telegram-bot-api-secret-token"]'],
+      paths: ['token', '*.token', 'config.TELEGRAM_BOT_TOKEN', 'config.ZALO_BOT_TOKEN', 'config.DATABASE_URL', 'headers.authorization', '*.headers["x-telegram-bot-api-secret-token"]', '*.headers["x-bot-api-secret-token"]'],
       censor: '[redacted]',
     },
     serializers: { err: (err: Error) => scrubDeep(stdSerializers.err(err)) as ReturnType<typeof stdSerializers.err> },

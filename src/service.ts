@@ -20,6 +20,10 @@ import type { RunningBot } from './bot/run.ts';
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { StartAborted, untilAborted } from './lifecycle/abortable.ts';
+import type { ZaloAdapter } from './channels/zalo/index.ts';
+import type { RunningZalo } from './channels/zalo/run.ts';
+import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
+import { sendOutgoing } from './bot/handlers/send.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
 /** Connections of the worker's `pg` pool: planning runs one statement at a time. */
@@ -70,22 +74,26 @@ export async function startService(
     logger.warn({ variable: 'TELEGRAM_BOT_TOKEN' }, 'telegram bot disabled: no token');
   }
   const withWorkers = role === 'all' || role === 'worker';
+  const zaloEnabled = botEnabled && Boolean(config.zalo.token);
 
   const server = createServer({
     logger,
     prisma,
     redis,
-    status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN' }),
+    status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN', zalo: config.zalo.token ? 'configured' : 'off' }),
   });
 
   // What start-up opens, closed in this order whether start-up finished or was cut short:
   // stop taking requests/updates, let jobs finish, then close stores.
   let runningBot: RunningBot | undefined;
+  let zalo: ZaloAdapter | undefined;
+  let runningZalo: RunningZalo | undefined;
   let botPool: pg.Pool | undefined;
   let workerPool: pg.Pool | undefined;
   let workerConnection: Redis | undefined;
   let scheduling: { close(): Promise<unknown> } | undefined;
   shutdown.add('telegram bot', async () => runningBot?.stop());
+  shutdown.add('zalo bot', async () => runningZalo?.stop());
   shutdown.add('http server', () => server.close());
   shutdown.add('workers', async () => scheduling?.close());
   shutdown.add('worker database pool', async () => (workerPool && workerPool !== botPool ? workerPool.end() : undefined));
@@ -107,9 +115,29 @@ export async function startService(
       ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
       : undefined;
     // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
-    if (botModules) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));
-    const bot = botModules ? botModules[0].createBot({ config, prisma, pool: botPool, logger, calendar, conversationStore: { redis, prefix: config.QUEUE_PREFIX }, limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND } }) : undefined;
+    if (botModules || zaloEnabled) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));
+    // Each platform's bot can reach chats on the other (a leader who reads Zalo, an officer on Telegram).
+    const bot = botModules
+      ? botModules[0].createBot({
+          config, prisma, pool: botPool, logger, calendar,
+          conversationStore: { redis, prefix: config.QUEUE_PREFIX },
+          limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
+          sendElsewhere: async (channel, externalId, messages) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined),
+        })
+      : undefined;
     if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
+    if (zaloEnabled) {
+      const { createZaloAdapter } = await import('./channels/zalo/index.ts');
+      const { registerZaloWebhookRoute } = await import('./channels/zalo/run.ts');
+      zalo = createZaloAdapter({
+        api: zaloApiFromConfig(config)!, prisma, sql: pgRunner(botPool!), redis, prefix: config.QUEUE_PREFIX,
+        ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, calendar, timeZone: config.TZ_NAME, logger,
+        sendElsewhere: async (channel, externalId, messages) => {
+          if (channel === 'TELEGRAM' && bot) await sendOutgoing(bot.api, externalId, messages);
+        },
+      });
+      if (config.ZALO_MODE === 'webhook') registerZaloWebhookRoute(server, { conversation: zalo.conversation, secret: config.ZALO_WEBHOOK_SECRET! });
+    }
 
     if (withWorkers) {
       workerConnection = createRedis(config.REDIS_URL, 'worker');
@@ -125,6 +153,10 @@ export async function startService(
     if (bot) {
       const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
       runningBot = await step(botModules![1].startBot(bot, mode, { logger, i18n: createI18n() }));
+    }
+    if (zalo) {
+      const mode = config.ZALO_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.ZALO_WEBHOOK_URL!, secret: config.ZALO_WEBHOOK_SECRET! } : { mode: 'polling' as const };
+      runningZalo = await step(zalo.start(mode));
     }
   } catch (err) {
     await shutdown.run(err instanceof StartAborted ? err.message : 'start-up failed');

@@ -3,7 +3,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError, type OutgoingMessage } from '../../src/channels/types.ts';
 import { sendDigestJob } from '../definitions/send-digest.ts';
-import type { JobDeps } from '../deps.ts';
+import type { DeliveryRoute, JobDeps } from '../deps.ts';
 import { deactivateChatIdentity, deactivateSubscription } from '../../src/scheduler/unreachable.ts';
 import { delayJob } from './delay-job.ts';
 
@@ -11,7 +11,7 @@ export interface SendDigestInput {
   payload: unknown;
   job: Job;
   token?: string;
-  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics'>;
+  deps: Pick<JobDeps, 'prisma' | 'channels' | 'composer' | 'clock' | 'logger' | 'metrics'>;
 }
 
 export async function runSendDigest({ payload, job, token, deps }: SendDigestInput): Promise<number> {
@@ -23,45 +23,51 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
   const log = deps.logger.child({ jobId: job.id, digest: data.kind });
 
   let chatId: string | undefined;
+  let route: DeliveryRoute | undefined;
   let parts: OutgoingMessage[];
+  const platforms = Object.keys(deps.channels) as Array<keyof typeof deps.channels>;
   /** What a 403 switches off: the leader's chat, or the group's subscription. */
   let deactivate: (reason: string) => Promise<unknown>;
   if (data.kind === 'overdue') {
-    const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: deps.channel.name }, orderBy: { id: 'asc' } });
-    chatId = chat?.externalId;
+    // The leader's chat on a platform this process sends on; the most recently linked when several.
+    const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: { in: platforms } }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] });
+    route = chat ? deps.channels[chat.channel] : undefined;
+    chatId = route ? chat?.externalId : undefined;
     deactivate = (reason) => deps.prisma.$transaction(deactivateChatIdentity(deps.prisma, chat!.id, reason, now));
     parts = chatId ? await deps.composer.overdueDigest(data.officerId, now) : [];
   } else {
     const subscription = await deps.prisma.chatSubscription.findUnique({ where: { id: data.subscriptionId } });
-    chatId = subscription?.active && subscription.channel === deps.channel.name ? subscription.chatId : undefined;
+    route = subscription?.active ? deps.channels[subscription.channel] : undefined;
+    chatId = route ? subscription!.chatId : undefined;
     deactivate = (reason) => deps.prisma.$transaction(deactivateSubscription(deps.prisma, data.subscriptionId, reason));
     parts = !chatId ? [] : data.kind === 'weekly' ? await deps.composer.weeklySummary(data.subscriptionId, now) : await deps.composer.groupOverdueDigest(data.subscriptionId, now);
   }
-  if (!chatId || parts.length === 0) {
+  if (!chatId || !route || parts.length === 0) {
     log.info({ hasChat: Boolean(chatId) }, 'nothing to send');
     return 0;
   }
 
+  const { channel, pacing } = route;
   for (let i = sentParts; i < parts.length; i++) {
-    const slot = await deps.pacing.takeSlot(chatId, slotAt);
+    const slot = await pacing.takeSlot(chatId, slotAt);
     if (!slot.sendNow) {
       await job.updateData({ ...data, sentParts: i, ...(slot.slotAt !== undefined ? { slotAt: slot.slotAt } : {}) });
       return delayJob(job, token, slot.waitMs);
     }
     slotAt = undefined;
-    const admitWait = await deps.pacing.admit(chatId, `${job.id}:${i}:${job.attemptsMade}`);
+    const admitWait = await pacing.admit(chatId, `${job.id}:${i}:${job.attemptsMade}`);
     if (admitWait > 0) {
       await job.updateData({ ...data, sentParts: i });
       return delayJob(job, token, admitWait);
     }
     try {
-      await deps.channel.send(chatId, parts[i]!);
+      await channel.send(chatId, parts[i]!);
     } catch (err) {
       await job.updateData({ ...data, sentParts: i });
       if (err instanceof DeliveryError) {
         if (err.kind === 'rate-limited') {
           deps.metrics.tooManyRequests.inc();
-          await deps.pacing.penalise(chatId, err.retryAfterMs ?? 1000);
+          await pacing.penalise(chatId, err.retryAfterMs ?? 1000);
           return delayJob(job, token, err.retryAfterMs ?? 1000);
         }
         if (err.kind === 'recipient-gone') {

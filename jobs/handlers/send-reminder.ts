@@ -8,7 +8,7 @@ import { claimNextForChat, loadSlotOwner, markFailed, recordSent, releaseClaim, 
 import { slotIsDue } from '../../src/scheduler/chat-pacing.ts';
 import { deactivateChatIdentity } from '../../src/scheduler/unreachable.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
-import type { JobDeps } from '../deps.ts';
+import type { DeliveryRoute, JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
 
 export type SendReminderResult = 'sent' | 'already-sent' | 'gone' | 'cancelled' | 'failed' | 'rescheduled' | 'no-chat' | 'not-needed' | 'nothing-due';
@@ -17,7 +17,7 @@ export interface SendReminderInput {
   payload: unknown;
   job: Job;
   token?: string;
-  deps: Pick<JobDeps, 'prisma' | 'channel' | 'composer' | 'pacing' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs' | 'sql'>;
+  deps: Pick<JobDeps, 'prisma' | 'channels' | 'composer' | 'clock' | 'logger' | 'metrics' | 'claimTtlMs' | 'sql'>;
 }
 
 type Deps = SendReminderInput['deps'];
@@ -39,7 +39,8 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
   if (!slotIsDue(data.slotAt) || chatIdentityId === undefined) {
     const owner = await loadSlotOwner(deps.sql ?? deps.prisma, data.reminderId, queuedFor, deps.clock.now());
     if (!owner) return skip('gone');
-    if (owner.chatIdentityId === null || !owner.chatActive || owner.chatChannel !== deps.channel.name || owner.chatExternalId === null) {
+    const route = owner.chatChannel ? deps.channels[owner.chatChannel] : undefined;
+    if (owner.chatIdentityId === null || !owner.chatActive || !route || owner.chatExternalId === null) {
       if (owner.ownStatus === 'PENDING' || owner.ownStatus === 'CLAIMED') {
         await markFailed(deps.prisma, data.reminderId, 'recipient has no active chat on this channel', 'CANCELLED');
       }
@@ -48,7 +49,7 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
     // Nothing to send to this chat: do not spend a slot of the global rate on it.
     if (!owner.anyDue) return skip(reasonNothingDue(owner, queuedFor));
     chatIdentityId = owner.chatIdentityId;
-    const slot = await deps.pacing.book(owner.chatExternalId);
+    const slot = await route.pacing.book(owner.chatExternalId);
     if (!slot.booked || slot.waitMs > 0) {
       // Wait for the slot (or for the chat to be free, then book) ahead of every job not yet booked.
       const next = { reminderId: data.reminderId, plannedAt: data.plannedAt, ...(slot.booked ? { slotAt: Date.now() + slot.waitMs, slotChatId: chatIdentityId } : {}) };
@@ -83,7 +84,7 @@ async function sendAtSlot(ctx: {
   skip: (reason: SendReminderResult, extra?: object) => SendReminderResult;
 }): Promise<SendReminderResult> {
   const { data, job, token, deps, log, chatIdentityId, skip } = ctx;
-  const { prisma, channel, composer, pacing, clock, metrics } = deps;
+  const { prisma, composer, clock, metrics } = deps;
   const now = clock.now();
   const db = deps.sql ?? prisma;
   const claim = await claimNextForChat(db, chatIdentityId, { id: data.reminderId, queuedFor: new Date(data.plannedAt) }, now, deps.claimTtlMs);
@@ -95,6 +96,12 @@ async function sendAtSlot(ctx: {
   }
   const reminderId = claim.id;
   const chatId = claim.chatExternalId;
+  const route = deps.channels[claim.chatChannel];
+  if (!route) {
+    await markFailed(prisma, reminderId, 'recipient has no active chat on a platform this service sends on', 'CANCELLED');
+    return skip('no-chat', { sending: reminderId });
+  }
+  const { channel, pacing } = route;
   if (reminderId !== data.reminderId) log.debug({ sending: reminderId }, "this turn goes to the chat's earlier reminder");
 
   let message;
@@ -122,7 +129,7 @@ async function sendAtSlot(ctx: {
   try {
     ({ messageId } = await channel.send(chatId, message));
   } catch (err) {
-    return handleSendError(err, { reminderId, chatIdentityId, chatId, data, job, token, deps, log });
+    return handleSendError(err, { reminderId, chatIdentityId, chatId, data, job, token, deps, route, log });
   }
   const accepted = process.hrtime.bigint();
   // The one window left: the platform has the message and this row does not say so yet.
@@ -145,7 +152,7 @@ const SHORT_WAIT_MS = 50;
  * more than the wait, and a composed message ready to go. Each try is a fresh atomic check in
  * Redis, so the limits hold across processes whatever this process does.
  */
-async function admitSoon(pacing: Deps['pacing'], chatId: string, sendId: string): Promise<number> {
+async function admitSoon(pacing: DeliveryRoute['pacing'], chatId: string, sendId: string): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     const wait = await pacing.admit(chatId, `${sendId}:${attempt}:${Date.now()}`);
     if (wait === 0 || wait > SHORT_WAIT_MS || attempt === 3) return wait;
@@ -161,9 +168,10 @@ async function waitWithoutSlot(job: Job, token: string | undefined, data: SendRe
 
 async function handleSendError(
   err: unknown,
-  ctx: { reminderId: number; chatIdentityId: number; chatId: string; data: SendReminderPayload; job: Job; token?: string; deps: Deps; log: Deps['logger'] },
+  ctx: { reminderId: number; chatIdentityId: number; chatId: string; data: SendReminderPayload; job: Job; token?: string; deps: Deps; route: DeliveryRoute; log: Deps['logger'] },
 ): Promise<never> {
-  const { prisma, pacing, metrics, clock } = ctx.deps;
+  const { prisma, metrics, clock } = ctx.deps;
+  const { pacing } = ctx.route;
   if (!(err instanceof DeliveryError)) {
     await releaseClaim(prisma, ctx.reminderId, String(err));
     throw err;

@@ -10,6 +10,7 @@ import type { LoadedActor } from '../conversation/scope.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SqlRunner } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
+import type { OutgoingMessage } from '../channels/types.ts';
 
 export interface BotServices {
   prisma: PrismaClient;
@@ -20,6 +21,8 @@ export interface BotServices {
   i18n: Translator;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  /** Sends to a chat on another platform (a leader who reads Zalo); absent when only this one runs. */
+  sendElsewhere?: (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => Promise<void>;
 }
 
 export interface BotContextExtras {

@@ -61,6 +61,8 @@ export interface CreateBotOptions {
    * and the global send rate that replies share with reminders. Off when absent.
    */
   limits?: { redis: Redis; prefix: string; updatesPerMinute: number; sendPerSecond: number };
+  /** Sends to chats on the other platform (Zalo) when the service runs both. */
+  sendElsewhere?: BotServices['sendElsewhere'];
 }
 
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
@@ -77,7 +79,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const i18n = options.i18n ?? createI18n<BotContext>({ localeNegotiator: (ctx) => ctx.officer?.language ?? toLocale(ctx.from?.language_code?.slice(0, 2)) });
   const composer = options.composer ?? createComposer({ prisma, i18n, calendar, timeZone: config.TZ_NAME });
   const sql = options.pool ? pgRunner(options.pool) : prismaRunner(prisma);
-  const services: BotServices = { prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()) };
+  const services: BotServices = { prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()), ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}) };
 
   const bot = new Bot<BotContext>(config.telegram.token, {
     client: { apiRoot: config.telegram.apiRoot },

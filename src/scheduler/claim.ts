@@ -50,7 +50,7 @@ export async function loadSlotOwner(db: Db, reminderId: number, queuedFor: Date,
 }
 
 export type NextClaim =
-  | { outcome: 'claimed'; id: number; plannedAt: Date; kind: string; chatExternalId: string }
+  | { outcome: 'claimed'; id: number; plannedAt: Date; kind: string; chatExternalId: string; chatChannel: 'TELEGRAM' | 'ZALO' }
   | { outcome: 'nothing-due' }
   | { outcome: 'chat-inactive' }
   | { outcome: 'claimed-elsewhere'; retryAt: Date };
@@ -68,9 +68,9 @@ export async function claimNextForChat(
   now: Date,
   ttlMs = CLAIM_TTL_MS,
 ): Promise<NextClaim> {
-  const rows = await runnerOf(db).rows<{ id: number | null; claimExpiresAt: Date | null; claimed: boolean; plannedAt: Date | null; kind: string | null; active: boolean; externalId: string }>(Prisma.sql`
+  const rows = await runnerOf(db).rows<{ id: number | null; claimExpiresAt: Date | null; claimed: boolean; plannedAt: Date | null; kind: string | null; active: boolean; externalId: string; channel: 'TELEGRAM' | 'ZALO' }>(Prisma.sql`
     WITH chat AS (
-      SELECT id, active, "externalId" FROM "ChatIdentity" WHERE id = ${chatIdentityId}
+      SELECT id, active, "externalId", channel::text AS channel FROM "ChatIdentity" WHERE id = ${chatIdentityId}
     ), next AS (
       SELECT r.id, r."claimExpiresAt" FROM "Reminder" r, chat
       WHERE chat.active AND r."chatIdentityId" = chat.id AND ${unsentAndDue('r', own.id, own.queuedFor, now)}
@@ -85,7 +85,7 @@ export async function claimNextForChat(
       RETURNING r.id, r."plannedAt", r.kind
     )
     SELECT next.id, next."claimExpiresAt", claimed.id IS NOT NULL AS claimed, claimed."plannedAt", claimed.kind,
-           chat.active, chat."externalId"
+           chat.active, chat."externalId", chat.channel
     FROM chat LEFT JOIN next ON true LEFT JOIN claimed ON claimed.id = next.id`);
   const row = rows[0];
   if (!row || !row.active) return { outcome: 'chat-inactive' };
@@ -95,7 +95,7 @@ export async function claimNextForChat(
     const retryAt = row.claimExpiresAt && row.claimExpiresAt > now ? row.claimExpiresAt : new Date(now.getTime() + 1000);
     return { outcome: 'claimed-elsewhere', retryAt };
   }
-  return { outcome: 'claimed', id: row.id, plannedAt: row.plannedAt!, kind: row.kind!, chatExternalId: row.externalId };
+  return { outcome: 'claimed', id: row.id, plannedAt: row.plannedAt!, kind: row.kind!, chatExternalId: row.externalId, chatChannel: row.channel };
 }
 
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */

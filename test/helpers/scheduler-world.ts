@@ -44,9 +44,13 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
   const pool = await openPgPool(db.url, { max: 3 });
   const deps: JobDeps = {
     prisma: db.prisma,
-    channel: createTelegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot })),
+    channels: {
+      TELEGRAM: {
+        channel: createTelegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot })),
+        pacing: createChatPacing(producer, { prefix: redis.prefix, globalPerSecond: options.globalPerSecond ?? 200, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
+      },
+    },
     composer: (options.composer ?? createPlainComposer)(db.prisma),
-    pacing: createChatPacing(producer, { prefix: redis.prefix, globalPerSecond: options.globalPerSecond ?? 200, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
     clock: options.clock ?? systemClock,
     logger,
     metrics,

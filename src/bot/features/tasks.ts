@@ -3,8 +3,7 @@ import { Composer } from 'grammy';
 import { listPage, taskAction } from '../../conversation/actions.ts';
 import { escapeHtml } from '../../conversation/html.ts';
 import { tasksByCode } from '../../conversation/queries.ts';
-import { trackingStatus, isoOfDbDate, TRACKING_STATUSES } from '../../conversation/tracking-status.ts';
-import { taskScopeWhere } from '../../conversation/scope.ts';
+import { statusSummaryHtml } from '../../conversation/status-summary.ts';
 import type { BotContext } from '../context.ts';
 import { listMessage } from '../handlers/lists.ts';
 import { editOutgoing, sendOutgoing } from '../handlers/send.ts';
@@ -24,21 +23,7 @@ priv.command('status', async (ctx) => {
   const code = ctx.match.trim().split(/\s+/)[0] ?? '';
   const now = ctx.services.now();
   if (!code) {
-    const tasks = await ctx.services.prisma.task.findMany({
-      where: { isGroup: false, ...taskScopeWhere(officer.scope) },
-      select: { status: true, due: true, completedAt: true },
-    });
-    const today = ctx.services.calendar.dateOf(now);
-    const counts = new Map<string, number>();
-    for (const task of tasks) {
-      const s = trackingStatus({ status: task.status, ...(task.due ? { due: isoOfDbDate(task.due) } : {}), ...(task.completedAt ? { completedOn: ctx.services.calendar.dateOf(task.completedAt) } : {}) }, today);
-      if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
-    }
-    const lines = [ctx.t('status-summary-title', { unit: escapeHtml(officer.unitName) })];
-    for (const s of TRACKING_STATUSES) if (counts.get(s)) lines.push(`• ${ctx.t(`status-${s}`)}: ${counts.get(s)}`);
-    if (lines.length === 1) lines.push(ctx.t('tasks-empty'));
-    lines.push('', ctx.t('status-summary-hint'));
-    await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
+    await ctx.reply(await statusSummaryHtml(ctx.services, officer, now), { parse_mode: 'HTML' });
     return;
   }
   const matches = await tasksByCode(ctx.services.prisma, officer.scope, code);

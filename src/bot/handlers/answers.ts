@@ -3,7 +3,7 @@
 // (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
 import type { Api } from 'grammy';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../conversation/answers.ts';
-import { extensionDecision } from '../../conversation/actions.ts';
+import { extensionAsks } from '../../conversation/extension-notice.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { formatWhen } from '../../conversation/render.ts';
@@ -93,30 +93,11 @@ export async function requestAndNotify(
   }
   await showCardWithFooter(services, target, input.officerId, input.taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
 
-  const request = await services.prisma.extensionRequest.findUniqueOrThrow({
-    where: { id: result.requestId },
-    include: { task: { include: { plan: true } }, requester: { include: { unit: true } } },
-  });
-  for (const deciderId of result.deciderIds) {
-    const decider = await services.prisma.officer.findUnique({ where: { id: deciderId }, include: { chatIdentities: { where: { channel: 'TELEGRAM', active: true } } } });
-    const identity = decider?.chatIdentities[0];
-    if (!decider || !identity) continue;
-    const dt = translator(services.i18n, decider.language);
-    const html = dt('extension-ask', {
-      name: escapeHtml(request.requester.name),
-      unit: escapeHtml(request.requester.unit.name),
-      code: escapeHtml(request.task.code),
-      title: escapeHtml(truncate(request.task.title, 500)),
-      plan: escapeHtml(truncate(request.task.plan.number ?? request.task.plan.title, 200)),
-      current: result.currentDue ? formatDmy(result.currentDue) : dt('due-none'),
-      proposed: formatDmy(result.proposedDue),
-      reason: request.reason ? escapeHtml(truncate(request.reason, 1_000)) : dt('no-reason'),
-    });
-    const buttons = [[
-      { text: dt('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
-      { text: dt('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
-    ]];
-    await sendOutgoing(target.api, identity.externalId, [{ html, buttons }]);
+  // Each decider is asked on the chat they linked last, on whichever platform that is.
+  const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
+  for (const ask of asks) {
+    if (ask.channel === 'TELEGRAM') await sendOutgoing(target.api, ask.externalId, [ask.message]);
+    else await services.sendElsewhere?.(ask.channel, ask.externalId, [ask.message]);
   }
   return 'requested';
 }
@@ -141,7 +122,7 @@ export async function decideAndNotify(
   const footer = t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) });
   await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${footer}` });
 
-  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { channel: 'TELEGRAM', active: true } } } });
+  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
   const identity = requester?.chatIdentities[0];
   if (!requester || !identity) return;
   const rt = translator(services.i18n, requester.language);
@@ -149,5 +130,7 @@ export async function decideAndNotify(
     header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }),
     buttons: true,
   });
-  if (card) await sendOutgoing(target.api, identity.externalId, [card]);
+  if (!card) return;
+  if (identity.channel === 'TELEGRAM') await sendOutgoing(target.api, identity.externalId, [card]);
+  else await services.sendElsewhere?.(identity.channel, identity.externalId, [card]);
 }

@@ -1,0 +1,290 @@
+// The Zalo adapter's side of a conversation: Zalo has no buttons, no editing and no
+// formatting, so everything is a short text reply. An incoming message is claimed once
+// (Zalo delivers at least once), then: an invite code links the chat; a number picks one
+// of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
+// through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
+import type { OutgoingMessage } from '../types.ts';
+import { extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
+import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
+import { extensionAsks } from '../../conversation/extension-notice.ts';
+import { escapeHtml } from '../../conversation/html.ts';
+import { translator, type TranslateFn } from '../../conversation/i18n.ts';
+import { redeemInvite } from '../../conversation/invites.ts';
+import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
+import { formatWhen, progressButtons, snoozeButtons, taskButtons } from '../../conversation/render.ts';
+import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
+import { claimUpdate, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
+import { afterWorkingDays, defaultSnooze, nextWorkingMorning, onChosenDay } from '../../conversation/snooze-time.ts';
+import { statusSummaryHtml } from '../../conversation/status-summary.ts';
+import { formatDmy } from '../../conversation/tracking-status.ts';
+import { parseUserDate } from '../../conversation/user-date.ts';
+import { listMessage } from '../../bot/handlers/lists.ts';
+import type { BotServices } from '../../bot/context.ts';
+import type { Logger } from '../../logger.ts';
+import type { ChoiceStore } from './choices.ts';
+import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
+
+export interface ZaloConversationDeps {
+  services: BotServices;
+  choices: ChoiceStore;
+  /** Sends messages to a Zalo chat (rendered as text with numbered choices, within the send budget). */
+  send: (chatId: string, messages: OutgoingMessage[]) => Promise<void>;
+  logger: Logger;
+}
+
+/** An invite code sent alone, or after /start. */
+const INVITE = /^(?:\/start\s+)?([A-Za-z0-9_-]{22})$/;
+const CHOICE = /^\d{1,2}$/;
+/** Longest text the adapter reads; a longer message is answered with the "not understood" hint. */
+const MAX_TEXT = 4_000;
+
+export function createZaloConversation(deps: ZaloConversationDeps) {
+  const { services, choices, send, logger } = deps;
+
+  async function handle(update: ZaloIncoming): Promise<void> {
+    if (update.fromBot) return;
+    const log = logger.child({ channel: 'ZALO', zalo_message: update.messageId });
+    const key = zaloUpdateKey(update.messageId);
+    const { claimed, actor } = await claimUpdate(services.sql, 'ZALO', key, update.isGroup ? undefined : update.chatId);
+    if (!claimed) {
+      log.info({ msg: 'duplicate update skipped' });
+      return;
+    }
+    try {
+      await route(update, actor?.active ? actor : undefined, log);
+    } catch (err) {
+      // Let a redelivery try again: the claim goes with the failure.
+      await releaseUpdate(services.sql, 'ZALO', key).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function route(update: ZaloIncoming, officer: LoadedActor | undefined, log: Logger): Promise<void> {
+    const chatId = update.chatId;
+    const t = translator(services.i18n, officer?.language ?? 'vi');
+    const reply = (html: string, buttons?: OutgoingMessage['buttons']) => send(chatId, [{ html, ...(buttons ? { buttons } : {}) }]);
+    if (update.isGroup) return reply(t('zalo-groups-unsupported'));
+
+    const text = (update.text ?? '').trim();
+    const invite = INVITE.exec(text);
+    if (invite) return link(chatId, invite[1]!, update.name, log);
+    if (!officer) return reply(t('zalo-unregistered'));
+    if (update.photoUrl) return attachPhoto(officer, chatId, update.photoUrl, t);
+    if (!text || text.length > MAX_TEXT) return reply(t('zalo-not-understood'));
+
+    const command = /^\/?([a-z]+)(?:\s+(.*))?$/i.exec(text);
+    switch (command?.[1]?.toLowerCase()) {
+      case 'start':
+        return reply(t('start-welcome-back', { name: escapeHtml(officer.name) }));
+      case 'help':
+      case 'hd':
+        return reply(t('zalo-help'));
+      case 'tasks':
+      case 'viec': {
+        const message = await listMessage(services, officer, 'tasks', 0);
+        return send(chatId, [message]);
+      }
+      case 'overdue':
+        return send(chatId, [await listMessage(services, officer, 'overdue', 0)]);
+      case 'status':
+        return showStatus(officer, chatId, (command[2] ?? '').trim().split(/\s+/)[0] ?? '', t);
+    }
+    if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
+    const parsed = parseReply(text);
+    if (parsed) return answerText(officer, chatId, parsed, t);
+    return reply(t('zalo-not-understood'));
+  }
+
+  async function link(chatId: string, code: string, name: string | undefined, log: Logger) {
+    const result = await redeemInvite(services.prisma, { code, channel: 'ZALO', externalId: chatId, ...(name ? { username: name.slice(0, 100) } : {}), now: services.now() });
+    if (result.outcome !== 'linked') {
+      log.info({ msg: 'invite code refused', outcome: result.outcome });
+      return send(chatId, [{ html: translator(services.i18n, 'vi')(`start-code-${result.outcome}`) }]);
+    }
+    log.info({ msg: 'chat linked', officer_id: result.officerId });
+    const t = translator(services.i18n, result.language);
+    return send(chatId, [{ html: `${t('start-linked', { name: escapeHtml(result.officerName) })}\n\n${t('zalo-help')}` }]);
+  }
+
+  async function showStatus(officer: LoadedActor, chatId: string, code: string, t: TranslateFn) {
+    const now = services.now();
+    if (!code) return send(chatId, [{ html: await statusSummaryHtml(services, officer, now) }]);
+    const seen = await resolveTask(officer, chatId, code, true, t);
+    if (!seen) return;
+    return showCard(officer, chatId, seen.view.id);
+  }
+
+  async function showCard(officer: LoadedActor, chatId: string, taskId: number, footer?: string) {
+    const card = await services.composer.taskCard(officer.id, taskId, services.now(), { buttons: !footer, actor: officer, ...(footer ? { footer } : {}) });
+    if (card) await send(chatId, [card]);
+  }
+
+  /** The one task the code names in the officer's scope; undefined after saying why not. */
+  async function resolveTask(officer: LoadedActor, chatId: string, code: string, includeDone: boolean, t: TranslateFn): Promise<SeenTask | undefined> {
+    const matches = (await taskViewsByCode(services.sql, officer.scope, code)).filter((m) => includeDone || m.view.status !== 'DONE');
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 0) {
+      await send(chatId, [{ html: t('task-not-found', { code: escapeHtml(code) }) }]);
+      return undefined;
+    }
+    const buttons = matches.map(({ view: m }) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]);
+    await send(chatId, [{ html: t('task-ambiguous', { code: escapeHtml(code) }), buttons }]);
+    return undefined;
+  }
+
+  async function answer(officer: LoadedActor, chatId: string, taskId: number, kind: AnswerKind, t: TranslateFn, extra: { progress?: number; note?: string; seen?: SeenTask } = {}) {
+    const now = services.now();
+    const effective: AnswerKind = kind === 'IN_PROGRESS' && extra.progress === 100 ? 'DONE' : kind;
+    const result = await recordAnswer(services.sql, { officerId: officer.id, taskId, kind: effective, now, actor: officer, ...extra });
+    if (result.outcome === 'already-done') return showCard(officer, chatId, taskId, t('answer-already-done'));
+    const when = formatWhen(services.calendar, now);
+    const footer =
+      effective === 'DONE' ? `${t('recorded-done', { when })}\n${t('zalo-evidence-hint')}`
+      : effective === 'BLOCKED' ? t('recorded-blocked', { when, reason: escapeHtml(extra.note ?? '') || t('no-reason') })
+      : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
+      : t('recorded-in-progress', { when });
+    return showCard(officer, chatId, taskId, footer);
+  }
+
+  async function snooze(officer: LoadedActor, chatId: string, taskId: number, until: Date, t: TranslateFn) {
+    const result = await snoozeTask(services.prisma, { officerId: officer.id, taskId, until, now: services.now() });
+    const footer = result.outcome === 'already-done' ? t('answer-already-done') : t('recorded-snoozed', { when: formatWhen(services.calendar, until) });
+    return showCard(officer, chatId, taskId, footer);
+  }
+
+  async function extend(officer: LoadedActor, chatId: string, taskId: number, dateText: string, reason: string | undefined, t: TranslateFn) {
+    const now = services.now();
+    const today = services.calendar.dateOf(now);
+    const date = parseUserDate(dateText, today);
+    if (!date || date <= today) return send(chatId, [{ html: t(date ? 'date-not-future' : 'date-not-understood') }]);
+    const result = await requestExtension(services.prisma, { officerId: officer.id, taskId, proposedDue: date, ...(reason ? { reason } : {}), now });
+    if (result.outcome === 'already-done') return showCard(officer, chatId, taskId, t('answer-already-done'));
+    if (result.outcome === 'not-later') return send(chatId, [{ html: t('extension-not-later', { date: formatDmy(result.currentDue) }) }]);
+    await showCard(officer, chatId, taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
+    const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
+    for (const ask of asks) {
+      if (ask.channel === 'ZALO') await send(ask.externalId, [ask.message]);
+      else await services.sendElsewhere?.(ask.channel, ask.externalId, [ask.message]);
+    }
+  }
+
+  async function answerText(officer: LoadedActor, chatId: string, command: ReplyCommand, t: TranslateFn) {
+    const seen = await resolveTask(officer, chatId, command.code, command.kind === 'done', t);
+    if (!seen) return;
+    const taskId = seen.view.id;
+    const code = seen.view.code;
+    try {
+      switch (command.kind) {
+        case 'done':
+          return await answer(officer, chatId, taskId, 'DONE', t, { seen, ...(command.note ? { note: command.note } : {}) });
+        case 'in-progress':
+          return await answer(officer, chatId, taskId, 'IN_PROGRESS', t, { seen, ...(command.note ? { note: command.note } : {}) });
+        case 'progress':
+          return await answer(officer, chatId, taskId, 'IN_PROGRESS', t, { seen, progress: command.progress, ...(command.note ? { note: command.note } : {}) });
+        case 'blocked':
+          if (!command.reason) return await send(chatId, [{ html: t('zalo-hint-blocked', { code: escapeHtml(code) }) }]);
+          return await answer(officer, chatId, taskId, 'BLOCKED', t, { seen, note: command.reason });
+        case 'extend':
+          if (!command.dateText) return await send(chatId, [{ html: t('zalo-hint-extend', { code: escapeHtml(code) }) }]);
+          return await extend(officer, chatId, taskId, command.dateText, command.reason, t);
+        case 'snooze': {
+          const now = services.now();
+          let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
+          if (command.dateText) {
+            const today = services.calendar.dateOf(now);
+            const date = parseUserDate(command.dateText, today);
+            const chosen = date ? onChosenDay(services.calendar, now, date) : undefined;
+            if (!chosen) return await send(chatId, [{ html: t(!date ? 'date-not-understood' : date <= today ? 'date-not-future' : 'snooze-too-far') }]);
+            until = chosen;
+          }
+          return await snooze(officer, chatId, taskId, until, t);
+        }
+      }
+    } catch (err) {
+      if (err instanceof PermissionError) return send(chatId, [{ html: t('task-not-yours') }]);
+      throw err;
+    }
+  }
+
+  /** A number sent alone: what the corresponding choice of the last message would do. */
+  async function pickChoice(officer: LoadedActor, chatId: string, n: number, t: TranslateFn) {
+    const data = await choices.pick(chatId, n);
+    if (!data) return send(chatId, [{ html: t('zalo-choice-unknown') }]);
+    try {
+      const action = taskAction.unpack(data);
+      // Choices were offered to one officer: a chat relinked to someone else cannot use them.
+      if (action) return action.officerId === officer.id ? await onTaskAction(officer, chatId, action, t) : send(chatId, [{ html: t('zalo-choice-unknown') }]);
+      const page = listPage.unpack(data);
+      if (page && page.officerId === officer.id) return await send(chatId, [await listMessage(services, officer, page.list, page.page)]);
+      const decision = extensionDecision.unpack(data);
+      if (decision && decision.officerId === officer.id) return await decide(officer, chatId, decision.requestId, decision.decision === 'a', t);
+      return send(chatId, [{ html: t('zalo-choice-unknown') }]);
+    } catch (err) {
+      if (err instanceof PermissionError || err instanceof TaskNotFoundError) return send(chatId, [{ html: t('task-not-yours') }]);
+      throw err;
+    }
+  }
+
+  async function onTaskAction(officer: LoadedActor, chatId: string, action: TaskAction, t: TranslateFn) {
+    const { taskId } = action;
+    const codeOf = async () => (await services.prisma.task.findUnique({ where: { id: taskId }, select: { code: true } }))?.code ?? '';
+    switch (action.action) {
+      case 'done':
+        return answer(officer, chatId, taskId, 'DONE', t);
+      case 'prog':
+        return send(chatId, [{ html: t('zalo-pick-progress'), buttons: progressButtons(t, taskId, officer.id) }]);
+      case 'pv':
+        return answer(officer, chatId, taskId, 'IN_PROGRESS', t, { progress: action.value });
+      case 'blk':
+        return send(chatId, [{ html: t('zalo-hint-blocked', { code: escapeHtml(await codeOf()) }) }]);
+      case 'ext':
+        return send(chatId, [{ html: t('zalo-hint-extend', { code: escapeHtml(await codeOf()) }) }]);
+      case 'snz':
+        return send(chatId, [{ html: t('zalo-pick-snooze'), buttons: snoozeButtons(t, taskId, officer.id) }]);
+      case 'sv': {
+        if (action.value === SNOOZE_PICK_DAY) return send(chatId, [{ html: t('zalo-hint-snooze-day', { code: escapeHtml(await codeOf()) }) }]);
+        const now = services.now();
+        const until = action.value > 0 ? afterWorkingDays(services.calendar, now, action.value) : nextWorkingMorning(services.calendar, now);
+        return snooze(officer, chatId, taskId, until, t);
+      }
+      case 'back':
+      case 'card':
+        return showCard(officer, chatId, taskId);
+      case 'ev':
+        return send(chatId, [{ html: t('zalo-evidence-hint') }]);
+    }
+  }
+
+  async function decide(officer: LoadedActor, chatId: string, requestId: number, approve: boolean, t: TranslateFn) {
+    const now = services.now();
+    const result = await decideExtension(services.prisma, { officerId: officer.id, requestId, approve, now });
+    if (result.outcome === 'not-found') return send(chatId, [{ html: t('extension-not-found') }]);
+    if (result.outcome === 'already-decided') return send(chatId, [{ html: t('extension-already-decided') }]);
+    await send(chatId, [{ html: t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) }) }]);
+    const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
+    const identity = requester?.chatIdentities[0];
+    if (!requester || !identity) return;
+    const rt = translator(services.i18n, requester.language);
+    const card = await services.composer.taskCard(requester.id, result.taskId, now, { header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }), buttons: true });
+    if (!card) return;
+    if (identity.channel === 'ZALO') await send(identity.externalId, [card]);
+    else await services.sendElsewhere?.(identity.channel, identity.externalId, [card]);
+  }
+
+  /** A photo after an answer is its evidence (the officer's latest report of the last week). */
+  async function attachPhoto(officer: LoadedActor, chatId: string, url: string, t: TranslateFn) {
+    const since = new Date(services.now().getTime() - 7 * 86_400_000);
+    const report = await services.prisma.statusReport.findFirst({
+      where: { officerId: officer.id, createdAt: { gte: since }, status: { in: ['DONE', 'IN_PROGRESS', 'BLOCKED'] } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      include: { task: { select: { code: true } } },
+    });
+    if (!report) return send(chatId, [{ html: t('zalo-evidence-no-report') }]);
+    await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
+    return send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
+  }
+
+  return { handle };
+}
+
+export type ZaloConversation = ReturnType<typeof createZaloConversation>;

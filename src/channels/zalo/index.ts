@@ -1,0 +1,74 @@
+// The Zalo adapter wired: API client, delivery route (plain text, numbered choices, pacing),
+// the conversation that answers officers, and how updates come in (polling or webhook).
+import type { Redis } from 'ioredis';
+import type { BotServices } from '../../bot/context.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import { createComposer } from '../../conversation/compose.ts';
+import { ZALO_MESSAGE_LIMIT } from '../../conversation/html.ts';
+import { createI18n } from '../../conversation/i18n.ts';
+import type { SqlRunner } from '../../db/sql.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Logger } from '../../logger.ts';
+import type { OutgoingMessage } from '../types.ts';
+import type { ZaloApi } from './api.ts';
+import { createChoiceStore } from './choices.ts';
+import { createZaloConversation } from './conversation.ts';
+import { createZaloRoute } from './delivery.ts';
+import { startZalo, type RunningZalo } from './run.ts';
+
+/** A reply waits at most this long for room under the send rate, then goes anyway. */
+const MAX_REPLY_WAIT_MS = 10_000;
+
+export interface ZaloAdapterDeps {
+  api: ZaloApi;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  redis: Redis;
+  prefix: string;
+  ratePerSecond: number;
+  calendar: WorkingCalendar;
+  timeZone: string;
+  logger: Logger;
+  now?: () => Date;
+  /** Sends to a Telegram chat (a leader who reads Telegram). */
+  sendElsewhere?: BotServices['sendElsewhere'];
+}
+
+export function createZaloAdapter(deps: ZaloAdapterDeps) {
+  const i18n = createI18n();
+  const route = createZaloRoute({ api: deps.api, redis: deps.redis, prefix: deps.prefix, ratePerSecond: deps.ratePerSecond, prisma: deps.prisma, i18n });
+  const logger = deps.logger.child({ component: 'zalo' });
+  let sequence = 0;
+
+  /** Replies and notices share Zalo's send budget with the reminders the workers send. */
+  async function send(chatId: string, messages: OutgoingMessage[]): Promise<void> {
+    for (const message of messages) {
+      const started = Date.now();
+      for (;;) {
+        const wait = await route.pacing.admitGlobal(`zalo-reply:${process.pid}:${++sequence}`);
+        if (wait === 0 || Date.now() - started + wait > MAX_REPLY_WAIT_MS) break;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      await route.channel.send(chatId, message);
+    }
+  }
+
+  const services: BotServices = {
+    prisma: deps.prisma,
+    sql: deps.sql,
+    composer: createComposer({ prisma: deps.prisma, i18n, calendar: deps.calendar, timeZone: deps.timeZone, messageLimit: ZALO_MESSAGE_LIMIT }),
+    calendar: deps.calendar,
+    i18n,
+    now: deps.now ?? (() => new Date()),
+    ...(deps.sendElsewhere ? { sendElsewhere: deps.sendElsewhere } : {}),
+  };
+  const conversation = createZaloConversation({ services, choices: createChoiceStore(deps.redis, deps.prefix), send, logger });
+
+  return {
+    conversation,
+    send,
+    start: (mode: Parameters<typeof startZalo>[1]): Promise<RunningZalo> => startZalo({ api: deps.api, conversation, logger }, mode),
+  };
+}
+
+export type ZaloAdapter = ReturnType<typeof createZaloAdapter>;

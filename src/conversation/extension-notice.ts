@@ -1,0 +1,51 @@
+// The message that asks a decider to approve or reject an extension request, with its two
+// choices. One definition for every chat platform.
+import type { OutgoingMessage } from '../channels/types.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { IsoDate } from '../deadlines/types.ts';
+import { extensionDecision } from './actions.ts';
+import { escapeHtml, truncate } from './html.ts';
+import { translator, type Translator } from './i18n.ts';
+import { formatDmy } from './tracking-status.ts';
+
+export interface DeciderChat {
+  officerId: number;
+  channel: 'TELEGRAM' | 'ZALO';
+  externalId: string;
+  message: OutgoingMessage;
+}
+
+/** For each decider with an active chat: where to ask and what to show (most recently linked chat first). */
+export async function extensionAsks(
+  prisma: PrismaClient,
+  i18n: Translator,
+  input: { requestId: number; deciderIds: number[]; currentDue?: IsoDate | undefined; proposedDue: IsoDate },
+): Promise<DeciderChat[]> {
+  const request = await prisma.extensionRequest.findUniqueOrThrow({
+    where: { id: input.requestId },
+    include: { task: { include: { plan: true } }, requester: { include: { unit: true } } },
+  });
+  const out: DeciderChat[] = [];
+  for (const deciderId of input.deciderIds) {
+    const decider = await prisma.officer.findUnique({ where: { id: deciderId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
+    const identity = decider?.chatIdentities[0];
+    if (!decider || !identity) continue;
+    const t = translator(i18n, decider.language);
+    const html = t('extension-ask', {
+      name: escapeHtml(request.requester.name),
+      unit: escapeHtml(request.requester.unit.name),
+      code: escapeHtml(request.task.code),
+      title: escapeHtml(truncate(request.task.title, 500)),
+      plan: escapeHtml(truncate(request.task.plan.number ?? request.task.plan.title, 200)),
+      current: input.currentDue ? formatDmy(input.currentDue) : t('due-none'),
+      proposed: formatDmy(input.proposedDue),
+      reason: request.reason ? escapeHtml(truncate(request.reason, 1_000)) : t('no-reason'),
+    });
+    const buttons = [[
+      { text: t('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
+      { text: t('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
+    ]];
+    out.push({ officerId: deciderId, channel: identity.channel, externalId: identity.externalId, message: { html, buttons } });
+  }
+  return out;
+}
