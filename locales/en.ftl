@@ -167,3 +167,84 @@ subscribe-in-group = Use this in a group: add the bot to the group, then send /s
 subscribed = ✅ This group will get the weekly summary and overdue digest of: {$units}
 unsubscribed = This group no longer gets summaries.
 not-subscribed = This group is not subscribed.
+
+## cli (plain text, no HTML)
+cli-db-not-ready = the database is not ready ({$detail}). Run: npm run db:migrate
+cli-db-unreachable = cannot reach the database ({$detail}). Check PostgreSQL and DATABASE_URL, then run: npm run db:migrate
+cli-not-a-file = {$name}: this is a directory, not a file. Name a plan file (.docx, .xlsx, .pdf, .txt, .csv, .html) inside it
+cli-did-you-mean = Did you mean: {$names}?
+cli-unit-not-found = no unit named "{$unit}"
+cli-unit-not-found-hint = add it with: npm run -s cli -- unit add "{$unit}", or import a plan that names it
+cli-plan-kind = { $kind ->
+    [ke-hoach] Plan
+    [quyet-dinh] Decision
+    [phu-luc] Appendix
+   *[other] Document
+}
+cli-preview-plan = {$kind} {$number} — {$issuer}{$issued}
+cli-preview-no-number = (no number)
+cli-preview-no-issuer = (issuer unknown)
+cli-preview-issued = , issued {$date}
+cli-preview-period = Period: {$period}
+cli-preview-none = none
+cli-preview-open = open
+cli-preview-counts = {$tasks} tasks in {$groups} groups, {$tables} table(s), {$units} units
+cli-preview-today = As of {$today}: {$overdue} task(s) already overdue, {$unscheduled} task(s) without a deadline understood{$derived}
+cli-preview-derived = , {$derived} task(s) due at the end of the plan's period (*)
+cli-preview-table = Table at line {$line}{$label}, {$tasks} tasks: {$columns}
+cli-preview-mapped = Columns mapped: --columns "{$columns}"
+cli-preview-col-code = Code
+cli-preview-col-task = Task
+cli-preview-col-lead = Lead
+cli-preview-col-coordinate = Coordinating
+cli-preview-col-raw = Deadline (as written)
+cli-preview-col-due = Understood as
+cli-preview-overdue-mark = (overdue)
+cli-preview-units-new = New units, not in the directory yet ({$count}): {$names}
+cli-preview-units-known = Units already in the directory ({$count}): {$names}
+cli-preview-no-directory = Note: could not read the unit directory from the database ({$detail}); unit names are not matched yet. Run npm run db:migrate and preview again.
+cli-preview-warnings = {$count} warning(s):
+cli-preview-warning = line {$line}: {$message}
+cli-preview-more-warnings = … and {$count} more (--json lists them all)
+cli-preview-footnote-derived = (*) deadline taken from the plan's period, for the monitoring unit to confirm
+cli-preview-dry-run = Dry run: nothing written. To import, run again without --dry-run.
+cli-cadence = { $cadence ->
+    [weekly] weekly
+    [monthly] monthly
+    [quarterly] quarterly
+    [semiannual] every 6 months
+   *[yearly] yearly
+}
+cli-due-recurring = {$cadence}{$until}
+cli-due-dates = on {$dates}
+cli-due-ongoing = ongoing, report {$cadence}{$until}
+cli-due-until = , until {$date}
+cli-due-unscheduled = { $code ->
+    [empty] (no deadline written)
+    [by-regulation] (as regulated, no date)
+    [by-other-document] (per another document, no date)
+    [ad-hoc] (when requested)
+    [relative] (counted from an event, no date)
+    [unspecified-periodic] (periodic, cadence unclear)
+    [impossible-date] (a date that does not exist)
+    [missing-year] (year missing)
+   *[other] (not understood)
+}
+cli-diff-head = updates plan #{$plan}: {$added} added, {$removed} removed, {$renumbered} renumbered, {$retitled} reworded
+cli-diff-added = added
+cli-diff-removed = removed
+cli-diff-renumbered = renumbered
+cli-diff-retitled = reworded
+cli-diff-reported = [has reports]
+cli-diff-more = … and {$count} more
+cli-import-done = {$again ->
+    [yes] Re-imported
+   *[no] Imported
+} plan #{$plan}: {$created} created, {$updated} updated, {$unchanged} unchanged, {$removed} removed{$extra}
+cli-import-cancelled = {" "}({$count} cancelled, they have reports)
+cli-import-renumbered = , {$count} renumbered
+cli-import-restored = , {$count} back from cancelled
+cli-import-new-units = ; {$count} new unit(s)
+cli-import-needs-confirm = {$file}: nothing written: {$reason}.
+cli-import-risky = the new version drops {$removed} and rewords {$retitled} task(s) that carry officers' reports
+cli-import-confirm-hint = Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.

@@ -167,3 +167,84 @@ subscribe-in-group = Lệnh này dùng trong nhóm: thêm bot vào nhóm rồi g
 subscribed = ✅ Nhóm sẽ nhận tổng hợp tuần và việc quá hạn của: {$units}
 unsubscribed = Nhóm đã ngừng nhận tổng hợp.
 not-subscribed = Nhóm chưa đăng ký nhận tổng hợp.
+
+## cli (văn bản thuần, không HTML)
+cli-db-not-ready = cơ sở dữ liệu chưa sẵn sàng ({$detail}). Hãy chạy: npm run db:migrate
+cli-db-unreachable = không kết nối được cơ sở dữ liệu ({$detail}). Hãy kiểm tra PostgreSQL và DATABASE_URL, rồi chạy: npm run db:migrate
+cli-not-a-file = {$name}: đây là một thư mục, không phải tệp. Hãy chỉ ra một tệp kế hoạch (.docx, .xlsx, .pdf, .txt, .csv, .html) trong thư mục đó
+cli-did-you-mean = Có phải: {$names}?
+cli-unit-not-found = không có đơn vị "{$unit}"
+cli-unit-not-found-hint = thêm bằng: npm run -s cli -- unit add "{$unit}", hoặc nhập kế hoạch có tên đơn vị này
+cli-plan-kind = { $kind ->
+    [ke-hoach] Kế hoạch
+    [quyet-dinh] Quyết định
+    [phu-luc] Phụ lục
+   *[other] Văn bản
+}
+cli-preview-plan = {$kind} {$number} — {$issuer}{$issued}
+cli-preview-no-number = (không số)
+cli-preview-no-issuer = (chưa rõ cơ quan ban hành)
+cli-preview-issued = , ngày {$date}
+cli-preview-period = Thời kỳ: {$period}
+cli-preview-none = không ghi
+cli-preview-open = không giới hạn
+cli-preview-counts = {$tasks} nhiệm vụ trong {$groups} nhóm, {$tables} bảng, {$units} đơn vị
+cli-preview-today = Tính đến ngày {$today}: {$overdue} nhiệm vụ đã quá hạn, {$unscheduled} nhiệm vụ chưa xác định được thời hạn{$derived}
+cli-preview-derived = , {$derived} nhiệm vụ lấy hạn theo kỳ kế hoạch (*)
+cli-preview-table = Bảng ở dòng {$line}{$label}, {$tasks} nhiệm vụ: {$columns}
+cli-preview-mapped = Ánh xạ cột: --columns "{$columns}"
+cli-preview-col-code = Mã
+cli-preview-col-task = Nhiệm vụ
+cli-preview-col-lead = Chủ trì
+cli-preview-col-coordinate = Phối hợp
+cli-preview-col-raw = Thời hạn (ghi)
+cli-preview-col-due = Hiểu là
+cli-preview-overdue-mark = (đã quá hạn)
+cli-preview-units-new = Đơn vị mới, chưa có trong danh mục ({$count}): {$names}
+cli-preview-units-known = Đơn vị đã có trong danh mục ({$count}): {$names}
+cli-preview-no-directory = Lưu ý: không đọc được danh mục đơn vị từ cơ sở dữ liệu ({$detail}); tên đơn vị chưa được đối chiếu. Chạy npm run db:migrate rồi xem lại.
+cli-preview-warnings = {$count} cảnh báo:
+cli-preview-warning = dòng {$line}: {$message}
+cli-preview-more-warnings = … và {$count} cảnh báo nữa (--json liệt kê đủ)
+cli-preview-footnote-derived = (*) hạn lấy theo kỳ của kế hoạch, cần đơn vị theo dõi xác nhận
+cli-preview-dry-run = Chạy thử: chưa ghi gì. Để nhập: bỏ --dry-run.
+cli-cadence = { $cadence ->
+    [weekly] hằng tuần
+    [monthly] hằng tháng
+    [quarterly] hằng quý
+    [semiannual] 6 tháng một lần
+   *[yearly] hằng năm
+}
+cli-due-recurring = {$cadence}{$until}
+cli-due-dates = các ngày {$dates}
+cli-due-ongoing = thường xuyên, báo cáo {$cadence}{$until}
+cli-due-until = , đến {$date}
+cli-due-unscheduled = { $code ->
+    [empty] (không ghi hạn)
+    [by-regulation] (theo quy định, chưa có ngày)
+    [by-other-document] (theo văn bản khác, chưa có ngày)
+    [ad-hoc] (khi có yêu cầu)
+    [relative] (tính từ một sự kiện, chưa có ngày)
+    [unspecified-periodic] (định kỳ, chưa rõ chu kỳ)
+    [impossible-date] (ngày không có thật)
+    [missing-year] (thiếu năm)
+   *[other] (chưa hiểu được)
+}
+cli-diff-head = Cập nhật kế hoạch #{$plan}: thêm {$added}, bỏ {$removed}, đổi số {$renumbered}, sửa nội dung {$retitled}
+cli-diff-added = Thêm
+cli-diff-removed = Bỏ
+cli-diff-renumbered = Đổi số
+cli-diff-retitled = Sửa nội dung
+cli-diff-reported = [đã có báo cáo]
+cli-diff-more = … và {$count} nữa
+cli-import-done = Đã {$again ->
+    [yes] nhập lại
+   *[no] nhập
+} kế hoạch #{$plan}: tạo {$created}, cập nhật {$updated}, giữ nguyên {$unchanged}, bỏ {$removed}{$extra}
+cli-import-cancelled = {" "}({$count} nhiệm vụ có báo cáo được giữ ở trạng thái hủy)
+cli-import-renumbered = , đổi số {$count}
+cli-import-restored = , {$count} nhiệm vụ được khôi phục
+cli-import-new-units = ; {$count} đơn vị mới
+cli-import-needs-confirm = {$file}: chưa ghi gì: {$reason}.
+cli-import-risky = bản mới bỏ {$removed} và sửa nội dung {$retitled} nhiệm vụ đã có báo cáo của cán bộ
+cli-import-confirm-hint = Hãy kiểm tra các nhiệm vụ có dấu [đã có báo cáo]; nếu vẫn nhập, chạy lại với --confirm: báo cáo đi theo nhiệm vụ, nhiệm vụ bị bỏ được giữ ở trạng thái hủy.
