@@ -24,7 +24,8 @@ export function parseLang(value: string | undefined): Locale {
 /** A translate function for plain-text CLI output in one language. */
 export function cliTranslator(lang: Locale): TranslateFn {
   const i18n = createI18n();
-  return (key, variables) => i18n.t(lang, key, variables);
+  // Numbers go in as text: Fluent would group digits ("#99,999"), and ids, lines and years must read as typed.
+  return (key, variables) => i18n.t(lang, key, variables && Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])));
 }
 
 /** The `--lang` option every localized command takes. */
