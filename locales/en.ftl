@@ -302,3 +302,31 @@ cli-roster-unit-empty = unit is empty
 cli-roster-name-too-long = name longer than {$max} characters
 cli-roster-role-invalid = role "{$role}" is not one of officer, leader, admin (cán bộ, lãnh đạo, quản trị)
 cli-roster-header = line {$line}: the header must name the columns name, unit[, role]
+cli-reminder-kind = { $kind ->
+    [before-due] before due
+    [due-day] due today
+    [overdue] overdue
+    [escalation-leader] to the leader
+    [escalation-monitor] to the monitor
+    [check-in] progress check
+    [snooze] snoozed
+   *[other] {$kind}
+}
+cli-reminders-col-at = When
+cli-reminders-col-kind = Kind
+cli-reminders-col-code = Code
+cli-reminders-col-task = Task
+cli-reminders-col-to = To
+cli-reminders-queued = (queued)
+cli-reminders-count = {$count} reminder(s) from {$from} to {$to} ({$zone} time)
+cli-reminders-none = No reminders from {$from} to {$to}{$unit}.
+cli-reminders-unit = {" "}for unit "{$unit}"
+cli-reminders-why = Why:
+cli-reminders-why-no-tasks = no open tasks{$unit}: import a plan first (npm run -s cli -- import <file>)
+cli-reminders-why-no-officers = {$count} open task(s), but their units have no officers: add them with officer add
+cli-reminders-why-none-linked = no officer has linked Telegram yet, so there is nobody to remind (see the list below)
+cli-reminders-why-unscheduled = {$count} task(s) have no deadline understood, so they are not reminded automatically
+cli-reminders-why-later = the next reminder after this window: {$at}; see a longer window with --to YYYY-MM-DD
+cli-reminders-why-nothing-due = every task with a deadline is done or has nothing left to remind
+cli-reminders-unlinked = Not linked to Telegram ({$count} officer(s), they will get no reminders):
+cli-reminders-unlinked-line = #{$id} {$name} ({$unit}) — new invite: npm run -s cli -- officer invite {$id}

@@ -302,3 +302,31 @@ cli-roster-unit-empty = thiếu đơn vị
 cli-roster-name-too-long = họ tên dài quá {$max} ký tự
 cli-roster-role-invalid = vai trò "{$role}" không hợp lệ (cán bộ, lãnh đạo, quản trị)
 cli-roster-header = dòng {$line}: dòng tiêu đề phải có các cột họ tên, đơn vị[, vai trò]
+cli-reminder-kind = { $kind ->
+    [before-due] nhắc trước hạn
+    [due-day] đến hạn hôm nay
+    [overdue] quá hạn
+    [escalation-leader] báo lãnh đạo
+    [escalation-monitor] báo đơn vị theo dõi
+    [check-in] hỏi tiến độ
+    [snooze] nhắc lại
+   *[other] {$kind}
+}
+cli-reminders-col-at = Thời điểm
+cli-reminders-col-kind = Loại
+cli-reminders-col-code = Mã
+cli-reminders-col-task = Nhiệm vụ
+cli-reminders-col-to = Gửi cho
+cli-reminders-queued = (đã xếp hàng)
+cli-reminders-count = {$count} lời nhắc từ {$from} đến {$to} (giờ {$zone})
+cli-reminders-none = Không có lời nhắc nào từ {$from} đến {$to}{$unit}.
+cli-reminders-unit = {" "}cho đơn vị "{$unit}"
+cli-reminders-why = Vì sao:
+cli-reminders-why-no-tasks = chưa có nhiệm vụ nào đang mở{$unit}: hãy nhập kế hoạch (npm run -s cli -- import <tệp>)
+cli-reminders-why-no-officers = {$count} nhiệm vụ đang mở nhưng chưa có cán bộ nào ở đơn vị phụ trách: thêm bằng officer add
+cli-reminders-why-none-linked = chưa cán bộ nào liên kết Telegram nên chưa có ai để nhắc (xem danh sách bên dưới)
+cli-reminders-why-unscheduled = {$count} nhiệm vụ chưa xác định được thời hạn nên không được nhắc tự động
+cli-reminders-why-later = lời nhắc gần nhất sau khoảng này: {$at}; xem khoảng dài hơn bằng --to YYYY-MM-DD
+cli-reminders-why-nothing-due = các nhiệm vụ có hạn đều đã xong hoặc không còn gì để nhắc
+cli-reminders-unlinked = Chưa liên kết Telegram ({$count} cán bộ, sẽ không nhận lời nhắc):
+cli-reminders-unlinked-line = #{$id} {$name} ({$unit}) — cấp mã mời: npm run -s cli -- officer invite {$id}
