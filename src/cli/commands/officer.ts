@@ -28,6 +28,7 @@ import { unitErrorText, withUnitErrors } from '../unit-errors.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { checkXlsx } from '../../plans/sheet-guard.ts';
+import { decodeUtf16WithBom } from '../../plans/utf8.ts';
 import { ZipRefused } from '../../plans/zip-guard.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 
@@ -110,7 +111,8 @@ async function readRoster(file: string, t: TranslateFn): Promise<RosterRow[]> {
   if (ext === '.csv') {
     let records: Array<{ record: string[]; info: { lines: number } }>;
     try {
-      records = parseCsv(data, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+      // A roster saved from Excel or Notepad as "Unicode" is UTF-16 with a byte order mark.
+      records = parseCsv(decodeUtf16WithBom(data) ?? data, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
     } catch (err) {
       throw new InputError(`${file}: ${(err as Error).message}`);
     }
