@@ -4,11 +4,10 @@
 // same unit) is the same person: reused with a fresh invite, never duplicated.
 import type { PrismaClient, Unit } from '../generated/prisma/client.ts';
 import { fold } from '../plans/fold.ts';
-import { unitKey } from '../plans/unit-names.ts';
 import { audit } from './audit.ts';
 import { createInvite, revokeInvites } from './invites.ts';
 import type { Db } from './scope.ts';
-import { unitSuggestions } from './units.ts';
+import { findUnit, unitSuggestions } from './units.ts';
 
 export const OFFICER_ROLES = ['officer', 'leader', 'admin'] as const;
 export type OfficerRoleInput = (typeof OFFICER_ROLES)[number];
@@ -41,13 +40,9 @@ export function sameOfficerName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+/** The unit a name or alias means (see units.ts findUnit). */
 export async function findUnitByName(db: Db, name: string): Promise<Unit | undefined> {
-  const key = unitKey(name);
-  if (!key) return undefined;
-  const unit = await db.unit.findUnique({ where: { normalizedName: key } });
-  if (unit) return unit;
-  const alias = await db.unitAlias.findUnique({ where: { normalizedName: key }, include: { unit: true } });
-  return alias?.unit;
+  return findUnit(db, name);
 }
 
 export interface NewOfficer {

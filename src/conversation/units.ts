@@ -40,18 +40,23 @@ export async function unitSuggestions(db: Db, typed: string): Promise<string[]> 
 const bareKey = (key: string) => key.replace(/[\s-]+/g, ' ').trim();
 
 /**
- * The unit a name or alias means, else UnitError('not-found') with the likeliest units.
- * Typed by hand, a name without its hyphen still means the one unit it can only mean.
+ * The unit a name or alias means. Typed by hand, a name without its hyphen ("Văn phòng
+ * Thống kê") still means the one unit it can only mean.
  */
-export async function requireUnit(db: Db, name: string): Promise<Unit> {
+export async function findUnit(db: Db, name: string): Promise<Unit | undefined> {
   const key = unitKey(name);
-  const unit = key ? await findByKey(db, key) : undefined;
+  if (!key) return undefined;
+  const unit = await findByKey(db, key);
   if (unit) return unit;
-  const all = await spellings(db);
-  const bare = bareKey(key);
-  const same = bare ? all.filter((u) => u.keys.some((k) => bareKey(k) === bare)) : [];
-  if (same.length === 1) return same[0]!.unit;
-  throw new UnitError('not-found', { unit: name.trim(), suggestions: suggestUnits(name, all) });
+  const same = (await spellings(db)).filter((u) => u.keys.some((k) => bareKey(k) === bareKey(key)));
+  return same.length === 1 ? same[0]!.unit : undefined;
+}
+
+/** The unit a name means, else UnitError('not-found') with the likeliest units. */
+export async function requireUnit(db: Db, name: string): Promise<Unit> {
+  const unit = await findUnit(db, name);
+  if (unit) return unit;
+  throw new UnitError('not-found', { unit: name.trim(), suggestions: await unitSuggestions(db, name) });
 }
 
 function checkName(raw: string): { name: string; key: string } {

@@ -218,7 +218,8 @@ export const officerCommand: CliCommand = {
           throw new InputError(sub === 'add' ? lines.map((l) => l.replace(/^[^:]+: /, '')).join('; ') : [t('cli-roster-nothing'), ...lines].join('\n'));
         }
         const username = await botUsername(ctx);
-        if (!username) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
+        // The text of one officer says it on the link's line; JSON and roster lines need the note.
+        if (!username && (values.json || sub === 'import')) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
         const link = (o: CreatedOfficer) => (username ? inviteLink(username, o.inviteCode) : null);
         if (sub === 'add') {
           const one = created[0]!;
@@ -266,10 +267,10 @@ export const officerCommand: CliCommand = {
         const result = await officerErrors(async () => reinviteOfficer(await ctx.db(), id, { now }));
         const username = await botUsername(ctx);
         if (values.json) {
+          if (!username) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
           out(JSON.stringify({ id, inviteCode: result.inviteCode, inviteLink: username ? inviteLink(username, result.inviteCode) : null }));
           return 0;
         }
-        if (!username) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
         out(
           [
             t('cli-officer-added', { id, name: result.name, unit: result.unitName, role: t('cli-role', { role: result.role }) }),
