@@ -63,6 +63,10 @@ describe('unit commands', () => {
     const byAlias = await cli('officer', 'add', '--name', 'Nguyễn Văn A', '--unit', 'Văn phòng HĐND-UBND');
     expect(byAlias.code).toBe(0);
     expect(byAlias.stdout).toMatch(/^Cán bộ #\d+: Nguyễn Văn A \(Văn phòng - Thống kê, cán bộ\)$/m);
+    // Typed without tone marks or the hyphen: the one unit it can only mean.
+    const typed = await cli('officer', 'add', '--name', 'Phạm Thị D', '--unit', 'Van phong Thong ke', '--json');
+    expect(typed.code).toBe(0);
+    expect((await db.prisma.officer.findUniqueOrThrow({ where: { id: JSON.parse(typed.stdout).id }, include: { unit: true } })).unit.name).toBe('Văn phòng - Thống kê');
   });
 
   it('a misspelled unit gets "did you mean", diacritics folded', async () => {
@@ -106,13 +110,13 @@ describe('unit commands', () => {
   it('unit list shows names, other spellings, officers (linked) and tasks', async () => {
     const vi = await cli('unit', 'list');
     expect(vi.stdout).toMatch(/^ID +Đơn vị +Tên khác +Cán bộ \(đã/m);
-    expect(vi.stdout).toMatch(/^\d+ +Văn phòng - Thống kê +Bộ phận Văn phòng UBND xã +1 \(0\) +1\n +Văn phòng HĐND - UBND$/m);
+    expect(vi.stdout).toMatch(/^\d+ +Văn phòng - Thống kê +Bộ phận Văn phòng UBND xã +2 \(0\) +1\n +Văn phòng HĐND - UBND$/m);
     expect(vi.stdout).toMatch(/^\d+ +Công chức Tư pháp - Hộ tịch +Tư pháp - Hộ tịch +0 \(0\) +1$/m);
     expect(vi.stdout).toMatch(/^3 đơn vị$/m);
     const en = await cli('unit', 'list', '--lang', 'en');
     expect(en.stdout).toMatch(/^ID +Unit +Other spellings +Officers +Tasks$/m);
     const json = JSON.parse((await cli('unit', 'list', '--json')).stdout) as Array<{ name: string; aliases: string[]; officers: number; tasks: number }>;
-    expect(json.find((u) => u.name === 'Văn phòng - Thống kê')).toMatchObject({ aliases: ['Bộ phận Văn phòng UBND xã', 'Văn phòng HĐND - UBND'], officers: 1, linked: 0, tasks: 1 });
+    expect(json.find((u) => u.name === 'Văn phòng - Thống kê')).toMatchObject({ aliases: ['Bộ phận Văn phòng UBND xã', 'Văn phòng HĐND - UBND'], officers: 2, linked: 0, tasks: 1 });
   });
 
   it('bad arguments exit 2 with the usage', async () => {
