@@ -105,8 +105,9 @@ describe('import --dry-run', () => {
     expect(dry.stdout).toContain('Đơn vị mới, chưa có trong danh mục (2): Ủy ban nhân dân xã An Hòa; Văn phòng - Thống kê');
     const dryJson = JSON.parse((await cli(['import', file('an-hoa.txt', PLAN), '--dry-run', '--json'])).stdout) as { units: string[] };
 
-    const written = await cli(['import', file('an-hoa.txt', PLAN), '--json']);
+    const written = await cli(['import', file('an-hoa.txt', PLAN), '--lang', 'en']);
     expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/^Imported plan #\d+: 3 created, 0 updated, 0 unchanged, 0 removed; 2 new unit\(s\)\nAs of 03\/12\/2026: 1 task\(s\) already overdue, 1 task\(s\) without a deadline understood\n$/m);
     const linked = await db.prisma.taskUnit.findMany({ include: { unit: true } });
     // The issuer is a unit of the plan without a task of its own.
     expect(new Set(dryJson.units)).toEqual(new Set(['Ủy ban nhân dân xã An Hòa', 'Văn phòng - Thống kê', 'Công chức Tư pháp - Hộ tịch']));
@@ -119,6 +120,8 @@ describe('import --dry-run', () => {
     const { stdout } = await cli(['import', file('an-hoa.txt', changed), '--dry-run']);
     expect(stdout).toMatch(/^Cập nhật kế hoạch #\d+: thêm 0, bỏ 0, đổi số 0, sửa nội dung 1$/m);
     expect(stdout).toMatch(/^Sửa nội dung:\n {2}2 "Số hóa hồ sơ một cửa" → "Số hóa toàn bộ hồ sơ một cửa"$/m);
+    const written = await cli(['import', file('an-hoa.txt', changed)]);
+    expect(written.stdout).toMatch(/^Đã nhập lại kế hoạch #\d+: tạo 0, cập nhật 1, giữ nguyên 2, bỏ 0\nTính đến ngày 03\/12\/2026: 1 nhiệm vụ đã quá hạn/m);
   });
 
   it('without a database the dry run still previews, and says the unit names were not matched', async () => {

@@ -4,7 +4,7 @@
 import type { TranslateFn } from '../../conversation/i18n.ts';
 import type { ParsedPlanFile } from '../../plans/import-plan.ts';
 import type { TaskDeadline } from '../../plans/parse-plan.ts';
-import { planPreview } from '../../plans/plan-preview.ts';
+import { planPreview, type PlanPreview } from '../../plans/plan-preview.ts';
 import { displayDate } from '../cli-text.ts';
 import { renderTable, shorten } from '../text-table.ts';
 
@@ -102,13 +102,16 @@ export function previewLines(parsed: ParsedPlanFile, t: TranslateFn, options: Pr
   } else if (options.directoryProblem) {
     lines.push(t('cli-preview-no-directory', { detail: options.directoryProblem }));
   }
-  lines.push(
-    t('cli-preview-today', {
-      today: displayDate(options.today),
-      overdue: preview.overdue,
-      unscheduled: preview.unscheduled,
-      derived: preview.derived ? t('cli-preview-derived', { derived: preview.derived }) : '',
-    }),
-  );
+  lines.push(countsLine(preview, t, options.today));
   return lines;
+}
+
+/** "As of 03/12/2026: 17 task(s) already overdue, …": said by the dry run and again after the import. */
+export function countsLine(preview: Pick<PlanPreview, 'overdue' | 'unscheduled' | 'derived'>, t: TranslateFn, today: string): string {
+  return t('cli-preview-today', {
+    today: displayDate(today),
+    overdue: preview.overdue,
+    unscheduled: preview.unscheduled,
+    derived: preview.derived ? t('cli-preview-derived', { derived: preview.derived }) : '',
+  });
 }

@@ -8,7 +8,8 @@ import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
 import { findExistingPlan, loadUnitDirectory, previewReimport, ReimportNeedsConfirmation, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
-import { previewHeader, previewLines } from './import-preview.ts';
+import { countsLine, previewHeader, previewLines } from './import-preview.ts';
+import { planPreview } from '../../plans/plan-preview.ts';
 import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
 import type { TranslateFn } from '../../conversation/i18n.ts';
 import { riskyChanges } from '../../plans/task-matching.ts';
@@ -163,7 +164,9 @@ export const importCommand: CliCommand = {
         (result.restored ? t('cli-import-restored', { count: result.restored }) : '') +
         (result.newUnits.length ? t('cli-import-new-units', { count: result.newUnits.length }) : '');
       const done = t('cli-import-done', { again: result.reimport ? 'yes' : 'no', plan: result.planId, created: result.created, updated: result.updated, unchanged: result.unchanged, removed: result.removed, extra });
-      ctx.io.stdout.write(`${[...previewHeader(parsed, t), done].join('\n')}\n`);
+      // Overdue tasks are reminded as overdue from the next working morning: say how many, as the dry run did.
+      const today = calendarFromConfig(ctx.config).dateOf(ctx.clock.now());
+      ctx.io.stdout.write(`${[...previewHeader(parsed, t), done, countsLine(planPreview(parsed, today), t, today)].join('\n')}\n`);
     }
     return 0;
   },
