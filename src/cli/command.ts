@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Clock } from '../clock.ts';
 
 export interface CliIo {
   stdin: Readable;
@@ -19,6 +20,8 @@ export interface CliContext {
   logger: Logger;
   /** Opens the database on first use; closed by the CLI runner at exit. */
   db(): Promise<PrismaClient>;
+  /** "Now" for everything a command decides by date (overdue, windows, invite expiry); fixed in tests. */
+  clock: Clock;
 }
 
 export interface CliCommand {

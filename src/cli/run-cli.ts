@@ -3,8 +3,18 @@ import { ConfigError, createConfig, type Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createPrisma } from '../db/client.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { InputError, UsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
 import { commands as allCommands } from './commands/index.ts';
+import { cliTranslator } from './cli-text.ts';
+import { databaseProblem } from './db-errors.ts';
+
+/** The language asked for, read before the command parses its options (for errors raised outside it). */
+function requestedLang(args: string[]): 'vi' | 'en' {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : args[i]!.includes('=') ? args[i]!.slice('--lang='.length) : args[i + 1];
+  return value === 'en' ? 'en' : 'vi';
+}
 
 export function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -25,9 +35,10 @@ export interface RunCliOptions {
   io: CliIo;
   env?: Record<string, string | undefined>;
   commands?: CliCommand[];
+  clock?: Clock;
 }
 
-export async function runCli(argv: string[], { io, env, commands = allCommands }: RunCliOptions): Promise<number> {
+export async function runCli(argv: string[], { io, env, commands = allCommands, clock = systemClock }: RunCliOptions): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText(commands));
@@ -62,6 +73,7 @@ export async function runCli(argv: string[], { io, env, commands = allCommands }
     config,
     logger,
     db: async () => (prisma ??= createPrisma(config.DATABASE_URL)),
+    clock,
   };
   try {
     return await command.run(args, ctx);
@@ -75,6 +87,12 @@ export async function runCli(argv: string[], { io, env, commands = allCommands }
     if (err instanceof InputError) {
       io.stderr.write(`error: ${err.message}\n`);
       return 2;
+    }
+    const problem = databaseProblem(err);
+    if (problem) {
+      const t = cliTranslator(requestedLang(args));
+      io.stderr.write(`error: ${t(problem.kind === 'not-ready' ? 'cli-db-not-ready' : 'cli-db-unreachable', { detail: problem.detail })}\n`);
+      return 1;
     }
     io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

@@ -21,7 +21,16 @@ export function inviteLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=${code}`;
 }
 
-/** Creates a new code for an officer (earlier unused codes stay valid until they expire). */
+/**
+ * Ends every unused code of an officer now (a new invite replaces them, or the officer left).
+ * A revoked code reads as expired to whoever tries it: "ask for a new code" is the right answer.
+ */
+export async function revokeInvites(tx: Prisma.TransactionClient, officerId: number, now: Date): Promise<number> {
+  const { count } = await tx.inviteCode.updateMany({ where: { officerId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  return count;
+}
+
+/** Creates a new code for an officer (earlier unused codes stay valid until they expire, unless revoked). */
 export async function createInvite(tx: Prisma.TransactionClient, officerId: number, now: Date, ttlDays = INVITE_TTL_DAYS): Promise<{ code: string; expiresAt: Date }> {
   const code = generateInviteCode();
   const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);

@@ -13,7 +13,7 @@ import { readText } from './readers/read-text.ts';
 import { readXlsx } from './readers/read-xlsx.ts';
 import type { ColumnMapping } from './header-recognition.ts';
 import type { RawDocument } from './table-model.ts';
-import { firstInvalidUtf8, lineOfOffset } from './utf8.ts';
+import { decodeUtf16WithBom, firstInvalidUtf8, lineOfOffset } from './utf8.ts';
 import { checkXlsx } from './sheet-guard.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, ZipRefused, type ZipLimits } from './zip-guard.ts';
 
@@ -41,15 +41,33 @@ export function detectFormat(fileName: string, bytes: Uint8Array): PlanFormat {
   return 'text';
 }
 
-function decodeUtf8(file: string, bytes: Uint8Array): string {
+function decodeText(file: string, bytes: Uint8Array): string {
+  // Notepad saves "Unicode" as UTF-16 with a byte order mark: read it as the clerk saved it.
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16 !== undefined) return utf16;
   // The native check first; the byte-by-byte scan only to say where a bad file goes wrong.
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
+  if (bad >= 0 && looksLikeBareUtf16(bytes)) throw new PlanInputError(file, BARE_UTF16, { line: 1 });
   if (bad >= 0) {
     throw new PlanInputError(file, `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}); save the file as UTF-8`, {
       line: lineOfOffset(bytes, bad),
     });
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+const BARE_UTF16 = 'the text is UTF-16 without a byte order mark: save it again as UTF-8 (or as "Unicode" in Notepad)';
+
+/** Letters each followed (or preceded) by a zero byte, in the first 4 KB: UTF-16 saved without its byte order mark. */
+function looksLikeBareUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  return Math.max(evenZeros, oddZeros) > n / 4 && Math.min(evenZeros, oddZeros) < n / 40;
 }
 
 export async function readPlanFile(file: string, bytes: Buffer, options: ReadPlanOptions = {}): Promise<{ format: PlanFormat; doc: RawDocument }> {
@@ -84,11 +102,14 @@ export async function readPlanFile(file: string, bytes: Buffer, options: ReadPla
       throw new PlanInputError(file, `not a readable .${format}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  const text = decodeUtf8(file, bytes);
+  const text = decodeText(file, bytes);
   // NUL and other control characters (tab, line breaks and the page break of PDF-to-text aside) mean a binary file, not a plan's text.
   const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.exec(text);
   if (control) {
     const line = text.slice(0, control.index).split('\n').length;
+    if (control[0] === '\u0000' && looksLikeBareUtf16(bytes)) {
+      throw new PlanInputError(file, BARE_UTF16, { line });
+    }
     throw new PlanInputError(file, `control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}: not a text file (a .docx, .xlsx or .pdf needs its own extension)`, { line });
   }
   if (!text.replace(/^\uFEFF/, '').trim()) throw new PlanInputError(file, 'empty file');

@@ -38,3 +38,19 @@ export function lineOfOffset(bytes: Uint8Array, offset: number): number {
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   return line;
 }
+
+/**
+ * Text saved as UTF-16 with its byte order mark (Notepad's "Unicode" and "Unicode big endian",
+ * Excel's "Unicode Text"), decoded; undefined for bytes without such a mark. A lone
+ * half of a surrogate pair or an odd byte at the end means the file is not UTF-16 after all.
+ */
+export function decodeUtf16WithBom(bytes: Uint8Array): string | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  try {
+    return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  } catch {
+    return undefined;
+  }
+}

@@ -53,7 +53,7 @@ describe('officer add', () => {
     const ok = await runCliCapture(['officer', 'add', '--name', 'A', '--unit', 'Phòng Tài chính-Kế hoạch', '--json'], { env: noToken });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).inviteLink).toMatch(/^https:\/\/t\.me\/nhacviec_bot\?start=/);
-    const unknown = await runCliCapture(['officer', 'add', '--name', 'B', '--unit', 'Sở Không Có'], { env: noToken });
+    const unknown = await runCliCapture(['officer', 'add', '--name', 'B', '--unit', 'Sở Không Có', '--lang', 'en'], { env: noToken });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unit "Sở Không Có" not found');
     const badRole = await runCliCapture(['officer', 'add', '--name', 'B', '--unit', 'Phòng Nội vụ', '--role', 'king'], { env: noToken });
@@ -65,7 +65,7 @@ describe('officer add', () => {
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, 'name,unit,role\nNgười Một,Phòng Nội vụ,officer\nNgười Hai,Phòng Không Tồn Tại,officer\nNgười Ba,Phòng Nội vụ,boss\n');
     const before = await w.prisma.officer.count();
-    const failed = await runCliCapture(['officer', 'import', bad], { env });
+    const failed = await runCliCapture(['officer', 'import', bad, '--lang', 'en'], { env });
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('line 3: unit "Phòng Không Tồn Tại" not found');
     expect(failed.stderr).toContain('line 4: role "boss"');

@@ -7,6 +7,14 @@ describe('the CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: npm run -s cli -- <command>/);
     expect(stdout).toMatch(/^\s+db\s+database maintenance/m);
+    expect(stdout).toMatch(/^\s+unit\s+the unit directory/m);
+    expect(stdout).toMatch(/^\s+officer\s+.*officer list.*officer invite <id>.*officer deactivate <id>.*officer set-role <id> <role>/m);
+  });
+
+  it('--lang other than vi or en exits 2 saying so in both languages', async () => {
+    const { code, stderr } = await runCliCapture(['unit', 'list', '--lang', 'fr']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: --lang must be vi or en, not "fr" \(--lang phải là vi hoặc en\)\nusage: npm run -s cli -- unit list/);
   });
 
   it('no command prints the help and exits 2', async () => {

@@ -1,6 +1,7 @@
 // Runs the CLI in-process with captured streams, as `npm run -s cli -- ...` would.
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/run-cli.ts';
+import { fixedClock } from '../../src/clock.ts';
 import { recordOutput } from './test-log.ts';
 
 export interface CliResult {
@@ -9,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean } = {}): Promise<CliResult> {
+export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean; now?: string } = {}): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -19,6 +20,7 @@ export async function runCliCapture(argv: string[], options: { env?: Record<stri
   const code = await runCli(argv, {
     io: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, isTty: options.isTty ?? false },
     env: options.env ?? {},
+    ...(options.now ? { clock: fixedClock(options.now) } : {}),
   });
   recordOutput(`cli ${argv.slice(0, 2).join(' ')}`, out + err);
   return { code, stdout: out, stderr: err };

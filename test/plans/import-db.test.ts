@@ -73,7 +73,7 @@ describe('import into the database', () => {
       .replace(/\n8\.3\t[^\n]*/, '')
       .replace('\n8.2.2\t', '\n8.2.3\tTask mới thêm\tChỉ tiêu mới\t\tTài chính – Kế toán\tCác ngành liên quan\n8.2.2\t');
     // 1.1 is reworded and 1.7 dropped, both with reports: refused until confirmed, and nothing written.
-    const refused = await runImport('tam-quan-bac-corrected.txt', corrected);
+    const refused = await runImport('tam-quan-bac-corrected.txt', corrected, '--lang', 'en');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('nothing written: the new version drops 1 and rewords 1 task(s)');
     expect(refused.stderr).toMatch(/removed:\n {2}1\.7 "[^"]+" \[has reports\]/);

@@ -85,7 +85,7 @@ describe('re-import keeps every report with its task', () => {
 
     // A reported task dropped: refused, then confirmed (kept as cancelled); brought back: its status returns.
     const without = [TASKS[3]!, TASKS[1]!, TASKS[0]!, 'Xây dựng kế hoạch kiểm tra CCHC'];
-    const refused = await run(without);
+    const refused = await run(without, '--lang', 'en');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`"${TASKS[2]}" [has reports]`);
     expect((await work())[TASKS[2]!]!.status).toBe('IN_PROGRESS');

@@ -41,13 +41,13 @@ it('`reminders` lists what will be sent when and to whom, filtered by unit, and 
   const onlyOffice = await runCliCapture(['reminders', '--unit', 'van phong-thong ke', '--to', due, '--json'], { env });
   expect(JSON.parse(onlyOffice.stdout).reminders.every((r: { officer: { name: string } }) => r.officer.name === 'Nguyễn Văn A')).toBe(true);
 
-  const text = await runCliCapture(['reminders', '--to', due], { env });
-  expect(text.stdout).toMatch(/08:00 {2}before-due {9}1\.2 {6}Niêm yết công khai <thủ tục>.*→ Nguyễn Văn A \(Văn phòng - Thống kê\)/);
+  const text = await runCliCapture(['reminders', '--to', due, '--lang', 'en'], { env });
+  expect(text.stdout).toMatch(/^\d\d\/\d\d\/\d{4} 08:00 +before due +1\.2 +Niêm yết công khai <thủ tục> +Nguyễn Văn A \(Văn phòng - Thống kê\)$/m);
   expect(text.stdout).toMatch(/^5 reminder\(s\) from/m);
 
   expect(await p.reminder.count()).toBe(0);
 
-  const bad = await runCliCapture(['reminders', '--unit', 'Phòng Không Có'], { env });
+  const bad = await runCliCapture(['reminders', '--unit', 'Phòng Không Có', '--lang', 'en'], { env });
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toMatch(/no unit named "Phòng Không Có"/);
+  expect(bad.stderr).toMatch(/unit "Phòng Không Có" not found/);
 });

@@ -8,13 +8,20 @@ import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
 import { findExistingPlan, loadUnitDirectory, previewReimport, ReimportNeedsConfirmation, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
+import { countsLine, previewHeader, previewLines } from './import-preview.ts';
+import { planPreview } from '../../plans/plan-preview.ts';
+import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
+import type { TranslateFn } from '../../conversation/i18n.ts';
+import { riskyChanges } from '../../plans/task-matching.ts';
+import { calendarFromConfig } from './calendar-from-config.ts';
 import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';
 import type { PlanMetadata } from '../../plans/plan-metadata.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { shortDbError } from '../db-errors.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const WARNINGS_SHOWN = 50;
 
 /** The dry-run JSON: one object with the plan, its tasks and groups, and the warnings. */
 export function dryRunJson(parsed: ParsedPlanFile) {
@@ -31,40 +38,16 @@ export function dryRunJson(parsed: ParsedPlanFile) {
   };
 }
 
-/** "STT → code, Nội dung nhiệm vụ → task, ..." for each table: what the user checks against the paper. */
-function columnLines(parsed: ParsedPlanFile): string[] {
-  const shown = (role: string) => (role === 'title' ? 'task' : role);
-  return parsed.tables.map(
-    (t) =>
-      `table at line ${t.line}${t.label ? ` (${t.label})` : ''}, ${t.tasks} tasks: ` +
-      t.columns.map((c) => `${c.label.replace(/\s+/g, ' ')} → ${shown(c.role)}${c.mapped ? ' (mapped)' : ''}`).join(', '),
-  );
-}
-
-function summary(parsed: ParsedPlanFile): string {
-  const p = parsed.plan;
-  const lines = [
-    `${p.kind} ${p.number ?? '(no number)'} — ${p.issuer ?? 'issuer unknown'}${p.issuedOn ? `, ${p.issuedOn}` : ''}`,
-    `period: ${p.period.raw ?? 'none'} (${p.period.from ?? '?'} – ${p.period.to ?? 'open'})`,
-    `${parsed.tasks.length} tasks in ${parsed.groups.length} groups, ${p.tables} table(s), ${parsed.units.length} units`,
-    ...columnLines(parsed),
-    ...(parsed.columnMapping ? [`columns mapped: --columns "${parsed.columnMapping}"`] : []),
-  ];
-  // The first warnings, then how many more: a 100,000-row file can give as many (and a spread of them overflows the stack).
-  if (parsed.warnings.length) {
-    lines.push(`${parsed.warnings.length} warning(s):`);
-    for (const w of parsed.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  line ${w.line}: ${w.message}`);
-    if (parsed.warnings.length > WARNINGS_SHOWN) lines.push(`  … and ${parsed.warnings.length - WARNINGS_SHOWN} more (--json lists them all)`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-async function readInput(path: string): Promise<Buffer> {
+async function readInput(path: string, t: TranslateFn): Promise<Buffer> {
   const name = basename(path);
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    // readFile would say only EISDIR: say what to give instead.
+    if (info.isDirectory()) throw new InputError(t('cli-not-a-file', { name: path }));
+    size = info.size;
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${name}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   // Refuse before reading a huge file into memory.
@@ -86,13 +69,14 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, con
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
-  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm]',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm] [--lang vi|en]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' } },
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' }, ...LANG_OPTION },
     });
+    const t = cliTranslator(parseLang(values.lang));
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
     const issued = values.issued;
     if (issued !== undefined && (!ISO_DATE.test(issued) || Number.isNaN(Date.parse(issued)))) {
@@ -107,14 +91,26 @@ export const importCommand: CliCommand = {
       }
     }
     const path = positionals[0]!;
-    const bytes = await readInput(path);
+    const bytes = await readInput(path, t);
     const dryRun = Boolean(values['dry-run']);
     const json = Boolean(values.json);
 
+    // The dry run reads the unit directory and remembered columns exactly as the import does, so the
+    // two cannot disagree; only where the database cannot be read does the dry run go on without them.
+    let db: PrismaClient | undefined;
+    let directory: Awaited<ReturnType<typeof loadUnitDirectory>> | undefined;
+    let directoryProblem: string | undefined;
+    try {
+      db = await ctx.db();
+      directory = await loadUnitDirectory(db);
+    } catch (err) {
+      if (!dryRun) throw err;
+      db = undefined;
+      directoryProblem = shortDbError(err);
+    }
+
     let parsed: ParsedPlanFile;
     try {
-      const db = dryRun ? undefined : await ctx.db();
-      const directory = db ? await loadUnitDirectory(db) : {};
       // A mapping given for this plan before applies again, unless --columns says otherwise.
       const rememberedColumns = db
         ? async (plan: PlanMetadata, hash: string) => {
@@ -129,41 +125,52 @@ export const importCommand: CliCommand = {
     }
 
     if (dryRun) {
-      // A re-import's changes, where the database can be reached (a dry run needs none).
-      const reimport = await ctx
-        .db()
-        .then((db) => previewReimport(db, parsed))
-        .catch(() => undefined);
-      if (json) ctx.io.stdout.write(`${JSON.stringify({ ...dryRunJson(parsed), ...(reimport ? { reimport } : {}) })}\n`);
-      else ctx.io.stdout.write(summary(parsed) + (reimport ? `${diffLines(reimport.planId, reimport.diff).join('\n')}\n` : ''));
+      // A re-import's changes, where the database holds the plan.
+      const reimport = db ? await previewReimport(db, parsed) : undefined;
+      if (json) {
+        ctx.io.stdout.write(`${JSON.stringify({ ...dryRunJson(parsed), ...(reimport ? { reimport } : {}) })}\n`);
+        return 0;
+      }
+      const today = calendarFromConfig(ctx.config).dateOf(ctx.clock.now());
+      const knownUnitKeys = directory ? new Set(directory.knownUnits.map((u) => u.key)) : undefined;
+      const lines = [
+        ...previewLines(parsed, t, { today, knownUnitKeys, ...(directoryProblem ? { directoryProblem } : {}) }),
+        ...(reimport ? ['', ...diffLines(reimport.planId, reimport.diff, t)] : []),
+        t('cli-preview-dry-run'),
+      ];
+      ctx.io.stdout.write(`${lines.join('\n')}\n`);
       return 0;
     }
     // Formatted before anything is written: a summary that failed after the commit would tell
     // the user the import failed while its data is in.
-    const planSummary = json ? '' : summary(parsed);
+    const today = calendarFromConfig(ctx.config).dateOf(ctx.clock.now());
+    const header = json ? [] : previewHeader(parsed, t);
+    // Overdue tasks are reminded as overdue from the next working morning: say how many, as the dry run did.
+    const counts = json ? '' : countsLine(planPreview(parsed, today), t, today);
     let result: WriteResult;
     try {
       result = await write(ctx, parsed, json, Boolean(values.confirm));
     } catch (err) {
       if (!(err instanceof ReimportNeedsConfirmation)) throw err;
       const plan = await findExistingPlan(await ctx.db(), parsed.plan, parsed.sourceHash);
+      const risky = riskyChanges(err.diff);
       throw new InputError(
         [
-          `${basename(path)}: nothing written: ${err.message}.`,
-          ...diffLines(plan?.id ?? 0, err.diff),
-          'Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.',
+          t('cli-import-needs-confirm', { file: basename(path), reason: t('cli-import-risky', { removed: risky.removed.length, retitled: risky.retitled.length }) }),
+          ...diffLines(plan?.id ?? 0, err.diff, t),
+          t('cli-import-confirm-hint'),
         ].join('\n'),
       );
     }
     if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
     else {
-      ctx.io.stdout.write(planSummary);
-      ctx.io.stdout.write(
-        `${result.reimport ? 're-imported' : 'imported'} plan #${result.planId}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.removed} removed` +
-          `${result.cancelled ? ` (${result.cancelled} cancelled, they have reports)` : ''}` +
-          `${result.diff.renumbered.length ? `, ${result.diff.renumbered.length} renumbered` : ''}${result.restored ? `, ${result.restored} back from cancelled` : ''}` +
-          `${result.newUnits.length ? `; ${result.newUnits.length} new unit(s)` : ''}\n`,
-      );
+      const extra =
+        (result.cancelled ? t('cli-import-cancelled', { count: result.cancelled }) : '') +
+        (result.diff.renumbered.length ? t('cli-import-renumbered', { count: result.diff.renumbered.length }) : '') +
+        (result.restored ? t('cli-import-restored', { count: result.restored }) : '') +
+        (result.newUnits.length ? t('cli-import-new-units', { count: result.newUnits.length }) : '');
+      const done = t('cli-import-done', { again: result.reimport ? 'yes' : 'no', plan: result.planId, created: result.created, updated: result.updated, unchanged: result.unchanged, removed: result.removed, extra });
+      ctx.io.stdout.write(`${[...header, done, counts].join('\n')}\n`);
     }
     return 0;
   },

@@ -1,19 +1,29 @@
-// `officer add` and `officer import`: create officers with single-use invite codes and
-// print the links they open to link their Telegram chat.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+// `officer add | import | list | invite | deactivate | set-role`: officers with single-use
+// invite codes, and the links they open to link their Telegram chat.
 import { parseArgs } from 'node:util';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { Api } from 'grammy';
 import { inviteLink } from '../../conversation/invites.ts';
-import { addOfficers, OFFICER_ROLES, RosterError, type NewOfficer, type OfficerRoleInput } from '../../conversation/officers.ts';
-import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
-import { checkXlsx } from '../../plans/sheet-guard.ts';
-import { ZipRefused } from '../../plans/zip-guard.ts';
+import {
+  addOfficers,
+  deactivateOfficer,
+  listOfficers,
+  OfficerError,
+  parseRoleName,
+  reinviteOfficer,
+  RosterError,
+  setOfficerRole,
+  type CreatedOfficer,
+  type OfficerRoleInput,
+  type RosterProblem,
+} from '../../conversation/officers.ts';
+import type { TranslateFn } from '../../conversation/i18n.ts';
+import { requireUnit, UnitError } from '../../conversation/units.ts';
+import { cliTranslator, displayZonedInstant, LANG_OPTION, parseLang } from '../cli-text.ts';
+import { renderTable } from '../text-table.ts';
+import { unitErrorText, withUnitErrors } from '../unit-errors.ts';
+import { calendarFromConfig } from './calendar-from-config.ts';
+import { readRoster, type RosterRow } from './roster-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
-
-/** Largest roster read at once. */
-export const MAX_ROSTER_ROWS = 5_000;
 
 async function botUsername(ctx: CliContext): Promise<string | undefined> {
   if (ctx.config.telegram.token) {
@@ -27,142 +37,184 @@ async function botUsername(ctx: CliContext): Promise<string | undefined> {
   return ctx.config.BOT_USERNAME;
 }
 
-function parseRole(value: string | undefined): OfficerRoleInput {
-  const role = (value ?? 'officer').trim().toLowerCase();
-  if (!(OFFICER_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${OFFICER_ROLES.join(', ')}`);
-  return role as OfficerRoleInput;
+function parseRole(value: string, t: TranslateFn): OfficerRoleInput {
+  const role = parseRoleName(value);
+  if (!role) throw new UsageError(t('cli-role-invalid', { role: value }));
+  return role;
 }
 
-const HEADER_ALIASES: Record<string, keyof NewOfficer> = {
-  name: 'name', 'họ tên': 'name', 'ho ten': 'name', 'họ và tên': 'name', 'ho va ten': 'name',
-  unit: 'unit', 'đơn vị': 'unit', 'don vi': 'unit',
-  role: 'role', 'vai trò': 'role', 'vai tro': 'role',
-};
-
-function mapHeader(cells: string[]): Array<keyof NewOfficer | undefined> {
-  return cells.map((c) => HEADER_ALIASES[c.trim().toLowerCase()]);
+function parseId(value: string | undefined): number {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new UsageError(value === undefined ? 'missing officer <id>' : `"${value}" is not an officer id (a number from \`officer list\`)`);
+  return Number(value);
 }
 
-type RosterRow = NewOfficer & { line: number };
-
-function rowsFromTable(table: Array<{ line: number; cells: string[] }>): RosterRow[] {
-  const [header, ...rest] = table;
-  if (!header) throw new InputError('the roster is empty');
-  const columns = mapHeader(header.cells);
-  if (!columns.includes('name') || !columns.includes('unit')) throw new InputError(`line ${header.line}: the header must name the columns name, unit[, role]`);
-  if (rest.length > MAX_ROSTER_ROWS) throw new InputError(`the roster has ${rest.length} rows; at most ${MAX_ROSTER_ROWS} at once`);
-  return rest
-    .filter((r) => r.cells.some((c) => c.trim()))
-    .map((r) => {
-      const get = (key: keyof NewOfficer) => {
-        const i = columns.indexOf(key);
-        return i >= 0 ? (r.cells[i] ?? '').trim() : '';
-      };
-      return { line: r.line, name: get('name'), unit: get('unit'), role: (get('role') || 'officer').toLowerCase() as OfficerRoleInput };
-    });
+function rosterProblemText(p: RosterProblem, t: TranslateFn): string {
+  const problem =
+    p.code === 'unit-not-found'
+      ? unitErrorText(new UnitError('not-found', { unit: p.unit, suggestions: p.suggestions }), t)
+      : p.code === 'name-too-long'
+        ? t('cli-roster-name-too-long', { max: p.max })
+        : p.code === 'role-invalid'
+          ? t('cli-roster-role-invalid', { role: p.role })
+          : t(`cli-roster-${p.code}`);
+  return t('cli-roster-line', { line: p.line, problem });
 }
 
-async function readRoster(file: string): Promise<RosterRow[]> {
-  const ext = extname(file).toLowerCase();
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (err) {
-    throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-  if (ext === '.csv') {
-    let records: Array<{ record: string[]; info: { lines: number } }>;
-    try {
-      records = parseCsv(data, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
-    } catch (err) {
-      throw new InputError(`${file}: ${(err as Error).message}`);
-    }
-    return rowsFromTable(records.map((r) => ({ line: r.info.lines, cells: r.record })));
-  }
-  if (ext === '.xlsx') {
-    // The same guards as a plan's: size, zip bombs, sheet dimensions and merged ranges, before exceljs expands it.
-    if (data.length > MAX_PLAN_BYTES) throw new InputError(`${file}: file is ${(data.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_PLAN_BYTES / 1024 / 1024} MB limit`);
-    try {
-      checkXlsx(data);
-    } catch (err) {
-      if (err instanceof ZipRefused) throw new InputError(`${file}: not a readable .xlsx: ${err.message}${err.entry ? ` (${err.entry})` : ''}`);
-      throw err;
-    }
-    const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    } catch (err) {
-      throw new InputError(`${file}: not a readable .xlsx file (${(err as Error).message})`);
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new InputError(`${file}: the workbook has no sheet`);
-    const table: Array<{ line: number; cells: string[] }> = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      table.push({ line: rowNumber, cells: values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v))) });
-    });
-    return rowsFromTable(table);
-  }
-  throw new InputError(`${file}: expected a .csv or .xlsx file`);
-}
+const USAGE = [
+  'officer add --name "<name>" --unit "<unit>" [--role officer|leader|admin|"cán bộ"|"lãnh đạo"|"quản trị"] [--json]',
+  'officer import <file.csv|xlsx> [--json]',
+  'officer list [--unit "<unit>"] [--all] [--json]',
+  'officer invite <id> [--json]',
+  'officer deactivate <id> [--json]',
+  'officer set-role <id> <role> [--json]',
+  '[--lang vi|en]',
+].join(' | ');
 
 export const officerCommand: CliCommand = {
   name: 'officer',
-  summary: 'officers and invite codes: `officer add --name <name> --unit <unit> [--role officer|leader|admin]`, `officer import <roster.csv|xlsx>`',
-  usage: 'officer add --name "<name>" --unit "<unit>" [--role officer|leader|admin] [--json] | officer import <file.csv|xlsx> [--json]',
+  summary: 'officers and invite codes: `officer add`, `officer import <roster>`, `officer list [--unit]`, `officer invite <id>`, `officer deactivate <id>`, `officer set-role <id> <role>`',
+  usage: USAGE,
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } },
+      options: { name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, ...LANG_OPTION },
     });
+    const t = cliTranslator(parseLang(values.lang));
     const [sub, ...rest] = positionals;
-    let rows: RosterRow[];
-    if (sub === 'add') {
-      if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-      if (!values.name?.trim()) throw new UsageError('--name is required');
-      if (!values.unit?.trim()) throw new UsageError('--unit is required');
-      rows = [{ line: 1, name: values.name, unit: values.unit, role: parseRole(values.role) }];
-    } else if (sub === 'import') {
-      if (rest.length !== 1) throw new UsageError('officer import takes one file');
-      if (values.name || values.unit || values.role) throw new UsageError('--name, --unit and --role are for `officer add`');
-      rows = await readRoster(rest[0]!);
-      if (!rows.length) throw new InputError('the roster has no officers');
-    } else {
-      throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (add or import)');
-    }
-
-    const prisma = await ctx.db();
-    let created;
-    try {
-      created = await addOfficers(prisma, rows, { now: new Date() });
-    } catch (err) {
-      if (err instanceof RosterError) {
-        if (sub === 'add') throw new InputError(err.problems.map((p) => p.message).join('; '));
-        throw new InputError(`nothing imported:\n${err.message}`);
+    const now = ctx.clock.now();
+    const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
+    const when = (at: Date) => displayZonedInstant(calendarFromConfig(ctx.config).formatInstant(at));
+    const onlyFor = (flags: Array<keyof typeof values>, command: string) => {
+      for (const f of flags) if (values[f] !== undefined) throw new UsageError(`--${f} is not for \`officer ${sub}\` (only for ${command})`);
+    };
+    const officerErrors = async <T>(step: () => Promise<T>): Promise<T> => {
+      try {
+        return await step();
+      } catch (err) {
+        if (err instanceof OfficerError) throw new InputError(t(err.code === 'not-found' ? 'cli-officer-not-found' : 'cli-officer-inactive', { id: err.officerId }));
+        throw err;
       }
-      throw err;
+    };
+    /** The invite as the clerk passes it on: code, link (when the bot's username is known), expiry. */
+    const inviteLines = (o: CreatedOfficer, username: string | undefined) => [
+      t('cli-invite-code', { code: o.inviteCode }),
+      username ? t('cli-invite-link', { link: inviteLink(username, o.inviteCode) }) : t('cli-invite-no-link', { code: o.inviteCode }),
+      t('cli-invite-expires', { at: when(o.expiresAt) }),
+    ];
+
+    switch (sub) {
+      case 'add':
+      case 'import': {
+        let rows: RosterRow[];
+        if (sub === 'add') {
+          if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+          onlyFor(['all'], '`officer list`');
+          if (!values.name?.trim()) throw new UsageError('--name is required');
+          if (!values.unit?.trim()) throw new UsageError('--unit is required');
+          rows = [{ line: 1, name: values.name, unit: values.unit, ...(values.role !== undefined ? { role: parseRole(values.role, t) } : {}) }];
+        } else {
+          if (rest.length !== 1) throw new UsageError('officer import takes one file');
+          if (values.name || values.unit || values.role) throw new UsageError('--name, --unit and --role are for `officer add`');
+          onlyFor(['all'], '`officer list`');
+          rows = await readRoster(rest[0]!, t);
+          if (!rows.length) throw new InputError('the roster has no officers');
+        }
+        const prisma = await ctx.db();
+        let created: CreatedOfficer[];
+        try {
+          created = await addOfficers(prisma, rows, { now });
+        } catch (err) {
+          if (!(err instanceof RosterError)) throw err;
+          const lines = err.problems.map((p) => rosterProblemText(p, t));
+          // One officer: the problem alone; a roster: every line that is wrong, and that nothing was written.
+          throw new InputError(sub === 'add' ? lines.map((l) => l.replace(/^[^:]+: /, '')).join('; ') : [t('cli-roster-nothing'), ...lines].join('\n'));
+        }
+        const username = await botUsername(ctx);
+        // The text of one officer says it on the link's line; JSON and roster lines need the note.
+        if (!username && (values.json || sub === 'import')) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
+        const link = (o: CreatedOfficer) => (username ? inviteLink(username, o.inviteCode) : null);
+        if (sub === 'add') {
+          const one = created[0]!;
+          if (values.json) out(JSON.stringify({ id: one.id, inviteCode: one.inviteCode, inviteLink: link(one) }));
+          else out([t(one.reused ? 'cli-officer-reused' : 'cli-officer-added', { id: one.id, name: one.name, unit: one.unitName, role: t('cli-role', { role: one.role }) }), ...inviteLines(one, username)].join('\n'));
+          return 0;
+        }
+        if (values.json) out(JSON.stringify(created.map((o) => ({ id: o.id, name: o.name, unit: o.unitName, role: o.role, inviteCode: o.inviteCode, inviteLink: link(o) }))));
+        else for (const o of created) out(`${o.id}\t${o.name}\t${o.unitName}\t${o.role}\t${link(o) ?? o.inviteCode}`);
+        return 0;
+      }
+      case 'list': {
+        if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+        onlyFor(['name', 'role'], '`officer add`');
+        const prisma = await ctx.db();
+        const unit = values.unit !== undefined ? await withUnitErrors(t, () => requireUnit(prisma, values.unit!)) : undefined;
+        const officers = await listOfficers(prisma, { now, ...(unit ? { unitId: unit.id } : {}), ...(values.all ? { includeInactive: true } : {}) });
+        if (values.json) {
+          out(JSON.stringify(officers));
+          return 0;
+        }
+        if (!officers.length) {
+          out(t('cli-officer-list-empty', { unit: unit ? t('cli-officer-list-unit', { unit: unit.name }) : '' }));
+          return 0;
+        }
+        const chat = (o: (typeof officers)[number]) =>
+          !o.active ? t('cli-officer-inactive-mark') : o.linked ? t('cli-officer-linked') : o.invitePending ? t('cli-officer-invite-pending') : t('cli-officer-not-linked');
+        const table = renderTable(
+          [
+            { header: t('cli-officer-col-id'), width: 5 },
+            { header: t('cli-officer-col-name'), width: 26 },
+            { header: t('cli-officer-col-unit'), width: 30 },
+            { header: t('cli-officer-col-role'), width: 10 },
+            { header: t('cli-officer-col-chat'), width: 26 },
+          ],
+          officers.map((o) => [String(o.id), o.name, o.unit, t('cli-role', { role: o.role }), chat(o)]),
+        );
+        out([...table, t('cli-officer-list-count', { count: officers.length, linked: officers.filter((o) => o.active && o.linked).length })].join('\n'));
+        return 0;
+      }
+      case 'invite': {
+        if (rest.length !== 1) throw new UsageError('officer invite takes one <id>');
+        onlyFor(['name', 'unit', 'role', 'all'], 'other subcommands');
+        const id = parseId(rest[0]);
+        const result = await officerErrors(async () => reinviteOfficer(await ctx.db(), id, { now }));
+        const username = await botUsername(ctx);
+        if (values.json) {
+          if (!username) ctx.io.stderr.write(`${t('cli-invite-no-username')}\n`);
+          out(JSON.stringify({ id, inviteCode: result.inviteCode, inviteLink: username ? inviteLink(username, result.inviteCode) : null }));
+          return 0;
+        }
+        out(
+          [
+            t('cli-officer-added', { id, name: result.name, unit: result.unitName, role: t('cli-role', { role: result.role }) }),
+            ...inviteLines(result, username),
+            ...(result.revoked ? [t('cli-invite-revoked', { count: result.revoked })] : []),
+          ].join('\n'),
+        );
+        return 0;
+      }
+      case 'deactivate': {
+        if (rest.length !== 1) throw new UsageError('officer deactivate takes one <id>');
+        onlyFor(['name', 'unit', 'role', 'all'], 'other subcommands');
+        const id = parseId(rest[0]);
+        const result = await officerErrors(async () => deactivateOfficer(await ctx.db(), id, { now }));
+        if (values.json) out(JSON.stringify({ id, active: false, cancelledReminders: result.cancelledReminders }));
+        else if (!result.wasActive) out(t('cli-officer-already-inactive', { id, name: result.name }));
+        else out(t('cli-officer-deactivated', { id, name: result.name, unit: result.unit, reminders: result.cancelledReminders }));
+        return 0;
+      }
+      case 'set-role': {
+        if (rest.length !== 2) throw new UsageError('officer set-role takes <id> <role>');
+        onlyFor(['name', 'unit', 'role', 'all'], 'other subcommands');
+        const id = parseId(rest[0]);
+        const role = parseRole(rest[1]!, t);
+        const result = await officerErrors(async () => setOfficerRole(await ctx.db(), id, role));
+        if (values.json) out(JSON.stringify({ id, role: result.to }));
+        else out(t('cli-officer-role-set', { id, name: result.name, unit: result.unit, from: t('cli-role', { role: result.from }), to: t('cli-role', { role: result.to }) }));
+        return 0;
+      }
+      default:
+        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (add, import, list, invite, deactivate or set-role)');
     }
-    const username = await botUsername(ctx);
-    if (!username) ctx.io.stderr.write('note: no bot username known (set TELEGRAM_BOT_TOKEN or BOT_USERNAME); inviteLink is null — the officer can send /start <code> to the bot\n');
-    const out = created.map((o) => ({
-      id: o.id,
-      name: o.name,
-      unit: o.unitName,
-      role: o.role,
-      inviteCode: o.inviteCode,
-      inviteLink: username ? inviteLink(username, o.inviteCode) : null,
-      expiresAt: o.expiresAt.toISOString(),
-    }));
-    if (sub === 'add') {
-      const one = out[0]!;
-      if (values.json) ctx.io.stdout.write(`${JSON.stringify({ id: one.id, inviteCode: one.inviteCode, inviteLink: one.inviteLink })}\n`);
-      else ctx.io.stdout.write(`officer ${one.id} (${one.name}, ${one.unit}, ${one.role})\ninvite code: ${one.inviteCode}\ninvite link: ${one.inviteLink ?? '(unknown bot username)'}\nexpires: ${one.expiresAt}\n`);
-      return 0;
-    }
-    if (values.json) ctx.io.stdout.write(`${JSON.stringify(out.map((o) => ({ id: o.id, name: o.name, unit: o.unit, role: o.role, inviteCode: o.inviteCode, inviteLink: o.inviteLink })))}\n`);
-    else for (const o of out) ctx.io.stdout.write(`${o.id}\t${o.name}\t${o.unit}\t${o.role}\t${o.inviteLink ?? o.inviteCode}\n`);
-    return 0;
   },
 };
