@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Clock } from '../clock.ts';
 
 export interface CliIo {
   stdin: Readable;
@@ -17,6 +18,8 @@ export interface CliContext {
   io: CliIo;
   config: Config;
   logger: Logger;
+  /** Time as a dependency: tests run commands at a fixed instant. */
+  clock: Clock;
   /** Opens the database on first use; closed by the CLI runner at exit. */
   db(): Promise<PrismaClient>;
 }

@@ -2,6 +2,7 @@
 import { ConfigError, createConfig, type Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createPrisma } from '../db/client.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { InputError, UsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
 import { commands as allCommands } from './commands/index.ts';
@@ -25,9 +26,10 @@ export interface RunCliOptions {
   io: CliIo;
   env?: Record<string, string | undefined>;
   commands?: CliCommand[];
+  clock?: Clock;
 }
 
-export async function runCli(argv: string[], { io, env, commands = allCommands }: RunCliOptions): Promise<number> {
+export async function runCli(argv: string[], { io, env, commands = allCommands, clock = systemClock }: RunCliOptions): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText(commands));
@@ -61,6 +63,7 @@ export async function runCli(argv: string[], { io, env, commands = allCommands }
     io,
     config,
     logger,
+    clock,
     db: async () => (prisma ??= createPrisma(config.DATABASE_URL)),
   };
   try {

@@ -1,5 +1,6 @@
 // Runs the CLI in-process with captured streams, as `npm run -s cli -- ...` would.
 import { PassThrough, Readable } from 'node:stream';
+import type { Clock } from '../../src/clock.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 
 export interface CliResult {
@@ -8,7 +9,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean } = {}): Promise<CliResult> {
+export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean; clock?: Clock } = {}): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -18,6 +19,7 @@ export async function runCliCapture(argv: string[], options: { env?: Record<stri
   const code = await runCli(argv, {
     io: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, isTty: options.isTty ?? false },
     env: options.env ?? {},
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return { code, stdout: out, stderr: err };
 }
