@@ -6,5 +6,6 @@ import { calendarCommand } from './calendar.ts';
 import { importCommand } from './import.ts';
 import { officerCommand } from './officer.ts';
 import { remindersCommand } from './reminders.ts';
+import { exportCommand } from './export.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, officerCommand, remindersCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, officerCommand, remindersCommand, exportCommand];
