@@ -161,7 +161,9 @@ describe('export of a plan', () => {
     expect(stdout).toBe(`${out}\n`);
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(out) });
     const docxRow = (actions: string) => {
-      const rows = html.split('<tr>').filter((r) => r.includes(`<p>${actions.split('\n')[0]}</p>`));
+      // A cell is one paragraph, its lines joined by <br />.
+      const first = actions.split('\n')[0]!;
+      const rows = html.split('<tr>').filter((r) => r.includes(`<p>${first}</p>`) || r.includes(`<p>${first}<br />`));
       expect(rows).toHaveLength(1);
       return rows[0]!;
     };
