@@ -215,3 +215,5 @@ export-report-line = {$date}, {$officer}: {$note}
 export-extension-line = To {$due} (granted {$date})
 export-evidence-document = File: {$name}
 export-evidence-photo = Photo: {$name}
+export-evidence-document-unnamed = File attached to the report
+export-evidence-photo-unnamed = Photo attached to the report

@@ -215,3 +215,5 @@ export-report-line = {$date}, {$officer}: {$note}
 export-extension-line = Đến ngày {$due} (đồng ý ngày {$date})
 export-evidence-document = Tệp: {$name}
 export-evidence-photo = Ảnh: {$name}
+export-evidence-document-unnamed = Tệp đính kèm báo cáo
+export-evidence-photo-unnamed = Ảnh đính kèm báo cáo

@@ -94,9 +94,14 @@ function statusText(t: TranslateFn, status: TrackingStatus | undefined): string 
   return status ? t(`export-status-${status}`) : t('status-cancelled');
 }
 
+/** Links as they are; files by name. A photo (or a file sent without a name) has only the chat's file id, which means nothing on paper. */
 function evidenceText(t: TranslateFn, state: TaskStateAt): string {
   return state.evidence
-    .map((e) => (e.kind === 'LINK' ? e.reference : t(e.kind === 'PHOTO' ? 'export-evidence-photo' : 'export-evidence-document', { name: e.fileName ?? e.reference })))
+    .map((e) => {
+      if (e.kind === 'LINK') return e.reference;
+      const kind = e.kind === 'PHOTO' ? 'photo' : 'document';
+      return e.fileName ? t(`export-evidence-${kind}`, { name: e.fileName }) : t(`export-evidence-${kind}-unnamed`);
+    })
     .join('\n');
 }
 

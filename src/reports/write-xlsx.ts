@@ -9,6 +9,8 @@ import { xmlText } from './xml-text.ts';
 export const XLSX_CELL_MAX = 32_767;
 /** exceljs's PaperSize.A4 (a const enum, which erasable TypeScript cannot import). */
 const PAPER_A4 = 9;
+/** Points a wrapped heading line takes at 11 pt. */
+const HEADING_LINE_HEIGHT = 15;
 
 /** Text as a cell can hold it: XML-safe and within Excel's length. */
 export function cellText(text: string): string {
@@ -55,8 +57,13 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
   });
   sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width }));
 
+  // Excel does not grow a merged row to its wrapped text: a plan title of 300 characters
+  // gets the lines it needs across the table's width (≈ one character a width unit).
+  const tableWidth = table.columns.reduce((n, c) => n + c.width, 0);
   table.heading.forEach((line, i) => {
     const row = sheet.getRow(i + 1);
+    const lines = Math.ceil((line.length * 1.1) / Math.max(tableWidth, 1));
+    if (lines > 1) row.height = lines * HEADING_LINE_HEIGHT;
     setCell(row.getCell(1), line);
     row.getCell(1).font = { bold: i === 0, size: i === 0 ? 14 : 11 };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };

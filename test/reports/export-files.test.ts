@@ -21,7 +21,7 @@ const tasks: ExportTask[] = [
   {
     id: 2, parentId: 1, isGroup: false, code: '1', title: FORMULA, target: '100% văn bản', actions: null, deadlineRaw: 'Trước ngày 15/3/2025',
     units: [lead('Văn phòng - Thống kê'), { name: 'Tư pháp - Hộ tịch', role: 'COORDINATE' }],
-    state: state({ status: 'done-late', completedOn: '2025-03-20', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }] }),
+    state: state({ status: 'done-late', completedOn: '2025-03-20', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }, { kind: 'PHOTO', reference: 'AgACAgUAAxkBAAI', fileName: null }] }),
   },
   {
     id: 3, parentId: 1, isGroup: false, code: '2', title: 'Rà soát thủ tục hành chính', target: null, actions: null, deadlineRaw: 'Quý I/2025',
@@ -56,7 +56,7 @@ describe('the report model', () => {
   it('drops a group left without tasks and writes each state in the government\'s terms', () => {
     expect(model.tasks.rows.map((r) => [r.kind, r.cells[0]])).toEqual([['group', 'I'], ['task', '1'], ['task', '2']]);
     expect(model.tasks.rows[1]!.cells.slice(6)).toEqual([
-      'Hoàn thành quá hạn', { date: '2025-03-20' }, 100, '20/03/2025, Nguyễn Văn A: +SUM(1,2)\u0007 xong', null, 'https://vanban.gov.vn/1\nTệp: bao-cao.pdf',
+      'Hoàn thành quá hạn', { date: '2025-03-20' }, 100, '20/03/2025, Nguyễn Văn A: +SUM(1,2)\u0007 xong', null, 'https://vanban.gov.vn/1\nTệp: bao-cao.pdf\nẢnh đính kèm báo cáo',
     ]);
     expect(model.tasks.rows[2]!.cells.slice(6)).toEqual(['Vướng mắc', null, 40, null, 'Đến ngày 30/06/2025 (đồng ý ngày 25/03/2025)', null]);
   });
@@ -108,6 +108,15 @@ describe('the .xlsx', () => {
     const sheetXml = xml.get('xl/worksheets/sheet1.xml')!;
     expect(sheetXml).not.toMatch(/<f[\s>]/);
     expect(xml.get('xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example/x&quot;');
+  });
+
+  it('gives a long plan title in the merged heading the lines it needs', async () => {
+    const long = { ...input, plan: { number: '45/KH-UBND', title: 'Kế hoạch nâng cao chỉ số cải cách hành chính '.repeat(20) } };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeReportXlsx(buildReportModel(t, long), { createdAt: new Date(0) })) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Nhiệm vụ')!;
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(45);
+    expect(sheet.getRow(3).height ?? 15).toBeLessThanOrEqual(15);
   });
 });
 
