@@ -14,6 +14,8 @@ export interface PlanRef {
   number: string | null;
   title: string;
   issuedOn: IsoDate | null;
+  periodFrom: IsoDate | null;
+  periodTo: IsoDate | null;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface PlanRef {
 export async function findPlans(db: Db | SqlRunner, ref: string): Promise<PlanRef[]> {
   const sql = runnerOf(db);
   const text = ref.trim();
-  const columns = Prisma.sql`p.id, p.number, p.title, to_char(p."issuedOn", 'YYYY-MM-DD') AS "issuedOn"`;
+  const columns = Prisma.sql`p.id, p.number, p.title, to_char(p."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
+    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo"`;
   const order = Prisma.sql`ORDER BY p."issuedOn" DESC NULLS LAST, p.id DESC`;
   const exact = await sql.rows<PlanRef>(Prisma.sql`SELECT ${columns} FROM "Plan" p WHERE lower(p.number) = lower(${text}) ${order}`);
   if (exact.length) return exact;

@@ -70,3 +70,15 @@ export function parsePeriod(text: string | undefined, options: { year: number; t
 export function statusDate(period: ReportPeriod, today: IsoDate): IsoDate {
   return period.to < today ? period.to : today;
 }
+
+/**
+ * The year a named period means when none is given: this year, unless the plan's own period
+ * ended before it (a plan for 2024 reported on in 2025 means 2024) or starts after it.
+ */
+export function defaultYear(thisYear: number, plan: { periodFrom: IsoDate | null; periodTo: IsoDate | null }): number {
+  const last = plan.periodTo ? Number(plan.periodTo.slice(0, 4)) : undefined;
+  const first = plan.periodFrom ? Number(plan.periodFrom.slice(0, 4)) : undefined;
+  if (last !== undefined && last < thisYear) return last;
+  if (first !== undefined && first > thisYear) return first;
+  return thisYear;
+}

@@ -209,6 +209,15 @@ describe('export of a plan', () => {
     }
   });
 
+  it('a plan whose period has ended: Q4 means its last year, and a plan without a number is exported by id', async () => {
+    const imported = await runCliCapture(['import', new URL(SAMPLE_FILES.phuLuc1, SAMPLES_DIR).pathname, '--json'], { env });
+    expect(imported.code).toBe(0);
+    const { planId } = JSON.parse(imported.stdout) as { planId: number };
+    const { code, stdout } = await runExport(String(planId), '--period', 'Q4', '--json', '--out', join(dir, 'phu-luc-1.xlsx'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ plan: { id: planId, number: null }, period: { kind: 'Q4', from: '2024-10-01', to: '2024-12-31' }, statusDate: '2024-12-31' });
+  });
+
   it.each([
     [['9999/KH-UBND'], /no plan "9999\/KH-UBND"/],
     [['336', '--period', 'Q5'], /--period: period "Q5" is not Q1/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, PeriodError, statusDate } from '../../src/reports/periods.ts';
+import { defaultYear, parsePeriod, PeriodError, statusDate } from '../../src/reports/periods.ts';
 
 const at = { year: 2025, today: '2025-08-14' };
 
@@ -32,5 +32,12 @@ describe('reporting periods', () => {
   it('statuses are taken at the end of the period, or today while it runs', () => {
     expect(statusDate(parsePeriod('Q1', at), at.today)).toBe('2025-03-31');
     expect(statusDate(parsePeriod('Q3', at), at.today)).toBe('2025-08-14');
+  });
+
+  it("a named period without a year means this year, or the plan's last year once its period has ended", () => {
+    expect(defaultYear(2025, { periodFrom: '2024-01-01', periodTo: null })).toBe(2025);
+    expect(defaultYear(2025, { periodFrom: '2024-01-01', periodTo: '2024-12-31' })).toBe(2024);
+    expect(defaultYear(2025, { periodFrom: '2026-01-01', periodTo: '2030-12-31' })).toBe(2026);
+    expect(defaultYear(2025, { periodFrom: null, periodTo: null })).toBe(2025);
   });
 });

@@ -8,7 +8,7 @@ import { findUnitByName } from '../../conversation/officers.ts';
 import { createI18n, toLocale, translator } from '../../conversation/i18n.ts';
 import { findPlans, type PlanRef } from '../../reports/export-query.ts';
 import { EXPORT_FORMATS, exportPlanReport, type ExportFormat } from '../../reports/export-report.ts';
-import { parsePeriod, PeriodError, type ReportPeriod } from '../../reports/periods.ts';
+import { defaultYear, parsePeriod, PeriodError, type ReportPeriod } from '../../reports/periods.ts';
 import { InputError, UsageError, type CliCommand } from '../command.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 
@@ -56,21 +56,26 @@ export const exportCommand: CliCommand = {
     const calendar = calendarFromConfig(ctx.config);
     const now = ctx.clock.now();
     const today = calendar.dateOf(now);
-    let period: ReportPeriod;
-    try {
-      // A year alone means that whole year; no period at all, this year up to today.
-      period = parsePeriod(values.period ?? (values.year ? 'year' : undefined), { year: values.year ? Number(values.year) : Number(today.slice(0, 4)), today });
-    } catch (err) {
-      if (err instanceof PeriodError) throw new UsageError(`--period: ${err.message}`);
-      throw err;
-    }
-    if (period.kind === 'range' && values.year !== undefined) throw new UsageError('--year goes with Q1..Q4, 6T, 9T or year, not with a date range');
+    // A year alone means that whole year; no period at all, the year up to today.
+    const periodText = values.period ?? (values.year ? 'year' : undefined);
+    const periodOf = (year: number): ReportPeriod => {
+      try {
+        return parsePeriod(periodText, { year, today });
+      } catch (err) {
+        if (err instanceof PeriodError) throw new UsageError(`--period: ${err.message}`);
+        throw err;
+      }
+    };
+    // Checked before the database is opened; the year is settled once the plan is known.
+    const thisYear = Number(today.slice(0, 4));
+    if (periodOf(thisYear).kind === 'range' && values.year !== undefined) throw new UsageError('--year goes with Q1..Q4, 6T, 9T or year, not with a date range');
 
     const prisma = await ctx.db();
     const plans = await findPlans(prisma, positionals[0]!);
     if (plans.length === 0) throw new InputError(`no plan "${positionals[0]}" (give its id or number, e.g. 336/KH-UBND)`);
     if (plans.length > 1) throw new InputError([`"${positionals[0]}" names ${plans.length} plans; give the id of one:`, ...plans.map((p) => `  ${planLine(p)}`)].join('\n'));
     const plan = plans[0]!;
+    const period = periodOf(values.year ? Number(values.year) : defaultYear(thisYear, plan));
 
     let unit: { id: number; name: string } | undefined;
     if (values.unit !== undefined) {
