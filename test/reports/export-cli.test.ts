@@ -218,6 +218,23 @@ describe('export of a plan', () => {
     expect(JSON.parse(stdout)).toMatchObject({ plan: { id: planId, number: null }, period: { kind: 'Q4', from: '2024-10-01', to: '2024-12-31' }, statusDate: '2024-12-31' });
   });
 
+  it('a number two plans share (numbers restart each year) is refused with their ids; the id picks one', async () => {
+    const next = await db.prisma.plan.create({
+      data: { kind: 'KE_HOACH', number: '336/KH-UBND', issuer: 'Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai', issuedOn: new Date('2025-10-01'), title: 'Kế hoạch năm 2025', sourceFileName: 'x', sourceHash: 'x' },
+    });
+    try {
+      const refused = await runExport('336', '--year', '2024');
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(new RegExp(`"336" names 2 plans; give the id of one:\\n  #${next.id} 336/KH-UBND, issued 2025-10-01: Kế hoạch năm 2025\\n  #\\d+ 336/KH-UBND, issued 2024-10-15`));
+      const picked = await runExport(String(next.id), '--year', '2025', '--out', join(dir, 'next.xlsx'), '--json');
+      expect(picked.code).toBe(0);
+      expect(JSON.parse(picked.stdout)).toMatchObject({ plan: { id: next.id }, tasks: 0 });
+    } finally {
+      await db.prisma.plan.delete({ where: { id: next.id } });
+    }
+  });
+
   it.each([
     [['9999/KH-UBND'], /no plan "9999\/KH-UBND"/],
     [['336', '--period', 'Q5'], /--period: period "Q5" is not Q1/],
