@@ -1,5 +1,6 @@
 // Runs the CLI in-process with captured streams, as `npm run -s cli -- ...` would.
 import { PassThrough, Readable } from 'node:stream';
+import type { Clock } from '../../src/clock.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { recordOutput } from './test-log.ts';
@@ -10,7 +11,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean; now?: string } = {}): Promise<CliResult> {
+/** `now` (an instant) or `clock`: the CLI's clock for the run; the real one otherwise. */
+export async function runCliCapture(argv: string[], options: { env?: Record<string, string | undefined>; stdin?: string; isTty?: boolean; now?: string; clock?: Clock } = {}): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -20,7 +22,7 @@ export async function runCliCapture(argv: string[], options: { env?: Record<stri
   const code = await runCli(argv, {
     io: { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, isTty: options.isTty ?? false },
     env: options.env ?? {},
-    ...(options.now ? { clock: fixedClock(options.now) } : {}),
+    ...(options.clock ? { clock: options.clock } : options.now ? { clock: fixedClock(options.now) } : {}),
   });
   recordOutput(`cli ${argv.slice(0, 2).join(' ')}`, out + err);
   return { code, stdout: out, stderr: err };

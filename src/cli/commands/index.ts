@@ -7,5 +7,6 @@ import { importCommand } from './import.ts';
 import { officerCommand } from './officer.ts';
 import { remindersCommand } from './reminders.ts';
 import { unitCommand } from './unit.ts';
+import { exportCommand } from './export.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, unitCommand, officerCommand, remindersCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, unitCommand, officerCommand, remindersCommand, exportCommand];

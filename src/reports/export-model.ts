@@ -1,0 +1,214 @@
+// The progress report of a plan as a document model: the plan's appendix table (codes,
+// task, target, units per role, deadline as written) with each task's state at the
+// status date, and a summary by unit and status. Pure: rows in, tables of text out;
+// the .xlsx and .docx writers only lay the model out.
+import type { IsoDate } from '../deadlines/types.ts';
+import type { TranslateFn } from '../conversation/i18n.ts';
+import { formatDmy, TRACKING_STATUSES, type TrackingStatus } from '../conversation/tracking-status.ts';
+import type { ReportPeriod } from './periods.ts';
+import type { TaskStateAt } from './status-at.ts';
+
+export type UnitRole = 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE';
+
+export interface ExportTask {
+  id: number;
+  parentId: number | null;
+  isGroup: boolean;
+  code: string;
+  title: string;
+  target: string | null;
+  actions: string | null;
+  deadlineRaw: string | null;
+  units: Array<{ name: string; role: UnitRole }>;
+  /** The state at the status date; groups have none. */
+  state?: TaskStateAt;
+}
+
+export interface ExportInput {
+  plan: { number: string | null; title: string };
+  period: ReportPeriod;
+  statusDate: IsoDate;
+  /** The unit the export was narrowed to. */
+  unitName?: string;
+  /** In the plan's order; groups included (those without a task left are dropped). */
+  tasks: ExportTask[];
+}
+
+export type CellValue = string | number | { date: IsoDate } | null;
+
+export type ColumnKey =
+  | 'code' | 'title' | 'actions' | 'target' | 'lead' | 'execute' | 'coordinate' | 'monitor' | 'deadline'
+  | 'status' | 'completed' | 'progress' | 'report' | 'extension' | 'evidence';
+
+export interface ReportColumn {
+  key: string;
+  header: string;
+  /** Width in characters (Excel's unit); the .docx writer uses it as a proportion. */
+  width: number;
+}
+
+export interface ReportTableRow {
+  kind: 'group' | 'task' | 'total';
+  cells: CellValue[];
+}
+
+export interface ReportTable {
+  sheetName: string;
+  heading: string[];
+  columns: ReportColumn[];
+  rows: ReportTableRow[];
+}
+
+export interface ReportModel {
+  tasks: ReportTable;
+  summary: ReportTable;
+}
+
+/** Units columns in the order appendices print them. */
+const ROLE_COLUMNS: Array<[ColumnKey, UnitRole]> = [['lead', 'LEAD'], ['execute', 'EXECUTE'], ['coordinate', 'COORDINATE'], ['monitor', 'MONITOR']];
+
+const WIDTHS: Record<ColumnKey, number> = {
+  code: 8, title: 48, actions: 42, target: 32, lead: 20, execute: 20, coordinate: 24, monitor: 20, deadline: 16,
+  status: 18, completed: 12, progress: 9, report: 42, extension: 20, evidence: 32,
+};
+
+function periodLabel(t: TranslateFn, period: ReportPeriod): string {
+  const from = formatDmy(period.from);
+  const to = formatDmy(period.to);
+  const year = String(period.year);
+  return t(`export-period-${period.kind.toLowerCase()}`, { year, from, to });
+}
+
+function headingLines(t: TranslateFn, input: ExportInput, first: string): string[] {
+  const plan = input.plan.number ? `${input.plan.number} — ${input.plan.title}` : input.plan.title;
+  return [
+    first,
+    t('export-plan', { plan }),
+    t('export-period', { period: periodLabel(t, input.period), from: formatDmy(input.period.from), to: formatDmy(input.period.to) }),
+    t('export-status-date', { date: formatDmy(input.statusDate) }),
+    ...(input.unitName ? [t('export-unit', { unit: input.unitName })] : []),
+  ];
+}
+
+function statusText(t: TranslateFn, status: TrackingStatus | undefined): string {
+  return status ? t(`export-status-${status}`) : t('status-cancelled');
+}
+
+/** Links as they are; files by name. A photo (or a file sent without a name) has only the chat's file id, which means nothing on paper. */
+function evidenceText(t: TranslateFn, state: TaskStateAt): string {
+  return state.evidence
+    .map((e) => {
+      if (e.kind === 'LINK') return e.reference;
+      const kind = e.kind === 'PHOTO' ? 'photo' : 'document';
+      return e.fileName ? t(`export-evidence-${kind}`, { name: e.fileName }) : t(`export-evidence-${kind}-unnamed`);
+    })
+    .join('\n');
+}
+
+function cellOf(t: TranslateFn, key: ColumnKey, task: ExportTask): CellValue {
+  const units = (role: UnitRole) => task.units.filter((u) => u.role === role).map((u) => u.name).join('\n') || null;
+  const state = task.state;
+  switch (key) {
+    case 'code': return task.code;
+    case 'title': return task.title;
+    case 'actions': return task.actions;
+    case 'target': return task.target;
+    case 'lead': return units('LEAD');
+    case 'execute': return units('EXECUTE');
+    case 'coordinate': return units('COORDINATE');
+    case 'monitor': return units('MONITOR');
+    case 'deadline': return task.deadlineRaw;
+  }
+  if (!state || task.isGroup) return null;
+  switch (key) {
+    case 'status': return statusText(t, state.status);
+    case 'completed': return state.completedOn ? { date: state.completedOn } : null;
+    case 'progress': return state.progress;
+    case 'report': {
+      const r = state.latestReport;
+      return r ? t('export-report-line', { date: formatDmy(r.on), officer: r.officerName, note: r.note }) : null;
+    }
+    case 'extension': return state.extensions.map((e) => t('export-extension-line', { due: formatDmy(e.due), date: formatDmy(e.grantedOn) })).join('\n') || null;
+    case 'evidence': return evidenceText(t, state) || null;
+  }
+}
+
+/** Groups with no task under them (the unit filter left none) are dropped. */
+function shownTasks(tasks: ExportTask[]): ExportTask[] {
+  const byId = new Map(tasks.map((x) => [x.id, x]));
+  const needed = new Set<number>();
+  for (const task of tasks) {
+    if (task.isGroup) continue;
+    for (let p = task.parentId; p !== null && !needed.has(p); p = byId.get(p)?.parentId ?? null) needed.add(p);
+  }
+  return tasks.filter((x) => !x.isGroup || needed.has(x.id));
+}
+
+/**
+ * The unit answerable for a task, under which the summary counts it: the lead (chủ trì),
+ * else the executing units (as reminders choose their recipients), else the monitoring
+ * unit (appendices assigned whole to one department name only that).
+ */
+export function responsibleUnits(task: Pick<ExportTask, 'units'>): string[] {
+  for (const role of ['LEAD', 'EXECUTE', 'MONITOR'] as const) {
+    const names = [...new Set(task.units.filter((u) => u.role === role).map((u) => u.name))];
+    if (names.length) return names;
+  }
+  return [];
+}
+
+function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): ReportTable {
+  const none = t('export-unit-none');
+  const counts = new Map<string, Record<TrackingStatus, number>>();
+  const empty = () => Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>;
+  const total = empty();
+  for (const task of tasks) {
+    const status = task.state?.status;
+    if (task.isGroup || !status) continue;
+    total[status]++;
+    const units = responsibleUnits(task);
+    for (const unit of units.length ? units : [none]) {
+      const row = counts.get(unit) ?? empty();
+      row[status]++;
+      counts.set(unit, row);
+    }
+  }
+  const names = [...counts.keys()].filter((n) => n !== none).sort((a, b) => a.localeCompare(b, 'vi'));
+  if (counts.has(none)) names.push(none);
+  const line = (c: Record<TrackingStatus, number>) => [TRACKING_STATUSES.reduce((n, s) => n + c[s], 0), ...TRACKING_STATUSES.map((s) => c[s])];
+  return {
+    sheetName: t('export-sheet-summary'),
+    heading: headingLines(t, input, t('export-summary-heading')),
+    columns: [
+      { key: 'unit', header: t('export-col-unit'), width: 40 },
+      { key: 'total', header: t('export-col-total'), width: 12 },
+      ...TRACKING_STATUSES.map((s) => ({ key: s, header: t(`export-status-${s}`), width: 14 })),
+    ],
+    rows: [
+      ...names.map((name) => ({ kind: 'task' as const, cells: [name, ...line(counts.get(name)!)] })),
+      { kind: 'total', cells: [t('export-summary-total'), ...line(total)] },
+    ],
+  };
+}
+
+export function buildReportModel(t: TranslateFn, input: ExportInput): ReportModel {
+  const tasks = shownTasks(input.tasks);
+  const has = (pick: (x: ExportTask) => unknown) => tasks.some((x) => Boolean(pick(x)));
+  // The plan's own columns: only those its tasks fill (a plan without targets prints none).
+  const keys: ColumnKey[] = [
+    'code', 'title',
+    ...(has((x) => x.actions) ? (['actions'] as const) : []),
+    ...(has((x) => x.target) ? (['target'] as const) : []),
+    ...ROLE_COLUMNS.filter(([, role]) => has((x) => x.units.some((u) => u.role === role))).map(([key]) => key),
+    'deadline', 'status', 'completed', 'progress', 'report', 'extension', 'evidence',
+  ];
+  return {
+    tasks: {
+      sheetName: t('export-sheet-tasks'),
+      heading: headingLines(t, input, t('export-heading')),
+      columns: keys.map((key) => ({ key, header: t(`export-col-${key}`), width: WIDTHS[key] })),
+      rows: tasks.map((task) => ({ kind: task.isGroup ? 'group' : 'task', cells: keys.map((key) => cellOf(t, key, task)) })),
+    },
+    summary: summaryTable(t, input, tasks),
+  };
+}
