@@ -18,8 +18,6 @@ export interface CliContext {
   io: CliIo;
   config: Config;
   logger: Logger;
-  /** Time as a dependency: tests run commands at a fixed instant. */
-  clock: Clock;
   /** Opens the database on first use; closed by the CLI runner at exit. */
   db(): Promise<PrismaClient>;
   /** "Now" for everything a command decides by date (overdue, windows, invite expiry); fixed in tests. */

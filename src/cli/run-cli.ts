@@ -2,7 +2,6 @@
 import { ConfigError, createConfig, type Config } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createPrisma } from '../db/client.ts';
-import { systemClock, type Clock } from '../clock.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { InputError, UsageError, type CliCommand, type CliContext, type CliIo } from './command.ts';
@@ -73,7 +72,6 @@ export async function runCli(argv: string[], { io, env, commands = allCommands, 
     io,
     config,
     logger,
-    clock,
     db: async () => (prisma ??= createPrisma(config.DATABASE_URL)),
     clock,
   };
