@@ -24,6 +24,7 @@ import type { ZaloAdapter } from './channels/zalo/index.ts';
 import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
 import { sendOutgoing } from './bot/handlers/send.ts';
+import type { OutgoingMessage } from './channels/types.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
 /** Connections of the worker's `pg` pool: planning runs one statement at a time. */
@@ -122,7 +123,7 @@ export async function startService(
           config, prisma, pool: botPool, logger, calendar,
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
-          sendElsewhere: async (channel, externalId, messages) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined),
+          ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
         })
       : undefined;
     if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
@@ -132,9 +133,7 @@ export async function startService(
       zalo = createZaloAdapter({
         api: zaloApiFromConfig(config)!, prisma, sql: pgRunner(botPool!), redis, prefix: config.QUEUE_PREFIX,
         ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, calendar, timeZone: config.TZ_NAME, logger,
-        sendElsewhere: async (channel, externalId, messages) => {
-          if (channel === 'TELEGRAM' && bot) await sendOutgoing(bot.api, externalId, messages);
-        },
+        ...(bot ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined) } : {}),
       });
       if (config.ZALO_MODE === 'webhook') registerZaloWebhookRoute(server, { conversation: zalo.conversation, secret: config.ZALO_WEBHOOK_SECRET! });
     }

@@ -8,14 +8,31 @@ import { escapeHtml, truncate } from './html.ts';
 import { translator, type Translator } from './i18n.ts';
 import { formatDmy } from './tracking-status.ts';
 
+export type Platform = 'TELEGRAM' | 'ZALO';
+
+export interface OfficerChat {
+  channel: Platform;
+  externalId: string;
+}
+
 export interface DeciderChat {
   officerId: number;
-  channel: 'TELEGRAM' | 'ZALO';
-  externalId: string;
+  /** The decider's active chats, most recently linked first: the sender takes the first it can reach. */
+  chats: OfficerChat[];
   message: OutgoingMessage;
 }
 
-/** For each decider with an active chat: where to ask and what to show (most recently linked chat first). */
+/** An officer's active chats, most recently linked first. */
+export async function chatsOf(prisma: PrismaClient, officerId: number): Promise<OfficerChat[]> {
+  return prisma.chatIdentity.findMany({ where: { officerId, active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], select: { channel: true, externalId: true } });
+}
+
+/** The first chat on this platform or on one the process can also send to. */
+export function reachableChat(chats: OfficerChat[], here: Platform, elsewhere: boolean): OfficerChat | undefined {
+  return chats.find((c) => c.channel === here || elsewhere);
+}
+
+/** For each decider with an active chat: where to ask and what to show. */
 export async function extensionAsks(
   prisma: PrismaClient,
   i18n: Translator,
@@ -27,9 +44,9 @@ export async function extensionAsks(
   });
   const out: DeciderChat[] = [];
   for (const deciderId of input.deciderIds) {
-    const decider = await prisma.officer.findUnique({ where: { id: deciderId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
-    const identity = decider?.chatIdentities[0];
-    if (!decider || !identity) continue;
+    const decider = await prisma.officer.findUnique({ where: { id: deciderId }, select: { language: true } });
+    const chats = await chatsOf(prisma, deciderId);
+    if (!decider || !chats.length) continue;
     const t = translator(i18n, decider.language);
     const html = t('extension-ask', {
       name: escapeHtml(request.requester.name),
@@ -45,7 +62,7 @@ export async function extensionAsks(
       { text: t('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
       { text: t('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
     ]];
-    out.push({ officerId: deciderId, channel: identity.channel, externalId: identity.externalId, message: { html, buttons } });
+    out.push({ officerId: deciderId, chats, message: { html, buttons } });
   }
   return out;
 }

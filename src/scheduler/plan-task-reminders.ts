@@ -143,9 +143,10 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
           id: true,
           name: true,
           policy: { where: { planId: null }, select: { settings: true } },
+          // An officer linked on Telegram and on Zalo is reminded on the chat linked last, never on both.
           officers: {
             where: { active: true },
-            select: { id: true, name: true, role: true, chatIdentities: { where: { active: true, channel: 'TELEGRAM' }, orderBy: { id: 'asc' }, take: 1, select: { id: true } } },
+            select: { id: true, name: true, role: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } },
           },
         },
       });

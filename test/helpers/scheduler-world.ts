@@ -18,6 +18,10 @@ import { createTestDatabase } from './database.ts';
 import { createPlainComposer } from './plain-composer.ts';
 import { createTestRedis } from './redis.ts';
 import { startTelegramStandIn, type FloodLimits } from './telegram/stand-in.ts';
+import { startZaloStandIn } from './zalo/stand-in.ts';
+import { createZaloApi } from '../../src/channels/zalo/api.ts';
+import { createZaloRoute } from '../../src/channels/zalo/delivery.ts';
+import { createI18n } from '../../src/conversation/i18n.ts';
 
 export const WORK_HOURS = { start: '08:00', end: '17:00', startMinutes: 480, endMinutes: 1020 };
 
@@ -28,6 +32,8 @@ export interface WorldOptions {
   privateIntervalMs?: number;
   claimTtlMs?: number;
   globalPerSecond?: number;
+  /** Also deliver on Zalo, through a stand-in of its Bot API. */
+  zalo?: boolean;
 }
 
 export async function createSchedulerWorld(options: WorldOptions = {}) {
@@ -36,6 +42,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
   await db.prisma.reminder.findFirst({ include: { chatIdentity: true } });
   const redis = await createTestRedis();
   const tg = await startTelegramStandIn({ limits: options.limits ?? false });
+  const zalo = options.zalo ? await startZaloStandIn() : undefined;
   const producer = createRedis(redis.url, 'producer');
   const queues = createQueues(producer, redis.prefix);
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: WORK_HOURS });
@@ -49,6 +56,9 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
         channel: createTelegramChannel(new Api(tg.token, { apiRoot: tg.apiRoot })),
         pacing: createChatPacing(producer, { prefix: redis.prefix, globalPerSecond: options.globalPerSecond ?? 200, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
       },
+      ...(zalo
+        ? { ZALO: createZaloRoute({ api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }), redis: producer, prefix: redis.prefix, ratePerSecond: 100, prisma: db.prisma, i18n: createI18n() }) }
+        : {}),
     },
     composer: (options.composer ?? createPlainComposer)(db.prisma),
     clock: options.clock ?? systemClock,
@@ -69,6 +79,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
     prisma: db.prisma,
     redis,
     tg,
+    zalo,
     queues,
     calendar,
     deps,
@@ -95,6 +106,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
       producer.disconnect();
       await pool.end();
       await tg.close();
+      await zalo?.close();
       await redis.cleanup();
       await db.drop();
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 import { recordOutput } from '../helpers/test-log.ts';
+import { startZaloStandIn } from '../helpers/zalo/stand-in.ts';
 
 const databases: string[] = [];
 let redis: TestRedis;
@@ -76,6 +77,28 @@ describe('npm start', () => {
     expect(await ready.json()).toMatchObject({ telegram: 'missing TELEGRAM_BOT_TOKEN' });
     service.child.kill('SIGINT');
     expect(await service.exit).toBe(0);
+  });
+
+  it('with a Zalo token: polls Zalo, answers a message there, and stops polling on SIGTERM', async () => {
+    const zalo = await startZaloStandIn();
+    try {
+      const service = await startService({ ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot }, ['--role', 'bot']);
+      const ready = await fetch(`${service.url}/readyz`);
+      expect(await ready.json()).toMatchObject({ zalo: 'configured' });
+      expect(zalo.callsTo('getMe')).toHaveLength(1);
+      zalo.pushMessage({ chatId: 'zalo-stranger', text: 'xin chào' });
+      const until = Date.now() + 10_000;
+      while (!zalo.messagesTo('zalo-stranger').length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(zalo.messagesTo('zalo-stranger')[0]?.text).toContain('mã mời');
+      service.child.kill('SIGTERM');
+      const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+      expect(code, service.output()).toBe(0);
+      expect(service.output()).toContain('"msg":"zalo polling started"');
+      expect(service.output()).not.toContain(zalo.token.split(':')[1]);
+      expect(zalo.violations).toEqual([]);
+    } finally {
+      await zalo.close();
+    }
   });
 
   it('a second signal during shutdown is harmless', async () => {

@@ -3,7 +3,7 @@
 // (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
 import type { Api } from 'grammy';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../conversation/answers.ts';
-import { extensionAsks } from '../../conversation/extension-notice.ts';
+import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { formatWhen } from '../../conversation/render.ts';
@@ -12,6 +12,7 @@ import { loadActor, type LoadedActor } from '../../conversation/scope.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
+import type { OutgoingMessage } from '../../channels/types.ts';
 import { editOutgoing, sendOutgoing } from './send.ts';
 
 export interface CardTarget {
@@ -22,6 +23,13 @@ export interface CardTarget {
 }
 
 const NOTE_PREVIEW = 300;
+
+/** A notice to someone else's chat: on Telegram through this bot, on the other platform through it. */
+async function sendToChat(services: BotServices, api: Api, chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
+  if (!chat) return;
+  if (chat.channel === 'TELEGRAM') await sendOutgoing(api, chat.externalId, messages);
+  else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);
+}
 
 async function localeOf(services: BotServices, officerId: number): Promise<TranslateFn> {
   const actor = await loadActor(services.sql, officerId);
@@ -95,10 +103,7 @@ export async function requestAndNotify(
 
   // Each decider is asked on the chat they linked last, on whichever platform that is.
   const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
-  for (const ask of asks) {
-    if (ask.channel === 'TELEGRAM') await sendOutgoing(target.api, ask.externalId, [ask.message]);
-    else await services.sendElsewhere?.(ask.channel, ask.externalId, [ask.message]);
-  }
+  for (const ask of asks) await sendToChat(services, target.api, reachableChat(ask.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [ask.message]);
   return 'requested';
 }
 
@@ -122,15 +127,13 @@ export async function decideAndNotify(
   const footer = t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) });
   await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${footer}` });
 
-  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
-  const identity = requester?.chatIdentities[0];
-  if (!requester || !identity) return;
+  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId } });
+  const chat = reachableChat(await chatsOf(services.prisma, result.requesterId), 'TELEGRAM', Boolean(services.sendElsewhere));
+  if (!requester || !chat) return;
   const rt = translator(services.i18n, requester.language);
   const card = await services.composer.taskCard(requester.id, result.taskId, now, {
     header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }),
     buttons: true,
   });
-  if (!card) return;
-  if (identity.channel === 'TELEGRAM') await sendOutgoing(target.api, identity.externalId, [card]);
-  else await services.sendElsewhere?.(identity.channel, identity.externalId, [card]);
+  if (card) await sendToChat(services, target.api, chat, [card]);
 }

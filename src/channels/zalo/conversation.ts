@@ -6,7 +6,7 @@
 import type { OutgoingMessage } from '../types.ts';
 import { extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
-import { extensionAsks } from '../../conversation/extension-notice.ts';
+import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
 import { escapeHtml } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { redeemInvite } from '../../conversation/invites.ts';
@@ -40,6 +40,13 @@ const MAX_TEXT = 4_000;
 
 export function createZaloConversation(deps: ZaloConversationDeps) {
   const { services, choices, send, logger } = deps;
+
+  /** A notice to someone else's chat: on Zalo directly, on Telegram through the other bot. */
+  async function sendToChat(chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
+    if (!chat) return;
+    if (chat.channel === 'ZALO') await send(chat.externalId, messages);
+    else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);
+  }
 
   async function handle(update: ZaloIncoming): Promise<void> {
     if (update.fromBot) return;
@@ -162,10 +169,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (result.outcome === 'not-later') return send(chatId, [{ html: t('extension-not-later', { date: formatDmy(result.currentDue) }) }]);
     await showCard(officer, chatId, taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
     const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
-    for (const ask of asks) {
-      if (ask.channel === 'ZALO') await send(ask.externalId, [ask.message]);
-      else await services.sendElsewhere?.(ask.channel, ask.externalId, [ask.message]);
-    }
+    for (const ask of asks) await sendToChat(reachableChat(ask.chats, 'ZALO', Boolean(services.sendElsewhere)), [ask.message]);
   }
 
   async function answerText(officer: LoadedActor, chatId: string, command: ReplyCommand, t: TranslateFn) {
@@ -261,14 +265,12 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (result.outcome === 'not-found') return send(chatId, [{ html: t('extension-not-found') }]);
     if (result.outcome === 'already-decided') return send(chatId, [{ html: t('extension-already-decided') }]);
     await send(chatId, [{ html: t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) }) }]);
-    const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId }, include: { chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] } } });
-    const identity = requester?.chatIdentities[0];
-    if (!requester || !identity) return;
+    const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId } });
+    const chat = reachableChat(await chatsOf(services.prisma, result.requesterId), 'ZALO', Boolean(services.sendElsewhere));
+    if (!requester || !chat) return;
     const rt = translator(services.i18n, requester.language);
     const card = await services.composer.taskCard(requester.id, result.taskId, now, { header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }), buttons: true });
-    if (!card) return;
-    if (identity.channel === 'ZALO') await send(identity.externalId, [card]);
-    else await services.sendElsewhere?.(identity.channel, identity.externalId, [card]);
+    if (card) await sendToChat(chat, [card]);
   }
 
   /** A photo after an answer is its evidence (the officer's latest report of the last week). */

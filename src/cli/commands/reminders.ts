@@ -108,7 +108,7 @@ export const remindersCommand: CliCommand = {
     }
     // Officers who will hear nothing until they link a chat: the first thing to fix on a first day.
     const unlinked = await prisma.officer.findMany({
-      where: { active: true, ...(unitId === undefined ? {} : { unitId }), chatIdentities: { none: { active: true, channel: 'TELEGRAM' } } },
+      where: { active: true, ...(unitId === undefined ? {} : { unitId }), chatIdentities: { none: { active: true } } },
       orderBy: [{ unit: { name: 'asc' } }, { name: 'asc' }],
       select: { id: true, name: true, unit: { select: { name: true } } },
     });
