@@ -14,7 +14,13 @@ import type { ReminderPolicy } from '../src/reminders/policy-values.ts';
 export interface MessageComposer {
   /** null when the reminder no longer warrants a message (task done, officer gone). */
   reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null>;
-  overdueDigest(leaderOfficerId: number, now: Date): Promise<OutgoingMessage[]>;
+  /**
+   * A leader's overdue digest, and the unreachable chats it tells of. Composing writes nothing:
+   * the sender marks those chats reported once every part is out (markUnreachableReported), so
+   * a digest retried after a failure still carries the section.
+   */
+  overdueDigest(leaderOfficerId: number, now: Date): Promise<{ parts: OutgoingMessage[]; unreachableShown: number[] }>;
+  markUnreachableReported(chatIdentityIds: number[], now: Date): Promise<void>;
   weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
   /** The overdue tasks of a subscribed group's units; nothing when none is overdue. */
   groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;

@@ -28,13 +28,17 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
   const platforms = Object.keys(deps.channels) as Array<keyof typeof deps.channels>;
   /** What a 403 switches off: the leader's chat, or the group's subscription. */
   let deactivate: (reason: string) => Promise<unknown>;
+  /** After the last part: what the digest reported is marked reported (composing writes nothing). */
+  let afterSent = async (): Promise<void> => undefined;
   if (data.kind === 'overdue') {
     // The leader's chat on a platform this process sends on; the most recently linked when several.
     const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: { in: platforms } }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] });
     route = chat ? deps.channels[chat.channel] : undefined;
     chatId = route ? chat?.externalId : undefined;
     deactivate = (reason) => deps.prisma.$transaction(deactivateChatIdentity(deps.prisma, chat!.id, reason, now));
-    parts = chatId ? await deps.composer.overdueDigest(data.officerId, now) : [];
+    const digest = chatId ? await deps.composer.overdueDigest(data.officerId, now) : { parts: [], unreachableShown: [] };
+    parts = digest.parts;
+    afterSent = () => deps.composer.markUnreachableReported(digest.unreachableShown, now);
   } else {
     const subscription = await deps.prisma.chatSubscription.findUnique({ where: { id: data.subscriptionId } });
     route = subscription?.active ? deps.channels[subscription.channel] : undefined;
@@ -81,6 +85,7 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
       throw err;
     }
   }
+  await afterSent();
   log.info({ parts: parts.length }, 'digest sent');
   return parts.length;
 }

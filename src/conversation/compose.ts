@@ -84,9 +84,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return lines;
   }
 
-  async function overdueDigest(leaderOfficerId: number, now: Date): Promise<OutgoingMessage[]> {
+  async function overdueDigest(leaderOfficerId: number, now: Date): Promise<{ parts: OutgoingMessage[]; unreachableShown: number[] }> {
+    const nothing = { parts: [], unreachableShown: [] };
     const actor = await loadActor(prisma, leaderOfficerId);
-    if (!actor || !isLeaderOrAdmin(actor)) return [];
+    if (!actor || !isLeaderOrAdmin(actor)) return nothing;
     const e = env(actor.language, now);
     const taskLines = await overdueList(actor.scope, e);
 
@@ -97,7 +98,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
       orderBy: { deactivatedAt: 'asc' },
       take: 200,
     });
-    if (!taskLines.length && !gone.length) return [];
+    if (!taskLines.length && !gone.length) return nothing;
     const parts = [e.t('digest-title', { date: formatDmy(e.today) })];
     if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
     if (gone.length) {
@@ -109,9 +110,14 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
           reason: e.t(identity.deactivationReason === 'blocked' ? 'unreachable-blocked' : 'unreachable-other', { reason: escapeHtml(identity.deactivationReason ?? '') }),
         }));
       }
-      await prisma.chatIdentity.updateMany({ where: { id: { in: gone.map((g) => g.id) }, deactivationReportedAt: null }, data: { deactivationReportedAt: now } });
     }
-    return split(parts.join('\n'));
+    return { parts: split(parts.join('\n')), unreachableShown: gone.map((g) => g.id) };
+  }
+
+  /** After a digest went out: the chats it told of are not told of again. */
+  async function markUnreachableReported(chatIdentityIds: number[], now: Date): Promise<void> {
+    if (!chatIdentityIds.length) return;
+    await prisma.chatIdentity.updateMany({ where: { id: { in: chatIdentityIds }, deactivationReportedAt: null }, data: { deactivationReportedAt: now } });
   }
 
   async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<string> {
@@ -157,7 +163,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return split(await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period));
   }
 
-  return { reminder, overdueDigest, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
+  return { reminder, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

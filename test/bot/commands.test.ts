@@ -210,16 +210,21 @@ describe('group subscriptions', () => {
 });
 
 describe('overdue digest', () => {
-  it('lists the leader\'s overdue tasks and, once, the officers who blocked the bot', async () => {
+  it('lists the leader\'s overdue tasks and the officers who blocked the bot until a digest telling of them is sent; composing writes nothing', async () => {
     await w.prisma.chatIdentity.updateMany({ where: { externalId: String(USERS.officerA) }, data: { active: false, deactivatedAt: NOW, deactivationReason: 'blocked' } });
     const composer = createComposer({ prisma: w.prisma, i18n: createI18n(), calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh' });
     const later = new Date('2024-12-03T02:00:00Z');
-    const [digest] = await composer.overdueDigest(w.seed.officers.leader.id, later);
+    const first = await composer.overdueDigest(w.seed.officers.leader.id, later);
+    const [digest] = first.parts;
     expect(digest!.html).toContain('Tổng hợp việc quá hạn</b> ngày 03/12/2024');
     expect(digest!.html).toContain('Nguyễn Văn An (Phòng Nội vụ): đã chặn bot');
+    // A retry composes the same digest: nothing was marked while composing.
+    const retried = await composer.overdueDigest(w.seed.officers.leader.id, later);
+    expect(retried.parts.map((m) => m.html)).toEqual(first.parts.map((m) => m.html));
+    await composer.markUnreachableReported(first.unreachableShown, later);
     const again = await composer.overdueDigest(w.seed.officers.leader.id, later);
-    expect(again.map((m) => m.html).join()).not.toContain('đã chặn bot');
-    expect(await composer.overdueDigest(w.seed.officers.officerB.id, later)).toEqual([]);
+    expect(again.parts.map((m) => m.html).join()).not.toContain('đã chặn bot');
+    expect((await composer.overdueDigest(w.seed.officers.officerB.id, later)).parts).toEqual([]);
   });
 });
 

@@ -13,8 +13,9 @@ export function createPlainComposer(prisma: PrismaClient): MessageComposer {
       return { html: `#r${r.id} <b>${escapeHtml(r.task.code)}</b> ${escapeHtml(r.task.title)} (${r.kind})`, buttons: [[{ text: '✅', data: `d:${r.taskId}` }]] };
     },
     async overdueDigest(leaderId) {
-      return [{ html: `overdue for o${leaderId}` }];
+      return { parts: [{ html: `overdue for o${leaderId}` }], unreachableShown: [] };
     },
+    async markUnreachableReported() {},
     async groupOverdueDigest(subscriptionId) {
       return [{ html: `group overdue for s${subscriptionId}` }];
     },
