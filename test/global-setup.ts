@@ -3,7 +3,7 @@
 // running at once never share or drop each other's.
 // At the end, every log line is searched for secrets; a leak fails the run.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -39,7 +39,19 @@ function checkLogs(logDir: string): boolean {
   return true;
 }
 
+/** Files beside the repository that the tests read (CI keeps a copy of shared/ next to the clone). */
+const SHARED_FIXTURES = ['../shared/telegram/bot-api-spec.json', '../shared/plans', '../shared/zalo/README.md'];
+
+/** One clear line when they are missing, instead of every test that needs them failing its own way. */
+function checkSharedFixtures(): void {
+  const missing = SHARED_FIXTURES.filter((path) => !existsSync(path));
+  if (missing.length) {
+    throw new Error(`test fixtures missing: ${missing.join(', ')} (the tests read ../shared beside the repository: copy the shared folder next to this clone)`);
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  checkSharedFixtures();
   const template = `nhacviec_tpl_${randomBytes(4).toString('hex')}`;
   await migrate(databaseUrl(template));
   project.provide('templateDatabase', template);

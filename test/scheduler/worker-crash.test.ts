@@ -31,6 +31,7 @@ function startWorker(): ChildProcess {
     env: {
       ...process.env,
       DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
       QUEUE_PREFIX: redis.prefix,
       TELEGRAM_BOT_TOKEN: tg.token,
       TELEGRAM_API_ROOT: tg.apiRoot,

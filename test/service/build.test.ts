@@ -43,7 +43,7 @@ describe('the compiled build', () => {
     databases.push(name);
     // Its own process group, so SIGTERM reaches npm, its shell and the service alike.
     const child = spawn('npm', ['start', '--', '--role', 'http'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(name), QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '' },
+      env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -29,7 +29,7 @@ function startService(extraEnv: Record<string, string> = {}, args: string[] = []
   databases.push(name);
   // Run node directly (not through npm) so the signal reaches the service itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(name), QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
+    env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -137,7 +137,7 @@ describe('npm start', () => {
     const name = uniqueDatabaseName('nhacviec_t_svc');
     databases.push(name);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(name), QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '60000', ...env },
+      env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '60000', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
