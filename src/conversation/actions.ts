@@ -51,7 +51,7 @@ export function createCallbackData<S extends z.ZodObject<Record<string, z.ZodTyp
 
 const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
-export const TASK_ACTIONS = ['done', 'prog', 'pv', 'blk', 'ext', 'snz', 'sv', 'card', 'back', 'ev'] as const;
+export const TASK_ACTIONS = ['done', 'prog', 'pv', 'blk', 'ext', 'snz', 'sv', 'card', 'back', 'ev', 'exq', 'exa'] as const;
 export type TaskActionName = (typeof TASK_ACTIONS)[number];
 
 /** Snooze choices carried in `sv`: 0 = next working morning, n > 0 = after n working days, -1 = pick a day. */

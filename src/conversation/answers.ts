@@ -44,7 +44,7 @@ function cleanNote(note: string | undefined): string | undefined {
 
 /** The task row of a view (without its relations). */
 function taskOf(view: TaskWithView): Task {
-  const { plan: _plan, units: _units, reports: _reports, ...task } = view;
+  const { plan: _plan, units: _units, reports: _reports, explanation: _explanation, ...task } = view;
   return task;
 }
 

@@ -6,10 +6,12 @@ import type { OutgoingMessage } from '../channels/types.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
 import { translator, type TranslateFn, type Translator } from './i18n.ts';
-import { canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
+import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
 import { overdueTasks, reportRange, reportRows, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
-import { reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
+import type { IsoDate } from '../deadlines/types.ts';
 import { actorJsonSql, actorOfRow, loadActor, scopeUnitIds, type ActorRow, type LoadedActor } from './scope.ts';
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
@@ -29,7 +31,14 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   const env = (locale: string, now: Date): RenderEnv => ({ t: translator(i18n, locale), calendar, today: calendar.dateOf(now) });
   const split = (html: string): OutgoingMessage[] => splitMessage(html, messageLimit).map((part) => ({ html: part }));
 
+  /** The explanation buttons this viewer gets on this task's card. */
+  function explanationExtras(actor: LoadedActor, task: TaskWithView, today: IsoDate) {
+    const view = { status: task.status, ...(task.due ? { due: isoOfDbDate(task.due) } : {}), ...(task.explanation ? { explanation: { ...(task.explanation.answer ? { answer: task.explanation.answer } : {}) } } : {}) };
+    return explanationButtons(view, today, { demand: canDemandExplanation(actor, task.units), answer: canAnswerTask(actor, actor.scope, task.units), isRequester: task.explanation?.requesterId === actor.id });
+  }
+
   function reminderHeader(t: TranslateFn, kind: string): string {
+    if (kind === EXPLANATION_REMINDER_KIND) return t('reminder-header-explanation');
     if (kind.startsWith('overdue')) return t('reminder-header-overdue');
     if (kind.startsWith('escalation')) return t('reminder-header-escalation');
     if (kind.startsWith('snooze')) return t('reminder-header-snoozed');
@@ -53,7 +62,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});
     const html = options.footer ? `${body}\n\n${options.footer}` : body;
     const open = task.status !== 'DONE' && task.status !== 'CANCELLED';
-    return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id) } : {}) };
+    return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today)) } : {}) };
   }
 
   async function reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null> {
@@ -70,10 +79,11 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     if (!canSeeTask(actor, actor.scope, row.units)) return null;
     const e = env(actor.language, now);
     const view = toTaskView(row, actor.scope, actor.unitId, dateOf);
-    if (row.reminderOccurrenceDue) view.due = isoOfDbDate(row.reminderOccurrenceDue);
+    // An occurrence's due date, for recurring tasks (an explanation's row carries the explanation's date instead).
+    if (row.reminderOccurrenceDue && row.reminderKind !== EXPLANATION_REMINDER_KIND) view.due = isoOfDbDate(row.reminderOccurrenceDue);
     return {
       html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.reminderKind) }),
-      buttons: taskButtons(e.t, row.id, row.reminderOfficerId),
+      buttons: taskButtons(e.t, row.id, row.reminderOfficerId, explanationExtras(actor, row, e.today)),
     };
   }
 

@@ -105,3 +105,14 @@ export function roleOnTask(scope: UnitScope, taskUnits: readonly TaskUnitRole[],
   for (const tu of pool) if (!best || ROLE_WEIGHT[tu.role] > ROLE_WEIGHT[best]) best = tu.role;
   return best;
 }
+
+/**
+ * May the actor demand an explanation (yêu cầu giải trình) of this task? An admin, or a leader
+ * of a unit that leads, executes or monitors it (the monitoring office is who usually asks).
+ */
+export function canDemandExplanation(actor: Actor, taskUnits: readonly TaskUnitRole[]): boolean {
+  if (!actor.active) return false;
+  if (actor.role === 'ADMIN') return true;
+  if (actor.role !== 'LEADER') return false;
+  return taskUnits.some((tu) => tu.unitId === actor.unitId && (tu.role === 'LEAD' || tu.role === 'EXECUTE' || tu.role === 'MONITOR'));
+}

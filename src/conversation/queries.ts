@@ -14,7 +14,16 @@ export const taskViewInclude = {
   reports: { where: { note: { not: null }, status: { not: 'SNOOZED' } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { note: true } },
 } satisfies Prisma.TaskInclude;
 
-export type TaskWithView = Prisma.TaskGetPayload<{ include: typeof taskViewInclude }>;
+/** The task's latest explanation request, as TASK_VIEW_COLUMNS reads it (dueOn as YYYY-MM-DD). */
+export interface ExplanationRow {
+  id: number;
+  requesterId: number;
+  by: string;
+  dueOn: string;
+  answer: string | null;
+}
+
+export type TaskWithView = Prisma.TaskGetPayload<{ include: typeof taskViewInclude }> & { explanation?: ExplanationRow | null };
 
 // The same view as taskViewInclude in one hand-written statement (the query builder would
 // spend several ms of CPU and send a query per relation). Rows have the TaskWithView shape.
@@ -26,7 +35,10 @@ export const TASK_VIEW_COLUMNS = Prisma.sql`
   (SELECT COALESCE(json_agg(json_build_object('note', lr.note)), '[]')
      FROM (SELECT sr.note FROM "StatusReport" sr
            WHERE sr."taskId" = t.id AND sr.note IS NOT NULL AND sr.status <> 'SNOOZED'
-           ORDER BY sr."createdAt" DESC, sr.id DESC LIMIT 1) lr) AS reports`;
+           ORDER BY sr."createdAt" DESC, sr.id DESC LIMIT 1) lr) AS reports,
+  (SELECT json_build_object('id', e.id, 'requesterId', e."requesterId", 'by', eo.name, 'dueOn', e."dueOn", 'answer', e.answer)
+     FROM "ExplanationRequest" e JOIN "Officer" eo ON eo.id = e."requesterId"
+     WHERE e."taskId" = t.id ORDER BY e.id DESC LIMIT 1) AS explanation`;
 
 /**
  * The version of a task row as read (PostgreSQL's xmin, the transaction that wrote it): an answer
@@ -77,6 +89,7 @@ export function toTaskView(task: TaskWithView, scope: UnitScope, ownUnitId: numb
     ...(role ? { role } : {}),
     units: task.units.map((u) => ({ name: u.unit.name, role: u.role })),
     ...(task.reports[0]?.note ? { lastNote: task.reports[0].note } : {}),
+    ...(task.explanation ? { explanation: { by: task.explanation.by, dueOn: task.explanation.dueOn as IsoDate, ...(task.explanation.answer ? { answer: task.explanation.answer } : {}) } } : {}),
   };
 }
 

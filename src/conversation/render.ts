@@ -34,6 +34,8 @@ export interface TaskView {
   /** Units with their roles, for leaders' lists. */
   units?: Array<{ name: string; role: TaskRoleName }>;
   lastNote?: string;
+  /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
+  explanation?: { by: string; dueOn: IsoDate; answer?: string };
 }
 
 export interface RenderEnv {
@@ -76,6 +78,12 @@ export function taskCardHtml(env: RenderEnv, view: TaskView, options: { header?:
   if (view.role) lines.push(t('card-role', { role: t(`role-${view.role.toLowerCase()}`) }));
   lines.push(t('card-status', { status: statusLabel(t, view, env.today) }));
   if (view.lastNote) lines.push(t('card-last-note', { note: escapeHtml(truncate(view.lastNote, CARD_NOTE_MAX)) }));
+  if (view.explanation) {
+    const { by, dueOn, answer } = view.explanation;
+    lines.push(answer
+      ? t('card-explanation-answered', { by: escapeHtml(by), answer: escapeHtml(truncate(answer, CARD_NOTE_MAX)) })
+      : t('card-explanation-open', { by: escapeHtml(by), due: formatDmy(dueOn) }));
+  }
   return lines.join('\n');
 }
 
@@ -83,13 +91,29 @@ function button(t: TranslateFn, key: string, action: TaskActionName, taskId: num
   return { text: t(key), data: taskAction.pack({ action, taskId, officerId, value }) };
 }
 
-/** ✅ Hoàn thành, 🔄 Đang thực hiện, ⚠️ Vướng mắc, ⏳ Xin gia hạn, 💤 Nhắc lại sau. */
-export function taskButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+/**
+ * ✅ Hoàn thành, 🔄 Đang thực hiện, ⚠️ Vướng mắc, ⏳ Xin gia hạn, 💤 Nhắc lại sau; and, where they
+ * apply, 📝 Yêu cầu giải trình (a leader, on an overdue task) and ✍️ Trả lời giải trình.
+ */
+export function taskButtons(t: TranslateFn, taskId: number, officerId: number, extra: { askExplanation?: boolean; answerExplanation?: boolean } = {}): MessageButton[][] {
   return [
+    ...(extra.answerExplanation ? [[button(t, 'btn-explain-answer', 'exa', taskId, officerId)]] : []),
     [button(t, 'btn-done', 'done', taskId, officerId), button(t, 'btn-in-progress', 'prog', taskId, officerId)],
     [button(t, 'btn-blocked', 'blk', taskId, officerId), button(t, 'btn-extend', 'ext', taskId, officerId)],
     [button(t, 'btn-snooze', 'snz', taskId, officerId)],
+    ...(extra.askExplanation ? [[button(t, 'btn-explain-ask', 'exq', taskId, officerId)]] : []),
   ];
+}
+
+/** Which explanation buttons a card shows to this viewer. */
+export function explanationButtons(
+  view: { status: string; due?: IsoDate; explanation?: { answer?: string } | undefined },
+  today: IsoDate,
+  may: { demand: boolean; answer: boolean; isRequester: boolean },
+): { askExplanation: boolean; answerExplanation: boolean } {
+  const open = Boolean(view.explanation && !view.explanation.answer);
+  const overdue = Boolean(view.due && view.due < today && view.status !== 'DONE' && view.status !== 'CANCELLED');
+  return { askExplanation: may.demand && overdue && !open, answerExplanation: open && may.answer && !may.isRequester };
 }
 
 export const PROGRESS_CHOICES = [25, 50, 75] as const;

@@ -11,12 +11,21 @@ export type ReplyCommand =
   | { kind: 'progress'; code: string; progress: number; note?: string }
   | { kind: 'blocked'; code: string; reason?: string }
   | { kind: 'extend'; code: string; dateText?: string; reason?: string }
-  | { kind: 'snooze'; code: string; dateText?: string };
+  | { kind: 'snooze'; code: string; dateText?: string }
+  /** A leader demands an explanation: "yêu cầu giải trình 1.2 [dd/mm/yyyy]". */
+  | { kind: 'explain-ask'; code: string; dateText?: string }
+  /** An officer explains: "giải trình 1.2 <text>". */
+  | { kind: 'explain'; code: string; text?: string };
 
 type Kind = ReplyCommand['kind'];
 
 /** Folded keyword word sequences, longest first within a kind. */
 const KEYWORDS: Array<[Kind, string[]]> = [
+  ['explain-ask', ['yeu', 'cau', 'giai', 'trinh']],
+  ['explain-ask', ['ask', 'explanation']],
+  ['explain', ['giai', 'trinh']],
+  ['explain', ['explain']],
+  ['explain', ['explanation']],
   ['extend', ['xin', 'gia', 'han']],
   ['extend', ['gia', 'han']],
   ['extend', ['extend']],
@@ -135,6 +144,14 @@ export function parseReply(input: string): ReplyCommand | undefined {
     case 'snooze': {
       const dateText = tailFrom(next);
       return dateText ? { kind, code, dateText } : { kind, code };
+    }
+    case 'explain-ask': {
+      const dateText = tailFrom(next);
+      return dateText ? { kind, code, dateText } : { kind, code };
+    }
+    case 'explain': {
+      const text = tailFrom(next);
+      return text ? { kind, code, text } : { kind, code };
     }
   }
 }

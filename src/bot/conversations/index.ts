@@ -9,6 +9,7 @@ import { parseUserDate } from '../../conversation/user-date.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { BotContext, BotServices, ConversationContext } from '../context.ts';
 import { answerTask, requestAndNotify, snoozeAndShow, storeEvidence } from '../handlers/answers.ts';
+import { explainAndNotify } from '../handlers/explanations.ts';
 import { isSkip, waitForText, ANSWER_WAIT_MS, type BotConversation } from './wait-text.ts';
 
 export interface TaskStepArgs {
@@ -20,7 +21,7 @@ export interface TaskStepArgs {
   messageId?: number;
 }
 
-export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extension-date', snoozeDay: 'snooze-day', evidence: 'evidence' } as const;
+export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extension-date', snoozeDay: 'snooze-day', evidence: 'evidence', explanation: 'explanation-text' } as const;
 
 /** Starts a step, leaving any other the chat was in: the officer moved on to this one. */
 export async function enterConversation(ctx: BotContext, id: (typeof CONVERSATION_IDS)[keyof typeof CONVERSATION_IDS], args: unknown): Promise<void> {
@@ -104,6 +105,16 @@ export function createConversations(services: BotServices) {
     );
   }
 
+  async function explanationText(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
+    const t = translator(services.i18n, args.locale);
+    await ctx.reply(t('ask-explanation-text'), { parse_mode: 'HTML' });
+    const text = await waitForText(conversation);
+    if (isSkip(text)) return;
+    await conversation.external((outer) =>
+      explainAndNotify(services, { api: outer.api, chatId: args.chatId, ...(args.messageId ? { messageId: args.messageId } : {}) }, { officerId: args.officerId, taskId: args.taskId, text }),
+    );
+  }
+
   async function snoozeDay(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
     const t = translator(services.i18n, args.locale);
     const date = await askDate(conversation, ctx, args, t('ask-snooze-day'));
@@ -150,5 +161,6 @@ export function createConversations(services: BotServices) {
     createConversation<BotContext, ConversationContext>(extensionDate, CONVERSATION_IDS.extension),
     createConversation<BotContext, ConversationContext>(snoozeDay, CONVERSATION_IDS.snoozeDay),
     createConversation<BotContext, ConversationContext>(evidence, CONVERSATION_IDS.evidence),
+    createConversation<BotContext, ConversationContext>(explanationText, CONVERSATION_IDS.explanation),
   ];
 }

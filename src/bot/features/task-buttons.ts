@@ -9,6 +9,7 @@ import { afterWorkingDays, nextWorkingMorning } from '../../conversation/snooze-
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, decideAndNotify, snoozeAndShow } from '../handlers/answers.ts';
+import { demandAndNotify } from '../handlers/explanations.ts';
 import { assertMayAnswer } from '../../conversation/answers.ts';
 import { editButtons, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
@@ -71,6 +72,14 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
     case 'ev':
       await ctx.answerCallbackQuery();
       return;
+    case 'exq':
+      // Permission (a leader of a unit with a role on the task) is checked by the core; a refusal is a PermissionError.
+      await demandAndNotify(services, target, { officerId: officer.id, taskId: data.taskId });
+      return ctx.answerCallbackQuery();
+    case 'exa':
+      await assertMayAnswer(services.prisma, officer.id, data.taskId);
+      await ctx.answerCallbackQuery();
+      return enterConversation(ctx, CONVERSATION_IDS.explanation, stepArgs);
   }
 }
 

@@ -11,6 +11,8 @@ import { parseUserDate } from '../../conversation/user-date.ts';
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
+import { demandAndNotify, explainAndNotify } from '../handlers/explanations.ts';
+import type { IsoDate } from '../../deadlines/types.ts';
 import { messageOptions } from '../keyboards/index.ts';
 
 export const textRepliesFeature = new Composer<BotContext>();
@@ -74,6 +76,24 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         await requestAndNotify(services, target, { officerId: officer.id, taskId, proposedDue: date, ...(command.reason ? { reason: command.reason } : {}) });
         return;
       }
+      case 'explain-ask': {
+        let dueOn: IsoDate | undefined;
+        if (command.dateText) {
+          const today = services.calendar.dateOf(services.now());
+          const date = parseUserDate(command.dateText, today);
+          if (!date || date <= today) {
+            await ctx.reply(ctx.t(date ? 'date-not-future' : 'date-not-understood'), { parse_mode: 'HTML' });
+            return;
+          }
+          dueOn = date;
+        }
+        await demandAndNotify(services, target, { officerId: officer.id, taskId, ...(dueOn ? { dueOn } : {}) });
+        return;
+      }
+      case 'explain':
+        if (!command.text) return enterConversation(ctx, CONVERSATION_IDS.explanation, stepArgs);
+        await explainAndNotify(services, target, { officerId: officer.id, taskId, text: command.text });
+        return;
       case 'snooze': {
         const now = services.now();
         let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
@@ -93,7 +113,7 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
     }
   } catch (err) {
     if (err instanceof PermissionError) {
-      await ctx.reply(ctx.t('task-not-yours'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : 'task-not-yours'), { parse_mode: 'HTML' });
       return;
     }
     throw err;

@@ -25,7 +25,7 @@ export interface CardTarget {
 const NOTE_PREVIEW = 300;
 
 /** A notice to someone else's chat: on Telegram through this bot, on the other platform through it. */
-async function sendToChat(services: BotServices, api: Api, chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
+export async function sendToChat(services: BotServices, api: Api, chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
   if (!chat) return;
   if (chat.channel === 'TELEGRAM') await sendOutgoing(api, chat.externalId, messages);
   else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);

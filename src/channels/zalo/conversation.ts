@@ -13,7 +13,9 @@ import { redeemInvite } from '../../conversation/invites.ts';
 import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
 import { formatWhen, progressButtons, snoozeButtons, taskButtons } from '../../conversation/render.ts';
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
-import { claimUpdate, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
+import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
+import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
+import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, defaultSnooze, nextWorkingMorning, onChosenDay } from '../../conversation/snooze-time.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
@@ -191,6 +193,19 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         case 'extend':
           if (!command.dateText) return await send(chatId, [{ html: t('zalo-hint-extend', { code: escapeHtml(code) }) }]);
           return await extend(officer, chatId, taskId, command.dateText, command.reason, t);
+        case 'explain-ask': {
+          let dueOn: IsoDate | undefined;
+          if (command.dateText) {
+            const today = services.calendar.dateOf(services.now());
+            const date = parseUserDate(command.dateText, today);
+            if (!date || date <= today) return await send(chatId, [{ html: t(date ? 'date-not-future' : 'date-not-understood') }]);
+            dueOn = date;
+          }
+          return await demand(officer, chatId, taskId, t, dueOn);
+        }
+        case 'explain':
+          if (!command.text) return await send(chatId, [{ html: t('zalo-hint-explain', { code: escapeHtml(code) }) }]);
+          return await explain(officer, chatId, taskId, command.text, t);
         case 'snooze': {
           const now = services.now();
           let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
@@ -205,9 +220,37 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         }
       }
     } catch (err) {
-      if (err instanceof PermissionError) return send(chatId, [{ html: t('task-not-yours') }]);
+      if (err instanceof PermissionError) return send(chatId, [{ html: t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : 'task-not-yours') }]);
       throw err;
     }
+  }
+
+  async function demand(officer: LoadedActor, chatId: string, taskId: number, t: TranslateFn, dueOn?: IsoDate) {
+    const now = services.now();
+    const result = await requestExplanation(services.prisma, services.calendar, { officerId: officer.id, taskId, now, ...(dueOn ? { dueOn } : {}) });
+    if (result.outcome !== 'requested') {
+      return send(chatId, [{ html: result.outcome === 'already-requested' ? t('explanation-already-requested', { due: formatDmy(result.dueOn) }) : t(`explanation-${result.outcome}`) }]);
+    }
+    await send(chatId, [{ html: t('explanation-requested', { due: formatDmy(result.dueOn), count: result.recipientIds.length }) }]);
+    for (const recipientId of result.recipientIds) {
+      const recipient = await loadActor(services.sql, recipientId);
+      if (!recipient) continue;
+      const rt = translator(services.i18n, recipient.language);
+      const card = await services.composer.taskCard(recipientId, taskId, now, { buttons: true, header: rt('explanation-asked', { name: escapeHtml(officer.name), due: formatDmy(result.dueOn) }) });
+      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    }
+  }
+
+  async function explain(officer: LoadedActor, chatId: string, taskId: number, text: string, t: TranslateFn) {
+    const now = services.now();
+    const result = await answerExplanation(services.prisma, { officerId: officer.id, taskId, text, now });
+    if (result.outcome !== 'answered') return send(chatId, [{ html: t('explanation-none-open') }]);
+    await send(chatId, [{ html: t('explanation-recorded') }]);
+    const requester = await loadActor(services.sql, result.requesterId);
+    if (!requester) return;
+    const rt = translator(services.i18n, requester.language);
+    const card = await services.composer.taskCard(requester.id, taskId, now, { header: rt('explanation-answered-notice', { name: escapeHtml(officer.name) }) });
+    if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, requester.id), 'ZALO', Boolean(services.sendElsewhere)), [card]);
   }
 
   /** A number sent alone: what the corresponding choice of the last message would do. */
@@ -256,6 +299,10 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         return showCard(officer, chatId, taskId);
       case 'ev':
         return send(chatId, [{ html: t('zalo-evidence-hint') }]);
+      case 'exq':
+        return demand(officer, chatId, taskId, t);
+      case 'exa':
+        return send(chatId, [{ html: t('zalo-hint-explain', { code: escapeHtml(await codeOf()) }) }]);
     }
   }
 
