@@ -149,6 +149,7 @@ report-unit = <b>{$unit}</b> — {$total} tasks
 report-empty = No tasks in this period.
 chart-title-week = Progress by unit, week {$from} – {$to}
 chart-title-quarter = Progress by unit, quarter {$from} – {$to}
+chart-title-overdue-trend = Overdue tasks by week (last {$weeks} weeks)
 chart-caption = 📊 {$title}
 digest-title = ⏰ <b>Overdue digest</b> {$date}
 digest-overdue = <b>Overdue tasks:</b>

@@ -149,6 +149,7 @@ report-unit = <b>{$unit}</b> — {$total} nhiệm vụ
 report-empty = Không có nhiệm vụ trong kỳ.
 chart-title-week = Tiến độ theo đơn vị, tuần {$from} – {$to}
 chart-title-quarter = Tiến độ theo đơn vị, quý {$from} – {$to}
+chart-title-overdue-trend = Số nhiệm vụ quá hạn theo tuần ({$weeks} tuần gần nhất)
 chart-caption = 📊 {$title}
 digest-title = ⏰ <b>Tổng hợp việc quá hạn</b> ngày {$date}
 digest-overdue = <b>Nhiệm vụ quá hạn:</b>

@@ -13,6 +13,8 @@ import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { renderPng } from '../reports/charts/render-png.ts';
 import { unitProgressPhoto, type RenderSvg } from '../reports/charts/unit-progress.ts';
+import { overdueByDate, overdueHistories, trendDates, TREND_WEEKS } from '../reports/overdue-history.ts';
+import { addDaysIso } from '../calendar/civil-date.ts';
 import { actorJsonSql, actorOfRow, loadActor, scopeUnitIds, type ActorRow, type LoadedActor } from './scope.ts';
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
@@ -129,7 +131,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const html = reportHtml(e.t, title, rows);
     if (!renderChart) return { html };
     const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
-    const photo = unitProgressPhoto(e.t, { title: chartTitle, rows, fileName: `tien-do-${period === 'week' ? 'tuan' : 'quy'}-${range.from}.png` }, renderChart);
+    // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).
+    const histories = rows.length ? await overdueHistories(prisma, unitIds, e.today, calendar.startOfDay(addDaysIso(e.today, 1))) : [];
+    const trend = { title: e.t('chart-title-overdue-trend', { weeks: TREND_WEEKS }), points: overdueByDate(histories, trendDates(e.today), calendar) };
+    const photo = unitProgressPhoto(e.t, { title: chartTitle, rows, trend, fileName: `tien-do-${period === 'week' ? 'tuan' : 'quy'}-${range.from}.png` }, renderChart);
     return photo ? { html, chart: { html: e.t('chart-caption', { title: chartTitle }), photo } } : { html };
   }
 

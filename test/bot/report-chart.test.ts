@@ -2,7 +2,9 @@
 // status colour in its bar) before the text version, which keeps the period button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyCounts } from '../../src/conversation/render.ts';
-import { barSegments, BARS_LAYOUT, STATUS_COLORS } from '../../src/reports/charts/status-bars.ts';
+import { TRACKING_STATUSES } from '../../src/conversation/tracking-status.ts';
+import { trendColumns, TREND_LAYOUT } from '../../src/reports/charts/overdue-trend.ts';
+import { barSegments, BARS_LAYOUT, STATUS_COLORS, statusBarsSvg } from '../../src/reports/charts/status-bars.ts';
 import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
 import { decodePng, type DecodedPng } from '../helpers/png.ts';
 
@@ -37,6 +39,16 @@ describe('/report with its chart', () => {
     const segments = barSegments([{ label: 'Phòng Nội vụ', counts: { ...emptyCounts(), 'open-overdue': 1, 'open-in-time': 1 } }]);
     expect(segments.map((s) => s.status)).toEqual(['open-in-time', 'open-overdue']);
     for (const s of segments) expect(colourAt(png, s.x + 4, s.y + 4)).toBe(STATUS_COLORS[s.status]);
+
+    // Below the bars: overdue tasks at the end of each of the last 8 weeks (Tuesdays). 1.3 (due
+    // 15/11) is overdue on 19/11 and 26/11; nothing was before.
+    const barsHeight = statusBarsSvg({ title: '', rows: [{ label: '', counts: emptyCounts() }], legend: Object.fromEntries(TRACKING_STATUSES.map((st) => [st, st])) as never }).height;
+    expect(png.height).toBe(barsHeight + TREND_LAYOUT.height);
+    const points = ['08/10', '15/10', '22/10', '29/10', '05/11', '12/11', '19/11', '26/11'].map((label, i) => ({ label, value: i >= 6 ? 1 : 0 }));
+    const columns = trendColumns(points);
+    for (const c of columns.slice(6)) expect(colourAt(png, c.x + c.width / 2, barsHeight + c.y + c.height - 4)).toBe(STATUS_COLORS['open-overdue']);
+    // A week with none overdue has no column: the plot's background shows at its foot.
+    expect(colourAt(png, columns[2]!.x + columns[2]!.width / 2, barsHeight + columns[2]!.y - 4)).toBe('#ffffff');
   });
 
   it('switching to the quarter edits the text and sends the quarter\'s chart', async () => {

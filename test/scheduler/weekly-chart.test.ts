@@ -7,10 +7,12 @@ import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { DeliveryChannel, OutgoingMessage } from '../../src/channels/types.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n, translator } from '../../src/conversation/i18n.ts';
 import { emptyCounts } from '../../src/conversation/render.ts';
 import { createRedis } from '../../src/redis.ts';
+import { trendColumns } from '../../src/reports/charts/overdue-trend.ts';
 import { barSegments, BARS_LAYOUT, STATUS_COLORS } from '../../src/reports/charts/status-bars.ts';
+import { reportChartSvg } from '../../src/reports/charts/unit-progress.ts';
 import { createChatPacing } from '../../src/scheduler/chat-pacing.ts';
 import { decodePng } from '../helpers/png.ts';
 import { createSchedulerWorld, seedPlan, seedUnit, waitFor, WORK_HOURS, type SchedulerWorld } from '../helpers/scheduler-world.ts';
@@ -71,6 +73,14 @@ describe('weekly summary with its chart', () => {
       const [r, g, b] = png.pixel(s.x + 4, s.y + 4);
       expect(`#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(STATUS_COLORS[s.status]);
     }
+    // Below the bars, the last 8 Fridays: task 2 (due 27/11) is overdue on 29/11 only.
+    const chartSvg = reportChartSvg(translator(createI18n(), 'vi'), { title: '', rows: [{ unitName: 'x', counts: { ...emptyCounts(), 'done-on-time': 1 } }], trend: { title: '', points: [] } })!;
+    expect(png.height).toBe(chartSvg.height);
+    const columns = trendColumns(Array.from({ length: 8 }, (_, i) => ({ label: '', value: i === 7 ? 1 : 0 })));
+    const last = columns[7]!;
+    const [r, g, b] = png.pixel(last.x + last.width / 2, chartSvg.trendTop! + last.y + last.height - 4);
+    expect(`#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(STATUS_COLORS['open-overdue']);
+    expect(columns.slice(0, 7).every((c) => c.height === 0)).toBe(true);
   });
 
   it('a channel that cannot upload photos gets the text version only', async () => {

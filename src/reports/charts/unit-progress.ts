@@ -1,11 +1,13 @@
 // The chart sent with /report and the weekly summary: progress by unit as stacked bars of
-// the tracking statuses, rendered to a PNG photo. No I/O: counts and texts in, bytes out
-// (the renderer is passed in, resvg by default).
+// the tracking statuses and, below it, overdue tasks over the last weeks, in one PNG photo.
+// No I/O: counts and texts in, bytes out (the renderer is passed in, resvg by default).
 import type { OutgoingPhoto } from '../../channels/types.ts';
 import type { TranslateFn } from '../../conversation/i18n.ts';
 import type { ReportRow } from '../../conversation/render.ts';
 import { TRACKING_STATUSES, type TrackingStatus } from '../../conversation/tracking-status.ts';
+import { overdueTrendSvg, type TrendInput } from './overdue-trend.ts';
 import { statusBarsSvg } from './status-bars.ts';
+import { stackCharts } from './svg.ts';
 
 /** Most units drawn (a tall image is unreadable on a phone, and Telegram refuses sides over 10,000 px); the text lists them all. */
 export const CHART_MAX_UNITS = 30;
@@ -21,11 +23,19 @@ export function chartRows(rows: ReportRow[], max = CHART_MAX_UNITS): ReportRow[]
   return rows.filter((r) => kept.has(r));
 }
 
-/** The PNG of the units' progress, or undefined when there is nothing to draw. */
-export function unitProgressPhoto(t: TranslateFn, input: { title: string; rows: ReportRow[]; fileName: string }, render: RenderSvg): OutgoingPhoto | undefined {
+/** The image's layout: the bars on top, the trend (when given) below them at `trendTop`. */
+export function reportChartSvg(t: TranslateFn, input: { title: string; rows: ReportRow[]; trend?: TrendInput }): { svg: string; width: number; height: number; trendTop?: number } | undefined {
   const rows = chartRows(input.rows).filter((r) => total(r) > 0);
   if (!rows.length) return undefined;
   const legend = Object.fromEntries(TRACKING_STATUSES.map((s) => [s, t(`status-${s}`)])) as Record<TrackingStatus, string>;
-  const chart = statusBarsSvg({ title: input.title, rows: rows.map((r) => ({ label: r.unitName, counts: r.counts })), legend });
-  return { bytes: render(chart.svg), fileName: input.fileName };
+  const bars = statusBarsSvg({ title: input.title, rows: rows.map((r) => ({ label: r.unitName, counts: r.counts })), legend });
+  if (!input.trend) return bars;
+  const stacked = stackCharts([bars, overdueTrendSvg(input.trend)]);
+  return { svg: stacked.svg, width: stacked.width, height: stacked.height, trendTop: stacked.offsets[1]! };
+}
+
+/** The PNG of the units' progress (and the overdue trend), or undefined when no unit has a task to draw. */
+export function unitProgressPhoto(t: TranslateFn, input: { title: string; rows: ReportRow[]; trend?: TrendInput; fileName: string }, render: RenderSvg): OutgoingPhoto | undefined {
+  const chart = reportChartSvg(t, input);
+  return chart ? { bytes: render(chart.svg), fileName: input.fileName } : undefined;
 }
