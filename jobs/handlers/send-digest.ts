@@ -59,6 +59,11 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
     try {
       await deps.channel.send(chatId, parts[i]!);
     } catch (err) {
+      if (err instanceof DeliveryError && err.kind === 'rejected' && parts[i]!.photo) {
+        // A chart the platform refuses (not an image to it, too large) does not hold back the text after it.
+        log.warn({ reason: err.message, part: i }, 'chart refused; the digest goes on without it');
+        continue;
+      }
       await job.updateData({ ...data, sentParts: i });
       if (err instanceof DeliveryError) {
         if (err.kind === 'rate-limited') {

@@ -29,12 +29,16 @@ afterEach(async () => {
   await world?.close();
 });
 
+/** Two parts to one group: a short gap instead of Telegram's 3 s, so the tests do not wait. */
+function fastGroupPacing() {
+  pacingRedis = createRedis(world.redis.url, 'producer');
+  world.deps.pacing = createChatPacing(pacingRedis, { prefix: world.redis.prefix, globalPerSecond: 200, groupIntervalMs: 50 });
+}
+
 /** A world whose composer is the bot's, a unit with a leader, and this week's tasks: one done on time, one overdue, one open in time. */
 async function weeklyWorld(channel: 'TELEGRAM' | 'ZALO', chatId: string) {
   world = await createSchedulerWorld({ composer: (prisma) => createComposer({ prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }) });
-  // Two parts to one group: a short gap instead of Telegram's 3 s, so the test does not wait.
-  pacingRedis = createRedis(world.redis.url, 'producer');
-  world.deps.pacing = createChatPacing(pacingRedis, { prefix: world.redis.prefix, globalPerSecond: 200, groupIntervalMs: 50 });
+  fastGroupPacing();
   // The workers compose with the world's clock: Friday of the week the tasks are due in.
   world.deps.clock = FRIDAY;
   const unit = await seedUnit(world, 'Văn phòng - Thống kê', [{ role: 'LEADER' }]);
@@ -81,6 +85,26 @@ describe('weekly summary with its chart', () => {
     const [r, g, b] = png.pixel(last.x + last.width / 2, chartSvg.trendTop! + last.y + last.height - 4);
     expect(`#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(STATUS_COLORS['open-overdue']);
     expect(columns.slice(0, 7).every((c) => c.height === 0)).toBe(true);
+  });
+
+  it('a chart Telegram refuses (400) is left out and the text still goes', async () => {
+    world = await createSchedulerWorld({
+      composer: () => ({
+        reminder: async () => null,
+        overdueDigest: async () => [],
+        groupOverdueDigest: async () => [],
+        weeklySummary: async () => [{ html: '📊 chart', photo: { bytes: Buffer.from('not an image at all'), fileName: 'x.png' } }, { html: 'weekly text' }],
+      }),
+    });
+    fastGroupPacing();
+    const unit = await seedUnit(world, 'Văn phòng', [{ role: 'LEADER' }]);
+    await world.prisma.chatSubscription.create({ data: { channel: 'TELEGRAM', chatId: '-100556', createdById: unit.officers[0]!.officerId, units: { create: [{ unitId: unit.unitId }] } } });
+    await world.startWorkers();
+    expect(await runWeeklySummary({ payload: {}, deps: { ...world.deps, clock: FRIDAY } })).toBe(1);
+    await waitFor(async () => (await world.queues.delivery.getCompleted()).length === 1, 10_000, 'the digest job done');
+    expect(world.tg.callsTo('sendPhoto').map((c) => c.status)).toEqual([400]);
+    expect(world.tg.messagesTo(-100556).map((m) => m.text)).toEqual(['weekly text']);
+    expect(await world.queues.delivery.getFailed()).toEqual([]);
   });
 
   it('a channel that cannot upload photos gets the text version only', async () => {
