@@ -163,6 +163,14 @@ describe('file uploads (sendDocument, sendPhoto)', () => {
     expect(tg.violations).toEqual(['sendPhoto.photo: IMAGE_PROCESS_FAILED']);
   });
 
+  it('refuses to edit a photo\'s caption as text, as Telegram does', async () => {
+    tg = await startTelegramStandIn({ limits: false });
+    const api = apiFor(tg);
+    const sent = await api.sendPhoto(7, new InputFile(PNG, 'chart.png'), { caption: 'Tuần này' });
+    await expect(api.editMessageText(7, sent.message_id, 'Quý này')).rejects.toMatchObject({ error_code: 400, description: 'Bad Request: there is no text in the message to edit' });
+    expect(tg.messagesTo(7)[0]!.text).toBe('Tuần này');
+  });
+
   it('takes a file_id or URL string instead of an upload, as JSON', async () => {
     tg = await startTelegramStandIn({ limits: false });
     const api = apiFor(tg);

@@ -343,6 +343,8 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       case 'editMessageReplyMarkup': {
         const message = messages.get(chatId!)?.find((m) => m.messageId === Number(params.message_id));
         if (!message || message.deleted) return reply.fail(400, 'Bad Request: message to edit not found');
+        // A document's or photo's caption is edited with editMessageCaption, never as text.
+        if (method === 'editMessageText' && (message.document || message.photo)) return reply.fail(400, 'Bad Request: there is no text in the message to edit');
         const text = method === 'editMessageText' ? String(params.text) : message.text;
         const markup = params.reply_markup;
         if (text === message.text && JSON.stringify(markup) === JSON.stringify(message.replyMarkup)) {
