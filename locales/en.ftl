@@ -7,6 +7,7 @@ commands =
     .status = One task's card (/status 1.2) or a summary
     .overdue = Overdue tasks of my units (leaders)
     .report = Counts by unit and status (leaders)
+    .export = The plan's progress report as an Excel file (leaders)
     .lang = Language: /lang vi or /lang en
     .settings = Snooze settings
     .subscribe = Get the weekly summary and overdue digest in this group
@@ -39,6 +40,7 @@ help-leader =
     <b>For leaders</b>
     /overdue — overdue tasks of your units
     /report — this week's counts; /report quarter — this quarter
+    /export [plan number] [period] — the plan's progress report (Excel), e.g. <code>/export 336/KH-UBND Q3</code>
     In a group: /subscribe [unit name] for summaries, /unsubscribe to stop.
 lang-usage = Use <code>/lang vi</code> or <code>/lang en</code>
 lang-set = ✅ Switched to English.
@@ -145,6 +147,10 @@ report-title-week = 📊 <b>Weekly report</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Quarterly report</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} tasks
 report-empty = No tasks in this period.
+chart-title-week = Progress by unit, week {$from} – {$to}
+chart-title-quarter = Progress by unit, quarter {$from} – {$to}
+chart-title-overdue-trend = Overdue tasks by week (last {$weeks} weeks)
+chart-caption = 📊 {$title}
 digest-title = ⏰ <b>Overdue digest</b> {$date}
 digest-overdue = <b>Overdue tasks:</b>
 digest-unreachable = <b>Officers not receiving messages:</b>
@@ -358,6 +364,14 @@ cli-reminders-unlinked-line = #{$id} {$name} ({$unit}) — new invite: npm run -
 
 
 ## export (the plan's progress report: .xlsx, .docx)
+export-usage = Usage: <code>/export [plan number] [period]</code>. Period: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>year</code> (a year may follow: <code>Q1/2025</code>) or <code>2025-01-01..2025-03-31</code>; the current quarter by default.
+export-no-plan = No plan <b>{$plan}</b> with tasks of the units you lead.
+export-no-plans = No plan has tasks of the units you lead.
+export-choose = Choose the plan to report on:
+export-choose-more = … and more plans: type <code>/export plan-number</code>.
+export-caption = 📎 <b>Progress report</b> {$plan}
+    {$period}, status as of {$date}: {$tasks} tasks.
+export-empty = The plan has no tasks of the units you lead.
 export-heading = PROGRESS REPORT ON THE PLAN'S TASKS
 export-plan = {$plan}
 export-period = Reporting period: {$period} ({$from} to {$to})

@@ -7,6 +7,7 @@ commands =
     .status = Thẻ một nhiệm vụ (/status 1.2) hoặc tóm tắt
     .overdue = Nhiệm vụ quá hạn của đơn vị (lãnh đạo)
     .report = Thống kê theo đơn vị và trạng thái (lãnh đạo)
+    .export = Báo cáo kết quả thực hiện kế hoạch, tệp Excel (lãnh đạo)
     .lang = Đổi ngôn ngữ: /lang vi hoặc /lang en
     .settings = Cài đặt nhắc lại
     .subscribe = Nhận tổng hợp tuần và việc quá hạn trong nhóm
@@ -39,6 +40,7 @@ help-leader =
     <b>Dành cho lãnh đạo</b>
     /overdue — nhiệm vụ quá hạn của đơn vị
     /report — thống kê tuần này; /report quý — thống kê quý
+    /export [số kế hoạch] [kỳ] — báo cáo kết quả thực hiện (Excel), ví dụ <code>/export 336/KH-UBND Q3</code>
     Trong nhóm: /subscribe [tên đơn vị] để nhận tổng hợp, /unsubscribe để dừng.
 lang-usage = Dùng: <code>/lang vi</code> hoặc <code>/lang en</code>
 lang-set = ✅ Đã chuyển sang tiếng Việt.
@@ -145,6 +147,10 @@ report-title-week = 📊 <b>Thống kê tuần</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Thống kê quý</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} nhiệm vụ
 report-empty = Không có nhiệm vụ trong kỳ.
+chart-title-week = Tiến độ theo đơn vị, tuần {$from} – {$to}
+chart-title-quarter = Tiến độ theo đơn vị, quý {$from} – {$to}
+chart-title-overdue-trend = Số nhiệm vụ quá hạn theo tuần ({$weeks} tuần gần nhất)
+chart-caption = 📊 {$title}
 digest-title = ⏰ <b>Tổng hợp việc quá hạn</b> ngày {$date}
 digest-overdue = <b>Nhiệm vụ quá hạn:</b>
 digest-unreachable = <b>Cán bộ không nhận được tin nhắn:</b>
@@ -358,6 +364,14 @@ cli-reminders-unlinked-line = #{$id} {$name} ({$unit}) — cấp mã mời: npm 
 
 
 ## export (báo cáo kết quả thực hiện kế hoạch: .xlsx, .docx)
+export-usage = Dùng: <code>/export [số kế hoạch] [kỳ]</code>. Kỳ: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>năm</code> (có thể kèm năm: <code>Q1/2025</code>) hoặc <code>2025-01-01..2025-03-31</code>; mặc định là quý hiện tại.
+export-no-plan = Không có kế hoạch <b>{$plan}</b> có nhiệm vụ thuộc đơn vị bạn phụ trách.
+export-no-plans = Không có kế hoạch nào có nhiệm vụ thuộc đơn vị bạn phụ trách.
+export-choose = Chọn kế hoạch để xuất báo cáo:
+export-choose-more = … và các kế hoạch khác: gõ <code>/export số-kế-hoạch</code>.
+export-caption = 📎 <b>Báo cáo kết quả thực hiện</b> {$plan}
+    {$period}, tình trạng tính đến ngày {$date}: {$tasks} nhiệm vụ.
+export-empty = Kế hoạch không có nhiệm vụ thuộc đơn vị bạn phụ trách.
 export-heading = BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ
 export-plan = {$plan}
 export-period = Kỳ báo cáo: {$period} (từ ngày {$from} đến ngày {$to})

@@ -1,7 +1,7 @@
 // Sends one digest, part by part. Parts already sent are remembered in the job's
 // data, so a retry after a failure (or a pause for the chat's pace) goes on where it stopped.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DeliveryError, type OutgoingMessage } from '../../src/channels/types.ts';
+import { DeliveryError, partsForChannel, type OutgoingMessage } from '../../src/channels/types.ts';
 import { sendDigestJob } from '../definitions/send-digest.ts';
 import type { DeliveryRoute, JobDeps } from '../deps.ts';
 import { deactivateChatIdentity, deactivateSubscription } from '../../src/scheduler/unreachable.ts';
@@ -46,6 +46,8 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
     deactivate = (reason) => deps.prisma.$transaction(deactivateSubscription(deps.prisma, data.subscriptionId, reason));
     parts = !chatId ? [] : data.kind === 'weekly' ? await deps.composer.weeklySummary(data.subscriptionId, now) : await deps.composer.groupOverdueDigest(data.subscriptionId, now);
   }
+  // A chart goes where the channel can upload it; elsewhere its text version is enough.
+  if (route) parts = partsForChannel(route.channel, parts);
   if (!chatId || !route || parts.length === 0) {
     log.info({ hasChat: Boolean(chatId) }, 'nothing to send');
     return 0;
@@ -67,6 +69,11 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
     try {
       await channel.send(chatId, parts[i]!);
     } catch (err) {
+      if (err instanceof DeliveryError && err.kind === 'rejected' && parts[i]!.photo) {
+        // A chart the platform refuses (not an image to it, too large) does not hold back the text after it.
+        log.warn({ reason: err.message, part: i }, 'chart refused; the digest goes on without it');
+        continue;
+      }
       await job.updateData({ ...data, sentParts: i });
       if (err instanceof DeliveryError) {
         if (err.kind === 'rate-limited') {

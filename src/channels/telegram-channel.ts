@@ -1,6 +1,6 @@
-// Telegram as a DeliveryChannel: maps the neutral message to sendMessage and the
-// Bot API's errors to the kinds the scheduler decides on.
-import { GrammyError, HttpError, type Api } from 'grammy';
+// Telegram as a DeliveryChannel: maps the neutral message to sendMessage (sendPhoto with an
+// uploaded file for a photo) and the Bot API's errors to the kinds the scheduler decides on.
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import { DeliveryError, type DeliveryChannel, type OutgoingMessage } from './types.ts';
 
 export function toInlineKeyboard(message: OutgoingMessage) {
@@ -28,9 +28,15 @@ export function classifyTelegramError(err: unknown): DeliveryError {
 export function createTelegramChannel(api: Api): DeliveryChannel {
   return {
     name: 'TELEGRAM',
+    sendsPhotos: true,
     async send(chatId, message) {
       try {
         const reply_markup = toInlineKeyboard(message);
+        if (message.photo) {
+          const photo = new InputFile(message.photo.bytes, message.photo.fileName);
+          const sent = await api.sendPhoto(chatId, photo, { caption: message.html, parse_mode: 'HTML', ...(reply_markup ? { reply_markup } : {}) });
+          return { messageId: String(sent.message_id) };
+        }
         const sent = await api.sendMessage(chatId, message.html, {
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },

@@ -10,11 +10,26 @@ export interface MessageButton {
   data: string;
 }
 
+/** An image sent with a message: the bytes are uploaded (Telegram sendPhoto). */
+export interface OutgoingPhoto {
+  bytes: Uint8Array;
+  /** "tien-do-tuan-2024-11-25.png". */
+  fileName: string;
+}
+
 export interface OutgoingMessage {
-  /** Text with HTML formatting (<b>, <i>, <code>, <a>); every piece of user or plan text already escaped. */
+  /**
+   * Text with HTML formatting (<b>, <i>, <code>, <a>); every piece of user or plan text already
+   * escaped. With a photo: its short caption (at most 1,024 characters).
+   */
   html: string;
   /** Rows of buttons; adapters without buttons render them as text hints. */
   buttons?: MessageButton[][];
+  /**
+   * A picture (a chart) with `html` as its caption. Composers always send the text version of
+   * what it shows in other parts, so a channel that cannot upload photos leaves this part out.
+   */
+  photo?: OutgoingPhoto;
 }
 
 export interface SentMessage {
@@ -23,8 +38,15 @@ export interface SentMessage {
 
 export interface DeliveryChannel {
   readonly name: ChannelName;
+  /** Uploads OutgoingMessage.photo (Telegram). Without it photo parts are not sent (Zalo takes photos only by URL). */
+  readonly sendsPhotos?: boolean;
   /** Sends one message to one chat; throws DeliveryError classified for retry decisions. */
   send(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
+}
+
+/** The parts a channel can send: photo parts left out where it cannot upload them (their text version is in the other parts). */
+export function partsForChannel(channel: Pick<DeliveryChannel, 'sendsPhotos'>, parts: OutgoingMessage[]): OutgoingMessage[] {
+  return channel.sendsPhotos ? parts : parts.filter((part) => !part.photo);
 }
 
 export type DeliveryErrorKind =

@@ -90,3 +90,16 @@ export const snoozeSetting = createCallbackData(
   's',
   z.object({ hours: z.coerce.number().int().min(0).max(72), officerId: id }),
 );
+
+/**
+ * /export, one plan chosen among several: e:<planId>:<period key>:<officerId>. The period key
+ * ("Q4-2024", "2024-10-01..2025-03-31", see reports/periods.ts) is read back by parsePeriodKey.
+ */
+export const exportPlan = createCallbackData(
+  'e',
+  z.object({
+    planId: id,
+    period: z.string().regex(/^(?:(?:Q[1-4]|6T|9T|year)-\d{4}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/),
+    officerId: id,
+  }),
+);

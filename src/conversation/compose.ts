@@ -1,6 +1,7 @@
 // What the scheduler sends, composed from the database: a reminder card, a leader's
 // overdue digest, a group's weekly summary. Returns platform-neutral OutgoingMessages;
-// the channel adapter only maps them. Composing never sends anything.
+// the channel adapter only maps them. Composing never sends anything. /report and the
+// weekly summary start with a chart (a photo part) before their text.
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { OutgoingMessage } from '../channels/types.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
@@ -12,6 +13,10 @@ import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
 import type { IsoDate } from '../deadlines/types.ts';
+import { renderPng } from '../reports/charts/render-png.ts';
+import { unitProgressPhoto, type RenderSvg } from '../reports/charts/unit-progress.ts';
+import { overdueByDate, overdueHistories, trendDates, TREND_WEEKS } from '../reports/overdue-history.ts';
+import { addDaysIso } from '../calendar/civil-date.ts';
 import { actorJsonSql, actorOfRow, loadActor, scopeUnitIds, type ActorRow, type LoadedActor } from './scope.ts';
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
@@ -24,9 +29,11 @@ export interface ComposerDeps {
   timeZone: string;
   /** Message length limit of the channel (Telegram 4,096; Zalo 2,000). */
   messageLimit?: number;
+  /** SVG to PNG for the charts (resvg by default); null sends no charts. */
+  renderChart?: RenderSvg | null;
 }
 
-export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM_MESSAGE_LIMIT }: ComposerDeps) {
+export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM_MESSAGE_LIMIT, renderChart = renderPng }: ComposerDeps) {
   const dateOf = (d: Date) => calendar.dateOf(d);
   const env = (locale: string, now: Date): RenderEnv => ({ t: translator(i18n, locale), calendar, today: calendar.dateOf(now) });
   const split = (html: string): OutgoingMessage[] => splitMessage(html, messageLimit).map((part) => ({ html: part }));
@@ -130,12 +137,21 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     await prisma.chatIdentity.updateMany({ where: { id: { in: chatIdentityIds }, deactivationReportedAt: null }, data: { deactivationReportedAt: now } });
   }
 
-  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<string> {
+  /** The counts by unit and status as text, and the chart part that shows them (when there is one to draw). */
+  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<{ html: string; chart?: OutgoingMessage }> {
     const e = env(locale, now);
     const range = reportRange(e.today, period);
     const rows = await reportRows(prisma, unitIds, range, e.today, dateOf);
-    const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', { from: formatDmy(range.from), to: formatDmy(range.to) });
-    return reportHtml(e.t, title, rows);
+    const dates = { from: formatDmy(range.from), to: formatDmy(range.to) };
+    const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', dates);
+    const html = reportHtml(e.t, title, rows);
+    if (!renderChart) return { html };
+    const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
+    // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).
+    const histories = rows.length ? await overdueHistories(prisma, unitIds, e.today, calendar.startOfDay(addDaysIso(e.today, 1))) : [];
+    const trend = { title: e.t('chart-title-overdue-trend', { weeks: TREND_WEEKS }), points: overdueByDate(histories, trendDates(e.today), calendar) };
+    const photo = unitProgressPhoto(e.t, { title: chartTitle, rows, trend, fileName: `tien-do-${period === 'week' ? 'tuan' : 'quy'}-${range.from}.png` }, renderChart);
+    return photo ? { html, chart: { html: e.t('chart-caption', { title: chartTitle }), photo } } : { html };
   }
 
   /** A group's subscription while it takes this digest: its units and its language (the subscriber's). */
@@ -149,12 +165,12 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const sub = await subscriptionTaking(subscriptionId, 'weeklySummary');
     if (!sub) return [];
     const { unitIds } = sub;
-    const html = await report(unitIds, sub.language, now, 'week');
+    const { html, chart } = await report(unitIds, sub.language, now, 'week');
     const e = env(sub.language, now);
     const overdue = await overdueList(new Set(unitIds), e);
     const parts = [html];
     if (overdue.length) parts.push('', e.t('digest-overdue'), ...overdue);
-    return split(parts.join('\n'));
+    return [...(chart ? [chart] : []), ...split(parts.join('\n'))];
   }
 
   async function groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]> {
@@ -166,11 +182,12 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return split([e.t('digest-title', { date: formatDmy(e.today) }), '', e.t('digest-overdue'), ...overdue].join('\n'));
   }
 
-  /** /report for a leader: counts by unit and status for this week or quarter. */
+  /** /report for a leader: the chart, then counts by unit and status for this week or quarter. */
   async function leaderReport(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
     const actor = await loadActor(prisma, officerId);
     if (!actor || !isLeaderOrAdmin(actor)) return [];
-    return split(await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period));
+    const { html, chart } = await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period);
+    return [...(chart ? [chart] : []), ...split(html)];
   }
 
   return { reminder, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };

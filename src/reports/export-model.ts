@@ -72,7 +72,8 @@ const WIDTHS: Record<ColumnKey, number> = {
   status: 18, completed: 12, progress: 9, report: 42, extension: 20, evidence: 32,
 };
 
-function periodLabel(t: TranslateFn, period: ReportPeriod): string {
+/** "Quý IV năm 2024", "6 tháng đầu năm 2025", "Từ ngày … đến ngày …". */
+export function periodLabel(t: TranslateFn, period: ReportPeriod): string {
   const from = formatDmy(period.from);
   const to = formatDmy(period.to);
   const year = String(period.year);

@@ -4,6 +4,8 @@
 // seam (a Prisma client or the plain pg runner).
 import { Prisma } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
+import type { UnitScope } from '../conversation/permissions.ts';
+import { scopeSql } from '../conversation/queries.ts';
 import type { Db } from '../conversation/scope.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import type { ExportTask } from './export-model.ts';
@@ -39,6 +41,27 @@ export async function findPlans(db: Db | SqlRunner, ref: string): Promise<PlanRe
     SELECT ${columns} FROM "Plan" p WHERE left(lower(p.number), ${text.length + 1}::int) = lower(${text}) || '/' ${order}`);
 }
 
+const PLAN_COLUMNS = Prisma.sql`p.id, p.number, p.title, to_char(p."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
+    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo"`;
+
+/** SQL condition "plan p has a task (not a group) on which a unit of the scope has a role". */
+function planInScopeSql(scope: UnitScope): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Task" t WHERE t."planId" = p.id AND NOT t."isGroup" AND ${scopeSql(scope)})`;
+}
+
+/** The plans with a task in the scope, newest first: a leader's plans (take one more than shown to know there are more). */
+export async function plansInScope(db: Db | SqlRunner, scope: UnitScope, take: number): Promise<PlanRef[]> {
+  return runnerOf(db).rows<PlanRef>(Prisma.sql`
+    SELECT ${PLAN_COLUMNS} FROM "Plan" p WHERE ${planInScopeSql(scope)}
+    ORDER BY p."issuedOn" DESC NULLS LAST, p.id DESC LIMIT ${take}::int`);
+}
+
+/** The plan with this id if it has a task in the scope. */
+export async function planInScope(db: Db | SqlRunner, scope: UnitScope, planId: number): Promise<PlanRef | undefined> {
+  const rows = await runnerOf(db).rows<PlanRef>(Prisma.sql`SELECT ${PLAN_COLUMNS} FROM "Plan" p WHERE p.id = ${planId}::int AND ${planInScopeSql(scope)}`);
+  return rows[0];
+}
+
 export type ExportTaskRow = Omit<ExportTask, 'state'> & { history: TaskHistory };
 
 interface Row {
@@ -64,14 +87,16 @@ const utc = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"
 
 /**
  * The plan's tasks and groups in document order; with `unitId`, the tasks on which that unit
- * has a role (and every group: the model drops the empty ones). Answers and evidence after
- * `until` are left out, as nothing after the status date counts.
+ * has a role; with `scope`, the tasks on which a unit of the scope has a role (and every group
+ * either way: the model drops the empty ones). Answers and evidence after `until` are left
+ * out, as nothing after the status date counts.
  */
-export async function exportTaskRows(db: Db | SqlRunner, planId: number, options: { unitId?: number; until: Date }): Promise<ExportTaskRow[]> {
+export async function exportTaskRows(db: Db | SqlRunner, planId: number, options: { unitId?: number; scope?: UnitScope; until: Date }): Promise<ExportTaskRow[]> {
   const sql = runnerOf(db);
   const unitFilter = options.unitId === undefined
     ? Prisma.sql`TRUE`
     : Prisma.sql`(t."isGroup" OR EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ${options.unitId}::int))`;
+  const scopeFilter = options.scope === undefined || options.scope === 'all' ? Prisma.sql`TRUE` : Prisma.sql`(t."isGroup" OR ${scopeSql(options.scope)})`;
   const rows = await sql.rows<Row>(Prisma.sql`
     SELECT t.id, t."parentId", t."isGroup", t.code, t.title, t.target, t.actions, t."deadlineRaw", t.status::text AS status,
       ${utc(Prisma.sql`t."completedAt"`)} AS "completedAt", to_char(t.due, 'YYYY-MM-DD') AS due, t.schedule->>'kind' AS "scheduleKind",
@@ -88,7 +113,7 @@ export async function exportTaskRows(db: Db | SqlRunner, planId: number, options
            'currentDue', to_char(x."currentDue", 'YYYY-MM-DD'), 'proposedDue', to_char(x."proposedDue", 'YYYY-MM-DD')) ORDER BY x."decidedAt", x.id), '[]')
          FROM "ExtensionRequest" x WHERE x."taskId" = t.id AND x.status = 'APPROVED') AS extensions
     FROM "Task" t
-    WHERE t."planId" = ${planId}::int AND ${unitFilter}
+    WHERE t."planId" = ${planId}::int AND ${unitFilter} AND ${scopeFilter}
     ORDER BY t.ordinal, t.id`);
   return rows.map((r) => ({
     id: r.id,

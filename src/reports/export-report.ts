@@ -5,6 +5,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addDaysIso } from '../calendar/civil-date.ts';
 import type { TranslateFn } from '../conversation/i18n.ts';
+import type { UnitScope } from '../conversation/permissions.ts';
 import type { Db } from '../conversation/scope.ts';
 import type { SqlRunner } from '../db/sql.ts';
 import type { IsoDate } from '../deadlines/types.ts';
@@ -23,6 +24,10 @@ export interface ExportRequest {
   period: ReportPeriod;
   format: ExportFormat;
   unit?: { id: number; name: string };
+  /** Only the tasks on which a unit of this scope has a role (a leader's units); every task without it. */
+  scope?: UnitScope;
+  /** The heading's unit line for a scope ("Đơn vị: Phòng Nội vụ"); `unit` names its own. */
+  scopeName?: string;
 }
 
 export interface ExportDeps {
@@ -40,18 +45,25 @@ export interface ExportResult {
   tasks: number;
 }
 
+/** "bao-cao-336-KH-UBND-Q1-2025.xlsx": plan number (else id) and period, safe in any file system. */
+export function defaultFileName(plan: PlanRef, period: ReportPeriod, format: ExportFormat): string {
+  const planPart = (plan.number ?? `ke-hoach-${plan.id}`).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `ke-hoach-${plan.id}`;
+  const periodPart = period.kind === 'range' ? `${period.from}_${period.to}` : period.kind === 'to-date' ? `den-${period.to}` : `${period.kind}-${period.year}`;
+  return `bao-cao-${planPart}-${periodPart}.${format}`;
+}
+
 export async function exportPlanReport(request: ExportRequest, deps: ExportDeps): Promise<ExportResult> {
   const today = deps.calendar.dateOf(deps.now);
   const date = statusDate(request.period, today);
   // The first instant after the status date, local midnight: an answer at 23:30 that day counts.
   const cutoff = deps.calendar.startOfDay(addDaysIso(date, 1));
-  const rows = await exportTaskRows(deps.db, request.plan.id, { ...(request.unit ? { unitId: request.unit.id } : {}), until: cutoff });
+  const rows = await exportTaskRows(deps.db, request.plan.id, { ...(request.unit ? { unitId: request.unit.id } : {}), ...(request.scope ? { scope: request.scope } : {}), until: cutoff });
   const tasks = rows.map(({ history, ...task }) => (task.isGroup ? task : { ...task, state: taskStateAt(history, { date, cutoff }, deps.calendar.dateOf) }));
   const model = buildReportModel(deps.t, {
     plan: { number: request.plan.number, title: request.plan.title },
     period: request.period,
     statusDate: date,
-    ...(request.unit ? { unitName: request.unit.name } : {}),
+    ...(request.unit ? { unitName: request.unit.name } : request.scopeName ? { unitName: request.scopeName } : {}),
     tasks,
   });
   const bytes = request.format === 'docx' ? await writeReportDocx(model) : await writeReportXlsx(model, { createdAt: deps.now });

@@ -82,3 +82,24 @@ export function defaultYear(thisYear: number, plan: { periodFrom: IsoDate | null
   if (first !== undefined && first > thisYear) return first;
   return thisYear;
 }
+
+/** The quarter a date falls in: "Q1".."Q4". */
+export function quarterOf(date: IsoDate): PeriodName {
+  return `Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}` as PeriodName;
+}
+
+/** A period as short text that parsePeriodKey reads back: "Q4-2024", "6T-2025", "2024-10-01..2025-03-31". */
+export function periodKey(period: ReportPeriod): string {
+  if (period.kind === 'range' || period.kind === 'to-date') return `${period.from}..${period.to}`;
+  return `${period.kind}-${period.year}`;
+}
+
+const KEY = /^(Q[1-4]|6T|9T|year)-(\d{4})$/;
+
+/** The period a periodKey names; throws PeriodError for anything else. */
+export function parsePeriodKey(key: string, today: IsoDate): ReportPeriod {
+  const named = KEY.exec(key);
+  if (named) return parsePeriod(named[1], { year: Number(named[2]), today });
+  if (!RANGE.test(key)) throw new PeriodError(`"${key}" is not a period key`);
+  return parsePeriod(key, { year: Number(key.slice(0, 4)), today });
+}

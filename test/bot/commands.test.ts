@@ -82,7 +82,7 @@ describe('/tasks, /status, /overdue, /report', () => {
     await registerCommands(w.bot.api, createI18n());
     const calls = w.tg.callsTo('setMyCommands');
     const en = calls.find((c) => c.params.language_code === 'en' && (c.params.scope as { type: string }).type === 'all_private_chats')!;
-    expect((en.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'tasks', 'status', 'overdue', 'report', 'lang', 'settings']);
+    expect((en.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'lang', 'settings']);
     const vi = calls.find((c) => c.params.language_code === undefined && (c.params.scope as { type: string }).type === 'all_private_chats')!;
     expect((vi.params.commands as Array<{ description: string }>)[2]!.description).toBe('Nhiệm vụ đang mở của tôi');
   });
@@ -194,8 +194,10 @@ describe('group subscriptions', () => {
 
     const composer = createComposer({ prisma: w.prisma, i18n: createI18n(), calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh' });
     const summary = await composer.weeklySummary(sub.id, NOW);
-    expect(summary[0]!.html).toContain('Thống kê tuần');
-    expect(summary[0]!.html).toContain('<b>Phòng Nội vụ</b>');
+    // The chart first (a photo with a short caption), then the text version.
+    expect(summary[0]).toMatchObject({ html: '📊 Tiến độ theo đơn vị, tuần 25/11/2024 – 01/12/2024', photo: { fileName: 'tien-do-tuan-2024-11-25.png' } });
+    expect(summary[1]!.html).toContain('Thống kê tuần');
+    expect(summary[1]!.html).toContain('<b>Phòng Nội vụ</b>');
     // The daily overdue digest of the group's units: task 1.3 of Phòng Nội vụ is overdue; 2.1 (a commune's) is not listed.
     const [overdue] = await composer.groupOverdueDigest(sub.id, NOW);
     expect(overdue!.html).toContain('Tổng hợp việc quá hạn');

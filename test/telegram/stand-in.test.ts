@@ -1,6 +1,8 @@
 // The stand-in must catch what real Telegram would refuse, or the bot tests prove nothing.
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderPng } from '../../src/reports/charts/render-png.ts';
+import { decodePng } from '../helpers/png.ts';
 import { startTelegramStandIn, type TelegramStandIn } from '../helpers/telegram/stand-in.ts';
 
 let tg: TelegramStandIn;
@@ -116,5 +118,115 @@ describe('Telegram Bot API stand-in', () => {
     await api.editMessageText(3, sent.message_id, 'card (done)');
     expect(tg.messagesTo(3)[0]).toMatchObject({ text: 'card (done)', replyMarkup: undefined, edits: 1 });
     await expect(api.editMessageText(3, sent.message_id, 'card (done)')).rejects.toMatchObject({ error_code: 400 });
+  });
+});
+
+describe('file uploads (sendDocument, sendPhoto)', () => {
+  const PNG = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="#e53935"/></svg>');
+
+  /** A multipart/form-data body built by hand, as another client than grammY would write it. */
+  function multipart(parts: Array<{ name: string; value: string | Buffer; fileName?: string }>) {
+    const boundary = 'xYzBoundary42';
+    const chunks: Buffer[] = [];
+    for (const p of parts) {
+      const disposition = `form-data; name="${p.name}"${p.fileName ? `; filename="${p.fileName}"` : ''}`;
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.fileName ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n`), Buffer.from(p.value), Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(chunks) };
+  }
+
+  it('takes a document grammY uploads (multipart, attach://) and keeps its name, size and bytes', async () => {
+    tg = await startTelegramStandIn();
+    const bytes = Buffer.from('PK\u0003\u0004 not really a workbook, but bytes all the same \u0000\u00ff', 'latin1');
+    const sent = await apiFor(tg).sendDocument(42, new InputFile(bytes, 'báo-cáo Q4.xlsx'), { caption: '<b>Báo cáo</b> 2025', parse_mode: 'HTML' });
+    expect(tg.violations).toEqual([]);
+    expect(sent.document).toMatchObject({ file_name: 'báo-cáo Q4.xlsx', file_size: bytes.length });
+    expect(sent.caption).toBe('Báo cáo 2025');
+    const [file] = tg.filesTo(42);
+    expect(file).toMatchObject({ kind: 'document', fileName: 'báo-cáo Q4.xlsx', size: bytes.length, caption: '<b>Báo cáo</b> 2025' });
+    expect(file!.bytes!.equals(bytes)).toBe(true);
+    // The caption stays a string although it looks like a number on the wire.
+    const call = tg.callsTo('sendDocument')[0]!;
+    expect(call.params.chat_id).toBe(42);
+  });
+
+  it('takes a photo upload that is an image and reads its size; refuses bytes that are not one', async () => {
+    tg = await startTelegramStandIn({ limits: false });
+    const api = apiFor(tg);
+    const sent = await api.sendPhoto(7, new InputFile(PNG, 'chart.png'), { caption: 'Tiến độ' });
+    expect(sent.photo?.[0]).toMatchObject({ width: 40, height: 30, file_size: PNG.length });
+    const photo = tg.filesTo(7)[0]!;
+    expect(photo.kind).toBe('photo');
+    expect(decodePng(photo.bytes!).pixel(20, 15).slice(0, 3)).toEqual([0xe5, 0x39, 0x35]);
+    await expect(api.sendPhoto(7, new InputFile(Buffer.from('plain text'), 'x.png'))).rejects.toMatchObject({ error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
+    expect(tg.violations).toEqual(['sendPhoto.photo: IMAGE_PROCESS_FAILED']);
+  });
+
+  it('refuses to edit a photo\'s caption as text, as Telegram does', async () => {
+    tg = await startTelegramStandIn({ limits: false });
+    const api = apiFor(tg);
+    const sent = await api.sendPhoto(7, new InputFile(PNG, 'chart.png'), { caption: 'Tuần này' });
+    await expect(api.editMessageText(7, sent.message_id, 'Quý này')).rejects.toMatchObject({ error_code: 400, description: 'Bad Request: there is no text in the message to edit' });
+    expect(tg.messagesTo(7)[0]!.text).toBe('Tuần này');
+  });
+
+  it('takes a file_id or URL string instead of an upload, as JSON', async () => {
+    tg = await startTelegramStandIn({ limits: false });
+    const api = apiFor(tg);
+    await api.sendDocument(5, 'BQACAgIAAxkBAAIB');
+    await api.sendPhoto(5, 'https://example.org/chart.png');
+    expect(tg.violations).toEqual([]);
+    expect(tg.filesTo(5).map((f) => [f.kind, f.reference, f.bytes])).toEqual([
+      ['document', 'BQACAgIAAxkBAAIB', undefined],
+      ['photo', 'https://example.org/chart.png', undefined],
+    ]);
+  });
+
+  it('takes a part named as the field (curl -F photo=@chart.png) and decodes form fields by their type', async () => {
+    tg = await startTelegramStandIn();
+    const { headers, body } = multipart([
+      { name: 'chat_id', value: '-100200' },
+      { name: 'caption', value: '2025' },
+      { name: 'disable_notification', value: 'true' },
+      { name: 'reply_markup', value: JSON.stringify({ inline_keyboard: [[{ text: 'b', callback_data: 'r:q:1' }]] }) },
+      { name: 'photo', value: PNG, fileName: 'chart.png' },
+    ]);
+    const response = await fetch(`${tg.apiRoot}/bot${tg.token}/sendPhoto`, { method: 'POST', headers, body });
+    expect(response.status).toBe(200);
+    expect(tg.violations).toEqual([]);
+    const { params } = tg.callsTo('sendPhoto')[0]!;
+    expect(params).toMatchObject({ chat_id: -100200, caption: '2025', disable_notification: true, reply_markup: { inline_keyboard: [[{ text: 'b', callback_data: 'r:q:1' }]] } });
+    expect(tg.filesTo(-100200)[0]).toMatchObject({ fileName: 'chart.png', size: PNG.length });
+  });
+
+  it.each([
+    ['a file object in a JSON body', 'json', /document: .*none of InputFile \| String/],
+    ['attach:// naming a part that was not sent', 'missing-part', /sendDocument.document: wrong file identifier/],
+    ['an unknown field next to the file', 'unknown-field', /sendDocument.colour: unknown field/],
+    ['a caption over 1024 characters', 'long-caption', /caption: 1025 characters, allowed 0-1024/],
+  ])('refuses %s with 400 and records the violation', async (_name, kind, expected) => {
+    tg = await startTelegramStandIn();
+    const base = [{ name: 'chat_id', value: '9' }];
+    const request =
+      kind === 'json' ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: 9, document: { name: 'x.xlsx' } }) }
+      : kind === 'missing-part' ? multipart([...base, { name: 'document', value: 'attach://file0' }, { name: 'file1', value: 'abc', fileName: 'a.xlsx' }])
+      : kind === 'unknown-field' ? multipart([...base, { name: 'colour', value: 'red' }, { name: 'document', value: 'abc', fileName: 'a.xlsx' }])
+      : multipart([...base, { name: 'caption', value: 'a'.repeat(1025) }, { name: 'document', value: 'abc', fileName: 'a.xlsx' }]);
+    const response = await fetch(`${tg.apiRoot}/bot${tg.token}/sendDocument`, { method: 'POST', ...request });
+    expect(response.status).toBe(400);
+    expect(tg.violations.join('\n')).toMatch(expected);
+    expect(tg.filesTo(9)).toEqual([]);
+  });
+
+  it('refuses a body that is not well-formed multipart', async () => {
+    tg = await startTelegramStandIn();
+    const response = await fetch(`${tg.apiRoot}/bot${tg.token}/sendDocument`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+      body: '--abc\r\nContent-Disposition: form-data; name="chat_id"\r\n\r\n9\r\n',
+    });
+    expect(response.status).toBe(400);
+    expect(tg.violations.join('\n')).toMatch(/not closed by its final boundary/);
   });
 });

@@ -1,5 +1,5 @@
-// Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (counts by
-// unit and tracking status for this week or quarter).
+// Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (a chart, then
+// counts by unit and tracking status for this week or quarter).
 import { Composer } from 'grammy';
 import { reportPeriod } from '../../conversation/actions.ts';
 import { isLeaderOrAdmin } from '../../conversation/permissions.ts';
@@ -45,8 +45,10 @@ leaderFeature.on('callback_query:data', async (ctx, next) => {
   if (!data) return next();
   if (!isOwnCallback(ctx, data.officerId) || !isLeaderOrAdmin(ctx.officer!)) return refuseCallback(ctx, 'report for another officer');
   const parts = await reportMessages(ctx, data.period === 'q' ? 'quarter' : 'week');
-  const [first, ...rest] = parts;
+  // The text is edited in place; the other period's chart comes as a new photo below it.
+  const [first, ...rest] = parts.filter((p) => !p.photo);
   if (first) await editOutgoing(ctx.api, ctx.chat!.id, ctx.callbackQuery.message!.message_id, first);
-  if (rest.length) await sendOutgoing(ctx.api, ctx.chat!.id, rest);
+  const more = [...rest, ...parts.filter((p) => p.photo)];
+  if (more.length) await sendOutgoing(ctx.api, ctx.chat!.id, more);
   await ctx.answerCallbackQuery();
 });

@@ -1,11 +1,18 @@
-// Sending and editing OutgoingMessages through the Telegram Api.
-import { GrammyError, type Api } from 'grammy';
+// Sending and editing OutgoingMessages through the Telegram Api (a photo part with sendPhoto).
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { OutgoingMessage } from '../../channels/types.ts';
 import { messageOptions } from '../keyboards/index.ts';
 
 export async function sendOutgoing(api: Api, chatId: number | string, messages: OutgoingMessage[]): Promise<number[]> {
   const ids: number[] = [];
   for (const message of messages) {
+    if (message.photo) {
+      const { parse_mode, reply_markup } = messageOptions(message);
+      const photo = new InputFile(message.photo.bytes, message.photo.fileName);
+      const sent = await api.sendPhoto(chatId, photo, { caption: message.html, parse_mode, ...(reply_markup ? { reply_markup } : {}) });
+      ids.push(sent.message_id);
+      continue;
+    }
     const sent = await api.sendMessage(chatId, message.html, messageOptions(message));
     ids.push(sent.message_id);
   }

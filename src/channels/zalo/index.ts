@@ -9,7 +9,7 @@ import { createI18n } from '../../conversation/i18n.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logger.ts';
-import type { OutgoingMessage } from '../types.ts';
+import { partsForChannel, type OutgoingMessage } from '../types.ts';
 import type { ZaloApi } from './api.ts';
 import { createChoiceStore } from './choices.ts';
 import { createZaloConversation } from './conversation.ts';
@@ -42,7 +42,8 @@ export function createZaloAdapter(deps: ZaloAdapterDeps) {
 
   /** Replies and notices share Zalo's send budget with the reminders the workers send. */
   async function send(chatId: string, messages: OutgoingMessage[]): Promise<void> {
-    for (const message of messages) {
+    // Zalo takes photos only by URL: a chart's text version goes instead (it is among the parts).
+    for (const message of partsForChannel(route.channel, messages)) {
       const started = Date.now();
       for (;;) {
         const wait = await route.pacing.admitGlobal(`zalo-reply:${process.pid}:${++sequence}`);

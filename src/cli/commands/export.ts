@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { findUnitByName } from '../../conversation/officers.ts';
 import { createI18n, toLocale, translator } from '../../conversation/i18n.ts';
 import { findPlans, type PlanRef } from '../../reports/export-query.ts';
-import { EXPORT_FORMATS, exportPlanReport, type ExportFormat } from '../../reports/export-report.ts';
+import { defaultFileName, EXPORT_FORMATS, exportPlanReport, type ExportFormat } from '../../reports/export-report.ts';
+
+export { defaultFileName } from '../../reports/export-report.ts';
 import { defaultYear, parsePeriod, PeriodError, type ReportPeriod } from '../../reports/periods.ts';
 import { InputError, UsageError, type CliCommand } from '../command.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
@@ -22,13 +24,6 @@ function formatOf(flag: string | undefined, out: string | undefined): ExportForm
   }
   if (flag) return flag as ExportFormat;
   return fromOut === 'docx' ? 'docx' : 'xlsx';
-}
-
-/** "bao-cao-336-KH-UBND-Q1-2025.xlsx": plan number (else id) and period, safe in any file system. */
-export function defaultFileName(plan: PlanRef, period: ReportPeriod, format: ExportFormat): string {
-  const planPart = (plan.number ?? `ke-hoach-${plan.id}`).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || `ke-hoach-${plan.id}`;
-  const periodPart = period.kind === 'range' ? `${period.from}_${period.to}` : period.kind === 'to-date' ? `den-${period.to}` : `${period.kind}-${period.year}`;
-  return `bao-cao-${planPart}-${periodPart}.${format}`;
 }
 
 function planLine(p: PlanRef): string {

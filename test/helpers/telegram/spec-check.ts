@@ -6,6 +6,18 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkTelegramHtml } from './html-check.ts';
 
+/** A file uploaded as a part of a multipart/form-data request: what an InputFile field holds. */
+export class UploadedFile {
+  constructor(
+    readonly fileName: string,
+    readonly bytes: Buffer,
+    readonly contentType?: string,
+  ) {}
+  get size(): number {
+    return this.bytes.length;
+  }
+}
+
 interface SpecField {
   name: string;
   types: string[];
@@ -73,7 +85,8 @@ function checkOne(value: unknown, type: string, path: string, spec: Spec, out: s
       if (typeof value !== 'boolean') out.push(`${path}: expected Boolean`);
       return;
     case 'InputFile':
-      if (typeof value !== 'string') out.push(`${path}: InputFile uploads are not supported by the stand-in`);
+      // An upload is a part of a multipart/form-data request; an object in a JSON body is not.
+      if (!(value instanceof UploadedFile)) out.push(`${path}: expected InputFile (a file uploaded with multipart/form-data), got ${typeof value}`);
       return;
   }
   const entry = spec.types[type];
@@ -108,6 +121,30 @@ function checkObject(value: unknown, entry: SpecEntry, path: string, spec: Spec,
       }
     }
   }
+}
+
+/**
+ * A form field's value (always a string on the wire) as the type the API description gives
+ * the field: numbers and booleans for fields that take them, objects and arrays parsed as JSON,
+ * strings left as they are (a caption "2025" stays text). Unknown fields keep the string.
+ */
+export function decodeFormField(method: string, name: string, value: string): unknown {
+  const field = loadSpec().methods[method]?.fields?.find((f) => f.name === name);
+  if (!field) return value;
+  for (const type of field.types) {
+    if (type === 'Integer' && /^-?\d+$/.test(value)) return Number(value);
+    if (type === 'Float' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    if (type === 'Boolean' && (value === 'true' || value === 'false')) return value === 'true';
+    if (type === 'String' || type === 'InputFile') return value;
+    if (/^[[{]/.test(value)) {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        return value;
+      }
+    }
+  }
+  return value;
 }
 
 /** Every way the call departs from the API description; empty when it is a valid call. */

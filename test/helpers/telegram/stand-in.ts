@@ -1,11 +1,15 @@
 // A stand-in of the Telegram Bot API on 127.0.0.1 for tests and benchmarks.
 // It answers like Telegram (ok/result, error_code/description, 429 with retry_after),
 // enforces the flood limits, holds every call against the real API description,
-// feeds updates through getUpdates or a webhook, and can be told to misbehave.
+// feeds updates through getUpdates or a webhook, and can be told to misbehave. Files come
+// as Telegram takes them: uploaded in a multipart/form-data request (the field "attach://<part>"
+// or the part named as the field), or a file_id or URL string; uploads are kept for tests to open.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { plainTextOfHtml } from './html-check.ts';
-import { checkCall } from './spec-check.ts';
+import { checkCall, decodeFormField, loadSpec, UploadedFile } from './spec-check.ts';
+
+export { UploadedFile } from './spec-check.ts';
 
 export interface FloodLimits {
   /** Messages per second across all chats (Telegram: about 30). */
@@ -38,14 +42,34 @@ export interface RecordedCall {
   status: number;
 }
 
+/** A document or photo a message carries: uploaded (name, size, bytes) or named by a file_id or URL. */
+export interface SentFile {
+  /** The file_id Telegram gives it (an upload gets a new one; a resent file keeps its own). */
+  fileId: string;
+  /** The file_id or URL string it was sent by, when it was not uploaded. */
+  reference?: string;
+  fileName?: string;
+  size?: number;
+  bytes?: Buffer;
+  /** For photos: the image's size, read from a PNG or JPEG header. */
+  width?: number;
+  height?: number;
+}
+
 export interface StoredMessage {
   chatId: number;
   messageId: number;
+  /** The text, or a document's or photo's caption ("" without one). */
   text: string;
   replyMarkup?: unknown;
   edits: number;
   deleted?: boolean;
+  document?: SentFile;
+  photo?: SentFile;
 }
+
+/** Telegram's upload limits: 50 MB for a document, 10 MB for a photo (whose sides add up to at most 10,000 px, ratio at most 20). */
+export const UPLOAD_LIMITS = { documentBytes: 50 * 1024 * 1024, photoBytes: 10 * 1024 * 1024, photoSides: 10_000, photoRatio: 20 } as const;
 
 type Fault = '429' | '500' | 'drop';
 
@@ -154,10 +178,10 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     chatSendTimes.set(chatId, perChat);
   }
 
-  function storeMessage(chatId: number, text: string, replyMarkup: unknown): StoredMessage {
+  function storeMessage(chatId: number, text: string, replyMarkup: unknown, media: Pick<StoredMessage, 'document' | 'photo'> = {}): StoredMessage {
     const id = (nextMessageId.get(chatId) ?? 0) + 1;
     nextMessageId.set(chatId, id);
-    const message: StoredMessage = { chatId, messageId: id, text, replyMarkup, edits: 0 };
+    const message: StoredMessage = { chatId, messageId: id, text, replyMarkup, edits: 0, ...media };
     messages.set(chatId, [...(messages.get(chatId) ?? []), message]);
     return message;
   }
@@ -168,9 +192,31 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       date: Math.floor(Date.now() / 1000),
       chat: chatOf(m.chatId),
       from: { id: botId, is_bot: true, first_name: botInfo.first_name, username: botInfo.username },
-      text: plainTextOfHtml(m.text),
+      ...(m.document || m.photo ? (m.text ? { caption: plainTextOfHtml(m.text) } : {}) : { text: plainTextOfHtml(m.text) }),
+      ...(m.document ? { document: { file_id: m.document.fileId, file_unique_id: `u-${m.document.fileId}`, ...(m.document.fileName ? { file_name: m.document.fileName } : {}), ...(m.document.size !== undefined ? { file_size: m.document.size } : {}) } } : {}),
+      ...(m.photo ? { photo: [{ file_id: m.photo.fileId, file_unique_id: `u-${m.photo.fileId}`, width: m.photo.width ?? 0, height: m.photo.height ?? 0, ...(m.photo.size !== undefined ? { file_size: m.photo.size } : {}) }] } : {}),
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     };
+  }
+
+  let nextFileId = 1;
+  /**
+   * The file a sendDocument/sendPhoto call carries, or why Telegram would refuse it. An upload
+   * gets a new file_id; a string is a file_id or an http(s) URL, taken as it is.
+   */
+  function sentFile(kind: 'document' | 'photo', value: unknown): SentFile | string {
+    if (typeof value === 'string' && value.startsWith('attach://')) return 'wrong file identifier/HTTP URL specified';
+    if (typeof value === 'string') return { fileId: /^https?:\/\//.test(value) ? `url-${nextFileId++}` : value, reference: value };
+    if (!(value instanceof UploadedFile)) return `${kind} is not a file`;
+    if (value.size === 0) return 'file must be non-empty';
+    const file: SentFile = { fileId: `upload-${nextFileId++}`, fileName: value.fileName, size: value.size, bytes: value.bytes };
+    if (kind === 'document') return value.size > UPLOAD_LIMITS.documentBytes ? 'Request Entity Too Large' : file;
+    if (value.size > UPLOAD_LIMITS.photoBytes) return 'Request Entity Too Large';
+    const dims = imageSize(value.bytes);
+    if (!dims) return 'IMAGE_PROCESS_FAILED';
+    const ratio = Math.max(dims.width, dims.height) / Math.max(1, Math.min(dims.width, dims.height));
+    if (dims.width + dims.height > UPLOAD_LIMITS.photoSides || ratio > UPLOAD_LIMITS.photoRatio) return 'PHOTO_INVALID_DIMENSIONS';
+    return { ...file, ...dims };
   }
 
   function deliverPolls() {
@@ -282,10 +328,23 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
         const message = storeMessage(chatId!, String(params.text), params.reply_markup);
         return reply.ok(messageResult(message));
       }
+      case 'sendDocument':
+      case 'sendPhoto': {
+        const kind = method === 'sendDocument' ? 'document' : 'photo';
+        const file = sentFile(kind, params[kind]);
+        if (typeof file === 'string') {
+          violations.push(`${method}.${kind}: ${file}`);
+          return reply.fail(400, `Bad Request: ${file}`);
+        }
+        const message = storeMessage(chatId!, typeof params.caption === 'string' ? params.caption : '', params.reply_markup, { [kind]: file });
+        return reply.ok(messageResult(message));
+      }
       case 'editMessageText':
       case 'editMessageReplyMarkup': {
         const message = messages.get(chatId!)?.find((m) => m.messageId === Number(params.message_id));
         if (!message || message.deleted) return reply.fail(400, 'Bad Request: message to edit not found');
+        // A document's or photo's caption is edited with editMessageCaption, never as text.
+        if (method === 'editMessageText' && (message.document || message.photo)) return reply.fail(400, 'Bad Request: there is no text in the message to edit');
         const text = method === 'editMessageText' ? String(params.text) : message.text;
         const markup = params.reply_markup;
         if (text === message.text && JSON.stringify(markup) === JSON.stringify(message.replyMarkup)) {
@@ -325,10 +384,11 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     };
   }
 
-  async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  async function readBody(req: IncomingMessage, method: string): Promise<Record<string, unknown>> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = Buffer.concat(chunks);
+    const raw = body.toString('utf8');
     const type = req.headers['content-type'] ?? '';
     if (!raw) return {};
     if (type.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
@@ -336,6 +396,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       // Form values are strings on the wire; Telegram decodes JSON-looking ones.
       return Object.fromEntries([...new URLSearchParams(raw)].map(([k, v]) => [k, decodeFormValue(v)]));
     }
+    if (type.includes('multipart/form-data')) return multipartParams(method, type, body);
     throw new Error(`content type ${type} is not supported by the stand-in`);
   }
 
@@ -347,7 +408,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return fail(res, 404, 'Not Found');
     if (m[1] !== token) return fail(res, 401, 'Unauthorized');
-    readBody(req).then(
+    readBody(req, m[2]!).then(
       (params) => handle(m[2]!, { ...Object.fromEntries(new URL(req.url!, 'http://x').searchParams), ...params }, res),
       (err: Error) => {
         violations.push(`${m[2]}: ${err.message}`);
@@ -379,6 +440,13 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     },
     allMessages(): StoredMessage[] {
       return [...messages.values()].flat();
+    },
+    /** Documents and photos the bot sent to a chat, oldest first, with their bytes when uploaded. */
+    filesTo(chatId: number): Array<SentFile & { kind: 'document' | 'photo'; caption: string; messageId: number }> {
+      return standIn.messagesTo(chatId).flatMap((m) => {
+        const file = m.document ?? m.photo;
+        return file ? [{ ...file, kind: m.document ? ('document' as const) : ('photo' as const), caption: m.text, messageId: m.messageId }] : [];
+      });
     },
     pushUpdate(update: Record<string, unknown>): number {
       const full = { ...update, update_id: (update.update_id as number | undefined) ?? nextUpdateId++ };
@@ -457,6 +525,104 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     },
   };
   return standIn;
+}
+
+/** One part of a multipart/form-data body: its name, the file name if it is a file, and its bytes. */
+interface FormPart {
+  name: string;
+  fileName?: string;
+  contentType?: string;
+  body: Buffer;
+}
+
+function headerParam(header: string, param: string): string | undefined {
+  // RFC 5987 form first (filename*=UTF-8''...), then quoted, then bare (grammY writes filename=x.xlsx).
+  const extended = new RegExp(`(?:^|;)\\s*${param}\\*=(?:UTF-8|utf-8)''([^;]*)`).exec(header);
+  if (extended) return decodeURIComponent(extended[1]!.trim());
+  const m = new RegExp(`(?:^|;)\\s*${param}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;]*))`).exec(header);
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!.trim();
+}
+
+/** Splits a multipart/form-data body into its parts (RFC 7578): headers are read as UTF-8, bodies kept as bytes. */
+export function parseMultipart(contentType: string, body: Buffer): FormPart[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) throw new Error('multipart/form-data without a boundary');
+  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+  // The first delimiter has no CRLF before it: add one so that every delimiter looks the same.
+  const data = Buffer.concat([Buffer.from('\r\n'), body]);
+  const parts: FormPart[] = [];
+  let at = data.indexOf(delimiter);
+  if (at < 0) throw new Error('multipart/form-data body without its boundary');
+  let closed = false;
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (data.subarray(start, start + 2).toString() === '--') {
+      closed = true;
+      break;
+    }
+    const next = data.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = data.subarray(data.indexOf('\r\n', start) + 2, next);
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) throw new Error('multipart part without a blank line after its headers');
+    const headers = part.subarray(0, split).toString('utf8').split('\r\n');
+    const header = (name: string) => headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+    const disposition = header('content-disposition');
+    const name = disposition === undefined ? undefined : headerParam(disposition, 'name');
+    if (!disposition?.toLowerCase().startsWith('form-data') || name === undefined) throw new Error('multipart part without content-disposition: form-data; name=');
+    const fileName = headerParam(disposition, 'filename');
+    const contentType = header('content-type');
+    parts.push({ name, body: part.subarray(split + 4), ...(fileName !== undefined ? { fileName } : {}), ...(contentType ? { contentType } : {}) });
+    at = next;
+  }
+  if (!closed) throw new Error('multipart/form-data body not closed by its final boundary');
+  return parts;
+}
+
+/**
+ * A multipart call's parameters as Telegram reads them: fields decoded by their type in the API
+ * description; "attach://<name>" replaced by the uploaded part of that name; a file part named
+ * as a field is that field's upload (other parts are not read). A reference to a part that was not sent stays a string,
+ * so the call fails the type check as Telegram would refuse it.
+ */
+function multipartParams(method: string, contentType: string, body: Buffer): Record<string, unknown> {
+  const parts = parseMultipart(contentType, body);
+  const files = new Map(parts.filter((p) => p.fileName !== undefined).map((p) => [p.name, new UploadedFile(p.fileName!, p.body, p.contentType)]));
+  const params: Record<string, unknown> = {};
+  const attached = new Set<string>();
+  for (const part of parts) {
+    if (part.fileName !== undefined) continue;
+    const value = part.body.toString('utf8');
+    const attach = /^attach:\/\/(.+)$/.exec(value);
+    if (attach && files.has(attach[1]!)) {
+      params[part.name] = files.get(attach[1]!);
+      attached.add(attach[1]!);
+    } else params[part.name] = decodeFormField(method, part.name, value);
+  }
+  // A part neither referenced nor named as a field of the method is not read (Telegram ignores it too).
+  const fields = new Set(loadSpec().methods[method]?.fields?.map((f) => f.name));
+  for (const [name, file] of files) if (!attached.has(name) && params[name] === undefined && fields.has(name)) params[name] = file;
+  return params;
+}
+
+/** Width and height of a PNG or JPEG, or undefined when the bytes are neither (Telegram cannot process them as a photo). */
+export function imageSize(bytes: Buffer): { width: number; height: number } | undefined {
+  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && bytes.toString('latin1', 12, 16) === 'IHDR') {
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  if (bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < bytes.length && bytes[at] === 0xff) {
+      const marker = bytes[at + 1]!;
+      const length = bytes.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+      }
+      at += 2 + length;
+    }
+  }
+  return undefined;
 }
 
 function decodeFormValue(value: string): unknown {
