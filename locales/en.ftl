@@ -270,6 +270,11 @@ cli-import-cancelled = {" "}({$count} cancelled, they have reports)
 cli-import-renumbered = , {$count} renumbered
 cli-import-restored = , {$count} back from cancelled
 cli-import-new-units = ; {$count} new unit(s)
+cli-import-past = {$choice ->
+    [done] {$count} task(s) already overdue at import marked done (--past done)
+    [skip] {$count} task(s) already overdue at import kept open without overdue reminders (--past skip)
+   *[remind] {$count} task(s) already overdue are reminded as overdue from the next working morning (otherwise: --past done or --past skip)
+}
 cli-import-needs-confirm = {$file}: nothing written: {$reason}.
 cli-import-risky = the new version drops {$removed} and rewords {$retitled} task(s) that carry officers' reports
 cli-import-confirm-hint = Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.

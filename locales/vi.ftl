@@ -270,6 +270,11 @@ cli-import-cancelled = {" "}({$count} nhiệm vụ có báo cáo được giữ 
 cli-import-renumbered = , đổi số {$count}
 cli-import-restored = , {$count} nhiệm vụ được khôi phục
 cli-import-new-units = ; {$count} đơn vị mới
+cli-import-past = {$choice ->
+    [done] {$count} nhiệm vụ đã quá hạn khi nhập được đánh dấu hoàn thành (--past done)
+    [skip] {$count} nhiệm vụ đã quá hạn khi nhập được để mở nhưng không nhắc quá hạn (--past skip)
+   *[remind] {$count} nhiệm vụ đã quá hạn được nhắc quá hạn từ sáng làm việc tới (muốn khác: --past done hoặc --past skip)
+}
 cli-import-needs-confirm = {$file}: chưa ghi gì: {$reason}.
 cli-import-risky = bản mới bỏ {$removed} và sửa nội dung {$retitled} nhiệm vụ đã có báo cáo của cán bộ
 cli-import-confirm-hint = Hãy kiểm tra các nhiệm vụ có dấu [đã có báo cáo]; nếu vẫn nhập, chạy lại với --confirm: báo cáo đi theo nhiệm vụ, nhiệm vụ bị bỏ được giữ ở trạng thái hủy.

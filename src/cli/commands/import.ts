@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { findExistingPlan, loadUnitDirectory, previewReimport, ReimportNeedsConfirmation, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
 import { countsLine, previewHeader, previewLines } from './import-preview.ts';
 import { planPreview } from '../../plans/plan-preview.ts';
@@ -55,12 +55,12 @@ async function readInput(path: string, t: TranslateFn): Promise<Buffer> {
   return readFile(path);
 }
 
-async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, confirm: boolean): Promise<WriteResult> {
+async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, options: { confirm: boolean; today: string; past?: PastDeadlines }): Promise<WriteResult> {
   const prisma = await ctx.db();
   const bar = ctx.io.isTty && !json ? new cliProgress.SingleBar({ stream: ctx.io.stdout as NodeJS.WriteStream, format: 'writing tasks [{bar}] {value}/{total}' }) : undefined;
   bar?.start(parsed.tasks.length + parsed.groups.length, 0);
   try {
-    return await writePlan(prisma, parsed, { confirm, onProgress: (done) => bar?.update(done) });
+    return await writePlan(prisma, parsed, { ...options, now: ctx.clock.now(), onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
   }
@@ -69,18 +69,22 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, con
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
-  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm] [--lang vi|en]',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm] [--past remind|done|skip] [--lang vi|en]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' }, ...LANG_OPTION },
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' }, past: { type: 'string' }, ...LANG_OPTION },
     });
     const t = cliTranslator(parseLang(values.lang));
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
     const issued = values.issued;
     if (issued !== undefined && (!ISO_DATE.test(issued) || Number.isNaN(Date.parse(issued)))) {
       throw new UsageError(`--issued "${issued}" is not a date YYYY-MM-DD`);
+    }
+    const past = values.past as PastDeadlines | undefined;
+    if (past !== undefined && !PAST_DEADLINE_CHOICES.includes(past)) {
+      throw new UsageError(`--past must be one of ${PAST_DEADLINE_CHOICES.join(', ')}, not "${past}"`);
     }
     let columns: ColumnMapping | undefined;
     if (values.columns !== undefined) {
@@ -149,7 +153,7 @@ export const importCommand: CliCommand = {
     const counts = json ? '' : countsLine(planPreview(parsed, today), t, today);
     let result: WriteResult;
     try {
-      result = await write(ctx, parsed, json, Boolean(values.confirm));
+      result = await write(ctx, parsed, json, { confirm: Boolean(values.confirm), today, ...(past ? { past } : {}) });
     } catch (err) {
       if (!(err instanceof ReimportNeedsConfirmation)) throw err;
       const plan = await findExistingPlan(await ctx.db(), parsed.plan, parsed.sourceHash);
@@ -170,7 +174,8 @@ export const importCommand: CliCommand = {
         (result.restored ? t('cli-import-restored', { count: result.restored }) : '') +
         (result.newUnits.length ? t('cli-import-new-units', { count: result.newUnits.length }) : '');
       const done = t('cli-import-done', { again: result.reimport ? 'yes' : 'no', plan: result.planId, created: result.created, updated: result.updated, unchanged: result.unchanged, removed: result.removed, extra });
-      ctx.io.stdout.write(`${[...header, done, counts].join('\n')}\n`);
+      const pastLine = result.overdueAtImport ? [t('cli-import-past', { choice: past ?? 'remind', count: past === 'done' ? result.markedDone : result.overdueAtImport })] : [];
+      ctx.io.stdout.write(`${[...header, done, counts, ...pastLine].join('\n')}\n`);
     }
     return 0;
   },
