@@ -275,6 +275,8 @@ cli-import-past = {$choice ->
     [skip] {$count} task(s) already overdue at import kept open without overdue reminders (--past skip)
    *[remind] {$count} task(s) already overdue are reminded as overdue from the next working morning (otherwise: --past done or --past skip)
 }
+cli-import-planning-queued = The running service was asked to plan the plan's reminders now.
+cli-import-planning-later = Redis could not be reached: the running service will plan the plan's reminders within 10 minutes.
 cli-import-needs-confirm = {$file}: nothing written: {$reason}.
 cli-import-risky = the new version drops {$removed} and rewords {$retitled} task(s) that carry officers' reports
 cli-import-confirm-hint = Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.

@@ -275,6 +275,8 @@ cli-import-past = {$choice ->
     [skip] {$count} nhiệm vụ đã quá hạn khi nhập được để mở nhưng không nhắc quá hạn (--past skip)
    *[remind] {$count} nhiệm vụ đã quá hạn được nhắc quá hạn từ sáng làm việc tới (muốn khác: --past done hoặc --past skip)
 }
+cli-import-planning-queued = Đã báo dịch vụ đang chạy lập lịch nhắc việc cho kế hoạch ngay.
+cli-import-planning-later = Không kết nối được Redis: dịch vụ đang chạy sẽ lập lịch nhắc việc cho kế hoạch trong vòng 10 phút.
 cli-import-needs-confirm = {$file}: chưa ghi gì: {$reason}.
 cli-import-risky = bản mới bỏ {$removed} và sửa nội dung {$retitled} nhiệm vụ đã có báo cáo của cán bộ
 cli-import-confirm-hint = Hãy kiểm tra các nhiệm vụ có dấu [đã có báo cáo]; nếu vẫn nhập, chạy lại với --confirm: báo cáo đi theo nhiệm vụ, nhiệm vụ bị bỏ được giữ ở trạng thái hủy.

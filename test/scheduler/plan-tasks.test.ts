@@ -48,7 +48,7 @@ async function importWith(number: number, past?: PastDeadlines) {
   return { result, tasks };
 }
 
-const overdueKinds = (rows: Array<{ kind: string }>) => rows.filter((r) => r.kind === 'overdue' || r.kind.startsWith('escalation'));
+const overdueKinds = <T extends { kind: string }>(rows: T[]): T[] => rows.filter((r) => r.kind === 'overdue' || r.kind.startsWith('escalation'));
 
 describe('tasks already overdue at import', () => {
   it('remind (the default): the plan-tasks job plans their overdue reminders and queues them at once', async () => {
@@ -94,7 +94,7 @@ describe('tasks already overdue at import', () => {
     const reminders = await world.prisma.reminder.findMany({ where: { task: { planId: result.planId } } });
     // Nothing at all for the two that had passed; the one still ahead is reminded as usual (overdue after 25/12 too).
     expect(reminders.filter((r) => r.taskId !== tasks[2]!.id)).toEqual([]);
-    expect(overdueKinds(reminders).every((r) => r.occurrenceDue.toISOString().startsWith('2024-12-25'))).toBe(true);
+    expect(overdueKinds(reminders).every((r) => r.occurrenceDue?.toISOString().startsWith('2024-12-25'))).toBe(true);
     expect(reminders.length).toBeGreaterThan(0);
   });
 

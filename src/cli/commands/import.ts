@@ -166,7 +166,9 @@ export const importCommand: CliCommand = {
         ].join('\n'),
       );
     }
-    if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
+    // The running service plans and queues the reminders now; reconcile is the safety net.
+    const planningQueued = await ctx.requestPlanning({ planId: result.planId });
+    if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings, planning: planningQueued ? 'queued' : 'at-next-reconcile' })}\n`);
     else {
       const extra =
         (result.cancelled ? t('cli-import-cancelled', { count: result.cancelled }) : '') +
@@ -175,7 +177,8 @@ export const importCommand: CliCommand = {
         (result.newUnits.length ? t('cli-import-new-units', { count: result.newUnits.length }) : '');
       const done = t('cli-import-done', { again: result.reimport ? 'yes' : 'no', plan: result.planId, created: result.created, updated: result.updated, unchanged: result.unchanged, removed: result.removed, extra });
       const pastLine = result.overdueAtImport ? [t('cli-import-past', { choice: past ?? 'remind', count: past === 'done' ? result.markedDone : result.overdueAtImport })] : [];
-      ctx.io.stdout.write(`${[...header, done, counts, ...pastLine].join('\n')}\n`);
+      const planning = t(planningQueued ? 'cli-import-planning-queued' : 'cli-import-planning-later');
+      ctx.io.stdout.write(`${[...header, done, counts, ...pastLine, planning].join('\n')}\n`);
     }
     return 0;
   },
