@@ -121,6 +121,8 @@ export async function startService(
       ? botModules[0].createBot({
           config, prisma, pool: botPool, logger, calendar,
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
+          planImports: { redis, prefix: config.QUEUE_PREFIX },
+          maintenanceQueue: queues.maintenance,
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
           sendElsewhere: async (channel, externalId, messages) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined),
         })

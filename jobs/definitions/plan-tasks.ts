@@ -13,6 +13,9 @@ export const planTasksPayloadSchema = z.union([
 ]);
 export type PlanTasksPayload = z.infer<typeof planTasksPayloadSchema>;
 
+/** Asks for a plan-tasks job; false when it could not be queued (reconcile plans within 10 minutes then). */
+export type RequestPlanning = (payload: PlanTasksPayload) => Promise<boolean>;
+
 export const planTasksJob = {
   name: 'plan-tasks',
   queue: MAINTENANCE_QUEUE,

@@ -2,7 +2,7 @@
 // plan-tasks job on the maintenance queue). Redis down or unset is not an error: the service's
 // reconcile plans the plan within 10 minutes anyway, and the command says so.
 import { Queue } from 'bullmq';
-import { addPlanTasksJob, type PlanTasksPayload } from '../../jobs/definitions/plan-tasks.ts';
+import { addPlanTasksJob, type RequestPlanning } from '../../jobs/definitions/plan-tasks.ts';
 import { MAINTENANCE_QUEUE } from '../../jobs/definitions/queues.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -11,7 +11,7 @@ import { closeRedis, createRedis } from '../redis.ts';
 /** How long the CLI waits for Redis before it leaves the planning to reconcile. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
-export type RequestPlanning = (payload: PlanTasksPayload) => Promise<boolean>;
+export type { RequestPlanning };
 
 export function createPlanningRequester(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>, logger: Logger): RequestPlanning {
   return async (payload) => {

@@ -105,3 +105,12 @@ export function roleOnTask(scope: UnitScope, taskUnits: readonly TaskUnitRole[],
   for (const tu of pool) if (!best || ROLE_WEIGHT[tu.role] > ROLE_WEIGHT[best]) best = tu.role;
   return best;
 }
+
+/**
+ * Who may bring a plan in through the chat: admins, and the officers of a monitoring unit
+ * (đơn vị theo dõi: a unit some plan names to follow its tasks), the office that runs plans.
+ */
+export function mayImportPlans(actor: Actor, unitMonitorsPlans: boolean): boolean {
+  if (!actor.active) return false;
+  return actor.role === 'ADMIN' || unitMonitorsPlans;
+}

@@ -10,7 +10,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ParsedPlanFile } from './import-plan.ts';
 import type { PlanMetadata } from './plan-metadata.ts';
 import type { ImportedRow } from './parse-plan.ts';
-import type { ResponsibilityRole } from './header-recognition.ts';
+import { parseColumnMapping, type ColumnMapping, type ResponsibilityRole } from './header-recognition.ts';
 import { planPreview } from './plan-preview.ts';
 import { matchTasks, riskyChanges, type PlanDiff, type StoredTask } from './task-matching.ts';
 
@@ -516,6 +516,14 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
     },
     { timeout: 300_000, maxWait: 20_000 },
   );
+}
+
+/** The column mapping an earlier import of the same plan was given (`--columns`), for parsePlanFile's rememberedColumns. */
+export function rememberedColumnsOf(db: PlanReader) {
+  return async (plan: PlanMetadata, hash: string): Promise<ColumnMapping | undefined> => {
+    const text = ((await findExistingPlan(db, plan, hash))?.settings as { columns?: unknown } | undefined)?.columns;
+    return typeof text === 'string' ? parseColumnMapping(text) : undefined;
+  };
 }
 
 /** Units and aliases already in the database, for matching names before an import. */

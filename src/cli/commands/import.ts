@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { findExistingPlan, loadUnitDirectory, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, rememberedColumnsOf, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
 import { countsLine, previewHeader, previewLines } from './import-preview.ts';
 import { planPreview } from '../../plans/plan-preview.ts';
@@ -15,7 +15,6 @@ import type { TranslateFn } from '../../conversation/i18n.ts';
 import { riskyChanges } from '../../plans/task-matching.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';
-import type { PlanMetadata } from '../../plans/plan-metadata.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
@@ -116,12 +115,7 @@ export const importCommand: CliCommand = {
     let parsed: ParsedPlanFile;
     try {
       // A mapping given for this plan before applies again, unless --columns says otherwise.
-      const rememberedColumns = db
-        ? async (plan: PlanMetadata, hash: string) => {
-            const text = ((await findExistingPlan(db, plan, hash))?.settings as { columns?: unknown } | undefined)?.columns;
-            return typeof text === 'string' ? parseColumnMapping(text) : undefined;
-          }
-        : undefined;
+      const rememberedColumns = db ? rememberedColumnsOf(db) : undefined;
       parsed = await parsePlanFile(basename(path), bytes, { ...(issued ? { issued } : {}), ...directory, ...(columns ? { columns } : {}), ...(rememberedColumns ? { rememberedColumns } : {}) });
     } catch (err) {
       if (err instanceof PlanInputError) throw new InputError(err.message);
