@@ -232,6 +232,7 @@ cli-preview-warnings = {$count} warning(s):
 cli-preview-warning = line {$line}: {$message}
 cli-preview-more-warnings = … and {$count} more (--json lists them all)
 cli-preview-footnote-derived = (*) deadline taken from the plan's period, for the monitoring unit to confirm
+cli-preview-past-hint = Tasks already overdue: at import choose --past remind (remind as overdue, the default), --past done (mark them done) or --past skip (keep them open, no reminders).
 cli-preview-dry-run = Dry run: nothing written. To import, run again without --dry-run.
 cli-cadence = { $cadence ->
     [weekly] weekly

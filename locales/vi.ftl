@@ -232,6 +232,7 @@ cli-preview-warnings = {$count} cảnh báo:
 cli-preview-warning = dòng {$line}: {$message}
 cli-preview-more-warnings = … và {$count} cảnh báo nữa (--json liệt kê đủ)
 cli-preview-footnote-derived = (*) hạn lấy theo kỳ của kế hoạch, cần đơn vị theo dõi xác nhận
+cli-preview-past-hint = Nhiệm vụ đã quá hạn: khi nhập, chọn --past remind (nhắc quá hạn, mặc định), --past done (coi như đã xong) hoặc --past skip (để mở, không nhắc).
 cli-preview-dry-run = Chạy thử: chưa ghi gì. Để nhập: bỏ --dry-run.
 cli-cadence = { $cadence ->
     [weekly] hằng tuần

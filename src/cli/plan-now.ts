@@ -26,6 +26,8 @@ export function createPlanningRequester(config: Pick<Config, 'REDIS_URL' | 'QUEU
         new Promise<void>((resolve, reject) => {
           if (redis.status === 'ready') return resolve();
           redis.once('ready', () => resolve());
+          // Refused or unknown host: no point waiting out the timeout.
+          redis.once('error', (err) => reject(err));
           redis.once('end', () => reject(new Error('connection closed')));
         }),
         new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS))),

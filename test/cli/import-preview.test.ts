@@ -81,12 +81,14 @@ describe('import --dry-run', () => {
     expect(row(stdout, '3')[5]).toBe('(as regulated, no date)');
     expect(stdout).toContain('As of 03/12/2026: 1 task(s) already overdue, 1 task(s) without a deadline understood');
     expect(stdout).toContain('Dry run: nothing written.');
+    expect(stdout).toContain('Tasks already overdue: at import choose --past remind');
   });
 
   it('overdue is counted against the clock: a day before the first deadline nothing is overdue', async () => {
     const { stdout } = await runCliCapture(['import', file('an-hoa.txt', PLAN), '--dry-run', '--lang', 'en'], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' }, now: '2026-06-29T02:00:00Z' });
     expect(stdout).toContain('As of 29/06/2026: 0 task(s) already overdue');
     expect(stdout).not.toContain('(overdue)');
+    expect(stdout).not.toContain('--past');
   });
 
   it('--json stays exactly as it was (no table, no counts)', async () => {

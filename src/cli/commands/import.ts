@@ -134,6 +134,8 @@ export const importCommand: CliCommand = {
       const lines = [
         ...previewLines(parsed, t, { today, knownUnitKeys, ...(directoryProblem ? { directoryProblem } : {}) }),
         ...(reimport ? ['', ...diffLines(reimport.planId, reimport.diff, t)] : []),
+        // Said before the import, where the choice can still be made.
+        ...(planPreview(parsed, today).overdue ? [t('cli-preview-past-hint')] : []),
         t('cli-preview-dry-run'),
       ];
       ctx.io.stdout.write(`${lines.join('\n')}\n`);
