@@ -8,7 +8,7 @@ import { planImportAction } from '../../src/conversation/actions.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
 import { runPlanTasks } from '../../jobs/handlers/plan-tasks.ts';
 import { planTasksJob } from '../../jobs/definitions/plan-tasks.ts';
-import { textPlanToDocx } from '../plans/convert.ts';
+import { textPlanToDocx, textPlanToXlsx } from '../plans/convert.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;
@@ -35,9 +35,10 @@ const PLAN_LINES = [
 
 let files = 0;
 async function sendPlan(userId: number, lines = PLAN_LINES, fileName = 'ke-hoach-50.docx') {
-  const bytes = await textPlanToDocx(lines.join('\n'));
+  const text = lines.join('\n');
+  const bytes = fileName.endsWith('.xlsx') ? await textPlanToXlsx(text) : fileName.endsWith('.txt') ? Buffer.from(text) : await textPlanToDocx(text);
   const before = w.tg.messagesTo(userId).length;
-  await w.bot.handleUpdate(w.tg.makeDocumentUpdate({ chatId: userId, from: { id: userId }, fileId: `PLAN-${++files}`, fileName, bytes, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }) as never);
+  await w.bot.handleUpdate(w.tg.makeDocumentUpdate({ chatId: userId, from: { id: userId }, fileId: `PLAN-${++files}`, fileName, bytes, mimeType: 'application/octet-stream' }) as never);
   return w.tg.messagesTo(userId).slice(before);
 }
 
@@ -158,6 +159,21 @@ describe('an admin sends a .docx plan', () => {
     const forged = planImportAction.pack({ ...go.value!, pendingId: 'AAAAAAAAAAAAAAAA' });
     await w.tap(USERS.admin, preview.at(-1)!.messageId, forged);
     expect(await w.prisma.plan.count({ where: { number: '50/KH-UBND' } })).toBe(0);
+  });
+});
+
+describe('a long plan', () => {
+  it('is previewed in parts under 4,096 characters, each valid HTML, the buttons on the last part only', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `${i + 1}\tNhiệm vụ số ${i + 1} về cải cách thủ tục hành chính trong lĩnh vực đất đai và xây dựng\tPhòng chuyên môn số ${i + 1} thuộc Ủy ban nhân dân huyện Hòa Vang\t\tPhòng Nội vụ\t${(i % 28) + 1}/10/2024`);
+    const preview = await sendPlan(USERS.admin, [...PLAN_LINES.slice(0, 6), ...rows], 'ke-hoach-dai.xlsx');
+    expect(preview.length).toBeGreaterThan(1);
+    for (const m of preview) expect(m.text.length).toBeLessThanOrEqual(4096);
+    expect(w.tg.violations).toEqual([]);
+    expect(preview.slice(0, -1).every((m) => m.replyMarkup === undefined)).toBe(true);
+    expect(buttonsOf(USERS.admin, preview.at(-1)!.messageId)).toHaveLength(4);
+    const text = preview.map((m) => m.text).join('\n');
+    expect(text).toContain('Already overdue today (150):');
+    expect(text).toContain('… and 135 more task(s)');
   });
 });
 
