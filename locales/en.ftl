@@ -40,6 +40,9 @@ help-leader =
     /overdue — overdue tasks of your units
     /report — this week's counts; /report quarter — this quarter
     In a group: /subscribe [unit name] for summaries, /unsubscribe to stop.
+help-plans =
+    <b>Importing plans</b>
+    Send a plan file (.docx, .xlsx, .pdf, .txt, .csv, .html) to this chat: the bot shows a preview and imports it only when you press Import.
 lang-usage = Use <code>/lang vi</code> or <code>/lang en</code>
 lang-set = ✅ Switched to English.
 error-generic = ⚠️ Something went wrong, please try again later.

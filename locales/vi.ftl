@@ -40,6 +40,9 @@ help-leader =
     /overdue — nhiệm vụ quá hạn của đơn vị
     /report — thống kê tuần này; /report quý — thống kê quý
     Trong nhóm: /subscribe [tên đơn vị] để nhận tổng hợp, /unsubscribe để dừng.
+help-plans =
+    <b>Nhập kế hoạch</b>
+    Gửi tệp kế hoạch (.docx, .xlsx, .pdf, .txt, .csv, .html) vào cuộc trò chuyện này: bot cho xem trước rồi mới nhập khi bạn bấm Nhập.
 lang-usage = Dùng: <code>/lang vi</code> hoặc <code>/lang en</code>
 lang-set = ✅ Đã chuyển sang tiếng Việt.
 error-generic = ⚠️ Có lỗi xảy ra, vui lòng thử lại sau.

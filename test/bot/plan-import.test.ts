@@ -178,6 +178,13 @@ describe('a long plan', () => {
 });
 
 describe('who may send plans', () => {
+  it('/help tells admins they can send plan files, and officers outside the monitoring office nothing of it', async () => {
+    await w.send(USERS.admin, '/help');
+    expect(w.last(USERS.admin)!.text).toContain('Send a plan file (.docx, .xlsx, .pdf, .txt, .csv, .html) to this chat');
+    await w.send(USERS.officerA, '/help');
+    expect(w.last(USERS.officerA)!.text).not.toContain('Gửi tệp kế hoạch');
+  });
+
   it('a stranger\'s document is refused, unread', async () => {
     const replies = await sendPlan(USERS.stranger);
     expect(replies.map((m) => m.text)).toEqual(['Chỉ quản trị viên và cán bộ đơn vị theo dõi mới nhập được kế hoạch qua bot. Tệp này không được đọc.']);
