@@ -1,6 +1,8 @@
 // What the bot says about a plan sent to it: the preview (the CLI dry run's own lines, from
 // plan-preview.ts and the CLI's formatters, so the chat and the CLI never disagree, plus units per
 // role and the overdue tasks by name), the re-import confirmation, and the result. Pure.
+// The formatters are imported from src/cli/commands where they were written for the dry run;
+// they are pure text over a TranslateFn and could move here if more of the chat needs them.
 import type { OutgoingMessage, MessageButton } from '../channels/types.ts';
 import { countsLine, previewHeader, understoodDeadline } from '../cli/commands/import-preview.ts';
 import { diffLines } from '../cli/commands/import-diff.ts';

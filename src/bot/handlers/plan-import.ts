@@ -4,9 +4,9 @@
 import { extname } from 'node:path';
 import type { Message } from 'grammy/types';
 import type { RequestPlanning } from '../../../jobs/definitions/plan-tasks.ts';
-import { cliTranslator } from '../../cli/cli-text.ts';
 import { PAST_CODES, planImportAction } from '../../conversation/actions.ts';
 import { escapeHtml } from '../../conversation/html.ts';
+import { plainTranslator } from '../../conversation/i18n.ts';
 import { unitMonitorsPlans } from '../../conversation/plan-import-access.ts';
 import { confirmMessages, importedMessage, previewMessages } from '../../conversation/plan-import-text.ts';
 import type { PendingImports } from '../../conversation/pending-imports.ts';
@@ -60,7 +60,7 @@ export async function receivePlanFile(ctx: BotContext, imports: PlanImportServic
   }
 
   const { prisma } = ctx.services;
-  const t = cliTranslator(officer.language);
+  const t = plainTranslator(ctx.services.i18n, officer.language);
   let parsed;
   try {
     // The unit directory and remembered columns exactly as the CLI's import reads them.
@@ -99,7 +99,7 @@ export async function pressPlanImport(ctx: BotContext, imports: PlanImportServic
   }
 
   const past = PAST_CODES[data.past];
-  const t = cliTranslator(officer.language);
+  const t = plainTranslator(ctx.services.i18n, officer.language);
   let result;
   try {
     result = await writePlan(ctx.services.prisma, pending.parsed, { actor: String(officer.id), today: pending.today, now: ctx.services.now(), past, confirm: data.action === 'cf' });
