@@ -1,5 +1,6 @@
 // Past deadlines at import (remind, done, skip) and the plan-tasks job that plans and queues an
 // imported plan's reminders at once, against the real database and queue, at a fixed instant.
+import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
@@ -123,5 +124,21 @@ describe('the plan-tasks job', () => {
     await addPlanTasksJob(world.queues.maintenance, { planId: 99 });
     const [job] = await world.queues.maintenance.getJobs(['waiting']);
     expect(job).toMatchObject({ name: 'plan-tasks', data: { planId: 99 } });
+  });
+
+  // Last: the workers it starts would take the other tests' jobs.
+  it('runs on the maintenance workers', async () => {
+    const connection = world.redis.redis.duplicate();
+    const events = new QueueEvents(world.queues.maintenance.name, { connection, prefix: world.redis.prefix });
+    await events.waitUntilReady();
+    try {
+      await world.startWorkers();
+      // A plan that does not exist: the job is routed to its handler, which finds no task to plan.
+      const job = await world.queues.maintenance.add(planTasksJob.name, { planId: 2_000_000 });
+      expect(await job.waitUntilFinished(events, 15_000)).toEqual({ planned: { tasks: 0, created: 0, rescheduled: 0, cancelled: 0 }, requeued: 0 });
+    } finally {
+      await events.close();
+      connection.disconnect();
+    }
   });
 });
