@@ -4,12 +4,14 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DELIVERY_QUEUE, MAINTENANCE_QUEUE } from './definitions/queues.ts';
 import { overdueDigestJob } from './definitions/overdue-digest.ts';
+import { planTasksJob } from './definitions/plan-tasks.ts';
 import { reconcileJob } from './definitions/reconcile.ts';
 import { sendDigestJob } from './definitions/send-digest.ts';
 import { sendReminderJob } from './definitions/send-reminder.ts';
 import { weeklySummaryJob } from './definitions/weekly-summary.ts';
 import type { JobDeps } from './deps.ts';
 import { runOverdueDigest } from './handlers/overdue-digest.ts';
+import { runPlanTasks } from './handlers/plan-tasks.ts';
 import { runReconcile } from './handlers/reconcile.ts';
 import { runSendDigest } from './handlers/send-digest.ts';
 import { runSendReminder } from './handlers/send-reminder.ts';
@@ -66,6 +68,8 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
           return runOverdueDigest({ payload: job.data, deps });
         case weeklySummaryJob.name:
           return runWeeklySummary({ payload: job.data, deps });
+        case planTasksJob.name:
+          return runPlanTasks({ payload: job.data, deps });
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }

@@ -42,6 +42,9 @@ help-leader =
     /report — this week's counts; /report quarter — this quarter
     /export [plan number] [period] — the plan's progress report (Excel), e.g. <code>/export 336/KH-UBND Q3</code>
     In a group: /subscribe [unit name] for summaries, /unsubscribe to stop.
+help-plans =
+    <b>Importing plans</b>
+    Send a plan file (.docx, .xlsx, .pdf, .txt, .csv, .html) to this chat: the bot shows a preview and imports it only when you press Import.
 lang-usage = Use <code>/lang vi</code> or <code>/lang en</code>
 lang-set = ✅ Switched to English.
 error-generic = ⚠️ Something went wrong, please try again later.
@@ -238,6 +241,7 @@ cli-preview-warnings = {$count} warning(s):
 cli-preview-warning = line {$line}: {$message}
 cli-preview-more-warnings = … and {$count} more (--json lists them all)
 cli-preview-footnote-derived = (*) deadline taken from the plan's period, for the monitoring unit to confirm
+cli-preview-past-hint = Tasks already overdue: at import choose --past remind (remind as overdue, the default), --past done (mark them done) or --past skip (keep them open, no reminders).
 cli-preview-dry-run = Dry run: nothing written. To import, run again without --dry-run.
 cli-cadence = { $cadence ->
     [weekly] weekly
@@ -276,6 +280,13 @@ cli-import-cancelled = {" "}({$count} cancelled, they have reports)
 cli-import-renumbered = , {$count} renumbered
 cli-import-restored = , {$count} back from cancelled
 cli-import-new-units = ; {$count} new unit(s)
+cli-import-past = {$choice ->
+    [done] {$count} task(s) already overdue at import marked done (--past done)
+    [skip] {$count} task(s) already overdue at import kept open without overdue reminders (--past skip)
+   *[remind] {$count} task(s) already overdue are reminded as overdue from the next working morning (otherwise: --past done or --past skip)
+}
+cli-import-planning-queued = The running service was asked to plan the plan's reminders now.
+cli-import-planning-later = Redis could not be reached: the running service will plan the plan's reminders within 10 minutes.
 cli-import-needs-confirm = {$file}: nothing written: {$reason}.
 cli-import-risky = the new version drops {$removed} and rewords {$retitled} task(s) that carry officers' reports
 cli-import-confirm-hint = Check the tasks marked [has reports]; to import anyway, run again with --confirm: reports stay with their task, dropped tasks are kept as cancelled.
@@ -438,3 +449,40 @@ explanation-recorded = ✅ Your explanation was sent to the leader.
 explanation-none-open = No explanation is waiting on this task.
 explanation-answered-notice = ✍️ <b>{ $name } explained</b>:
 zalo-hint-explain = Send the explanation as: explain { $code } <text>
+
+## Plans sent to the bot (admins and the monitoring office)
+plan-import-title = 📄 Preview of the plan in <b>{$file}</b> (nothing written yet)
+plan-import-role = {$role ->
+    [monitor] Monitoring units
+    [lead] Lead units
+    [coordinate] Coordinating units
+   *[execute] Executing units
+} ({$count}): {$names}
+plan-import-deadlines = Deadlines understood: {$understood}/{$tasks} tasks
+plan-import-unscheduled = Deadlines not understood:
+plan-import-overdue-list = Already overdue today ({$count}):
+plan-import-more = … and {$count} more task(s)
+plan-import-ask = Check it against the paper, then press Import.
+plan-import-ask-past = {$count} task(s) are already overdue: remind them as overdue now, mark them done before the import, or leave them open without reminders.
+btn-plan-import = ✅ Import
+btn-plan-import-remind = Import, remind overdue now
+btn-plan-import-done = Import, mark them done
+btn-plan-import-skip = Import, leave them unreminded
+btn-plan-import-cancel = Cancel
+btn-plan-import-confirm = ⚠️ Import anyway
+plan-import-cancelled = Cancelled: nothing written.
+plan-import-expired = This preview has expired or was used already. Please send the file again.
+plan-import-refused = Only admins and officers of the monitoring office can import plans through the bot. The file was not read.
+plan-import-too-big = <b>{$file}</b> is over 20 MB: the bot cannot download it. Import it with the server's import command.
+plan-import-bad-type = <b>{$file}</b> is not a kind of plan the bot reads (.docx, .xlsx, .pdf, .txt, .csv, .html).
+plan-import-unreadable = The plan could not be read: {$reason}
+plan-import-download-failed = The file could not be downloaded from Telegram. Please send it again in a few minutes.
+plan-import-needs-confirm = Nothing written: {$reason}.
+plan-import-confirm-hint = If you import it anyway, reports stay with their task and dropped tasks are kept as cancelled.
+plan-import-past = {$choice ->
+    [done] {$count} overdue task(s) marked done.
+    [skip] {$count} overdue task(s) kept open without overdue reminders.
+   *[remind] {$count} overdue task(s) are reminded as overdue from the next working morning.
+}
+plan-import-planning-now = The plan's reminders are being planned now.
+plan-import-planning-later = The plan's reminders will be planned within 10 minutes.

@@ -42,6 +42,9 @@ help-leader =
     /report — thống kê tuần này; /report quý — thống kê quý
     /export [số kế hoạch] [kỳ] — báo cáo kết quả thực hiện (Excel), ví dụ <code>/export 336/KH-UBND Q3</code>
     Trong nhóm: /subscribe [tên đơn vị] để nhận tổng hợp, /unsubscribe để dừng.
+help-plans =
+    <b>Nhập kế hoạch</b>
+    Gửi tệp kế hoạch (.docx, .xlsx, .pdf, .txt, .csv, .html) vào cuộc trò chuyện này: bot cho xem trước rồi mới nhập khi bạn bấm Nhập.
 lang-usage = Dùng: <code>/lang vi</code> hoặc <code>/lang en</code>
 lang-set = ✅ Đã chuyển sang tiếng Việt.
 error-generic = ⚠️ Có lỗi xảy ra, vui lòng thử lại sau.
@@ -238,6 +241,7 @@ cli-preview-warnings = {$count} cảnh báo:
 cli-preview-warning = dòng {$line}: {$message}
 cli-preview-more-warnings = … và {$count} cảnh báo nữa (--json liệt kê đủ)
 cli-preview-footnote-derived = (*) hạn lấy theo kỳ của kế hoạch, cần đơn vị theo dõi xác nhận
+cli-preview-past-hint = Nhiệm vụ đã quá hạn: khi nhập, chọn --past remind (nhắc quá hạn, mặc định), --past done (coi như đã xong) hoặc --past skip (để mở, không nhắc).
 cli-preview-dry-run = Chạy thử: chưa ghi gì. Để nhập: bỏ --dry-run.
 cli-cadence = { $cadence ->
     [weekly] hằng tuần
@@ -276,6 +280,13 @@ cli-import-cancelled = {" "}({$count} nhiệm vụ có báo cáo được giữ 
 cli-import-renumbered = , đổi số {$count}
 cli-import-restored = , {$count} nhiệm vụ được khôi phục
 cli-import-new-units = ; {$count} đơn vị mới
+cli-import-past = {$choice ->
+    [done] {$count} nhiệm vụ đã quá hạn khi nhập được đánh dấu hoàn thành (--past done)
+    [skip] {$count} nhiệm vụ đã quá hạn khi nhập được để mở nhưng không nhắc quá hạn (--past skip)
+   *[remind] {$count} nhiệm vụ đã quá hạn được nhắc quá hạn từ sáng làm việc tới (muốn khác: --past done hoặc --past skip)
+}
+cli-import-planning-queued = Đã báo dịch vụ đang chạy lập lịch nhắc việc cho kế hoạch ngay.
+cli-import-planning-later = Không kết nối được Redis: dịch vụ đang chạy sẽ lập lịch nhắc việc cho kế hoạch trong vòng 10 phút.
 cli-import-needs-confirm = {$file}: chưa ghi gì: {$reason}.
 cli-import-risky = bản mới bỏ {$removed} và sửa nội dung {$retitled} nhiệm vụ đã có báo cáo của cán bộ
 cli-import-confirm-hint = Hãy kiểm tra các nhiệm vụ có dấu [đã có báo cáo]; nếu vẫn nhập, chạy lại với --confirm: báo cáo đi theo nhiệm vụ, nhiệm vụ bị bỏ được giữ ở trạng thái hủy.
@@ -438,3 +449,40 @@ explanation-recorded = ✅ Đã gửi giải trình cho lãnh đạo.
 explanation-none-open = Nhiệm vụ này không có yêu cầu giải trình nào đang chờ.
 explanation-answered-notice = ✍️ <b>{ $name } đã giải trình</b>:
 zalo-hint-explain = Nhắn nội dung giải trình theo dạng: giải trình { $code } <nội dung>
+
+## Plans sent to the bot (admins and the monitoring office)
+plan-import-title = 📄 Xem trước kế hoạch từ tệp <b>{$file}</b> (chưa ghi gì)
+plan-import-role = {$role ->
+    [monitor] Đơn vị theo dõi
+    [lead] Đơn vị chủ trì
+    [coordinate] Đơn vị phối hợp
+   *[execute] Đơn vị thực hiện
+} ({$count}): {$names}
+plan-import-deadlines = Thời hạn hiểu được: {$understood}/{$tasks} nhiệm vụ
+plan-import-unscheduled = Chưa hiểu được thời hạn:
+plan-import-overdue-list = Đã quá hạn trước hôm nay ({$count}):
+plan-import-more = … và {$count} nhiệm vụ nữa
+plan-import-ask = Hãy đối chiếu với bản giấy rồi bấm Nhập.
+plan-import-ask-past = {$count} nhiệm vụ đã quá hạn: chọn nhắc quá hạn ngay, coi như đã xong trước khi nhập, hay để mở mà không nhắc.
+btn-plan-import = ✅ Nhập
+btn-plan-import-remind = Nhập, nhắc quá hạn ngay
+btn-plan-import-done = Nhập, coi như đã xong
+btn-plan-import-skip = Nhập, không nhắc việc đã qua
+btn-plan-import-cancel = Hủy
+btn-plan-import-confirm = ⚠️ Vẫn nhập
+plan-import-cancelled = Đã hủy: không ghi gì.
+plan-import-expired = Bản xem trước này đã hết hạn hoặc đã dùng rồi. Hãy gửi lại tệp.
+plan-import-refused = Chỉ quản trị viên và cán bộ đơn vị theo dõi mới nhập được kế hoạch qua bot. Tệp này không được đọc.
+plan-import-too-big = Tệp <b>{$file}</b> lớn hơn 20 MB: bot không tải được. Hãy nhập bằng lệnh import của máy chủ.
+plan-import-bad-type = Tệp <b>{$file}</b> không phải loại kế hoạch bot đọc được (.docx, .xlsx, .pdf, .txt, .csv, .html).
+plan-import-unreadable = Không đọc được kế hoạch: {$reason}
+plan-import-download-failed = Không tải được tệp từ Telegram. Hãy gửi lại sau ít phút.
+plan-import-needs-confirm = Chưa ghi gì: {$reason}.
+plan-import-confirm-hint = Nếu vẫn nhập: báo cáo đi theo nhiệm vụ của nó, nhiệm vụ bị bỏ được giữ ở trạng thái hủy.
+plan-import-past = {$choice ->
+    [done] {$count} nhiệm vụ đã quá hạn được đánh dấu hoàn thành.
+    [skip] {$count} nhiệm vụ đã quá hạn để mở, không nhắc quá hạn.
+   *[remind] {$count} nhiệm vụ đã quá hạn được nhắc quá hạn từ sáng làm việc tới.
+}
+plan-import-planning-now = Nhắc việc của kế hoạch đang được lập lịch ngay.
+plan-import-planning-later = Nhắc việc của kế hoạch sẽ được lập lịch trong vòng 10 phút.

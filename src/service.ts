@@ -122,6 +122,8 @@ export async function startService(
       ? botModules[0].createBot({
           config, prisma, pool: botPool, logger, calendar,
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
+          planImports: { redis, prefix: config.QUEUE_PREFIX },
+          maintenanceQueue: queues.maintenance,
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
           ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
         })

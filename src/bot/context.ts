@@ -3,6 +3,7 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
+import type { RequestPlanning } from '../../jobs/definitions/plan-tasks.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Composer } from '../conversation/compose.ts';
 import type { Translator } from '../conversation/i18n.ts';
@@ -11,6 +12,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SqlRunner } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
 import type { OutgoingMessage } from '../channels/types.ts';
+import type { PlanImportServices } from './handlers/plan-import.ts';
 
 export interface BotServices {
   prisma: PrismaClient;
@@ -23,6 +25,10 @@ export interface BotServices {
   now: () => Date;
   /** Sends to a chat on another platform (a leader who reads Zalo); absent when only this one runs. */
   sendElsewhere?: (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => Promise<void>;
+  /** Plans sent as documents (needs Redis for the previews); absent, documents are not read as plans. */
+  planImports?: PlanImportServices;
+  /** Asks the workers to plan and queue tasks' reminders now (after a snooze or an extension); absent, reconcile does. */
+  requestPlanning?: RequestPlanning;
 }
 
 export interface BotContextExtras {

@@ -5,6 +5,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type ConversationData, type ConversationStorage, type VersionedState } from '@grammyjs/conversations';
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { createPendingImports } from '../conversation/pending-imports.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -23,6 +26,7 @@ import { groupsFeature } from './features/groups.ts';
 import { helpFeature } from './features/help.ts';
 import { leaderFeature } from './features/leader.ts';
 import { onboardingFeature } from './features/onboarding.ts';
+import { planImportFeature } from './features/plan-import.ts';
 import { registeredOnlyFeature } from './features/registered-only.ts';
 import { settingsFeature } from './features/settings.ts';
 import { taskButtonsFeature } from './features/task-buttons.ts';
@@ -64,6 +68,12 @@ export interface CreateBotOptions {
   limits?: { redis: Redis; prefix: string; updatesPerMinute: number; sendPerSecond: number };
   /** Sends to chats on the other platform (Zalo) when the service runs both. */
   sendElsewhere?: BotServices['sendElsewhere'];
+  /**
+   * Plans sent as documents wait in Redis between preview and button; the maintenance queue
+   * takes the plan-tasks jobs that plan reminders at once (after an import, a snooze, an extension).
+   */
+  planImports?: { redis: Redis; prefix: string };
+  maintenanceQueue?: Queue;
 }
 
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
@@ -80,7 +90,27 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const i18n = options.i18n ?? createI18n<BotContext>({ localeNegotiator: (ctx) => ctx.officer?.language ?? toLocale(ctx.from?.language_code?.slice(0, 2)) });
   const composer = options.composer ?? createComposer({ prisma, i18n, calendar, timeZone: config.TZ_NAME });
   const sql = options.pool ? pgRunner(options.pool) : prismaRunner(prisma);
-  const services: BotServices = { prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()), ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}) };
+  const queue = options.maintenanceQueue;
+  // Never throws: what asked for it is recorded already, and reconcile plans it within 10 minutes.
+  const requestPlanning = queue
+    ? async (payload: Parameters<typeof addPlanTasksJob>[1]) => {
+        try {
+          await addPlanTasksJob(queue, payload);
+          return true;
+        } catch (err) {
+          logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload });
+          return false;
+        }
+      }
+    : undefined;
+  const services: BotServices = {
+    prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
+    ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),
+    ...(requestPlanning ? { requestPlanning } : {}),
+    ...(options.planImports
+      ? { planImports: { pending: createPendingImports(options.planImports.redis, options.planImports.prefix), apiRoot: config.telegram.apiRoot, ...(requestPlanning ? { requestPlanning } : {}) } }
+      : {}),
+  };
 
   const bot = new Bot<BotContext>(config.telegram.token, {
     client: { apiRoot: config.telegram.apiRoot },
@@ -103,7 +133,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const storage = conversationStorage(options.conversationStore);
   features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
-  features.use(onboardingFeature, helpFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
+  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
 
   bot.catch((err) => {
     (err.ctx.logger ?? logger).error({ err: err.error, msg: 'unhandled bot error' });

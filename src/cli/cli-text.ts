@@ -1,6 +1,6 @@
 // The CLI speaks the clerk's language: Vietnamese by default, English with `--lang en`.
 // Texts live in locales/*.ftl beside the bot's (keys `cli-*`, plain text, no HTML).
-import { createI18n, type Locale, type TranslateFn } from '../conversation/i18n.ts';
+import { createI18n, plainTranslator, type Locale, type TranslateFn } from '../conversation/i18n.ts';
 import { UsageError } from './command.ts';
 
 /** Dates as clerks write them: "2024-11-29" → "29/11/2024". */
@@ -23,9 +23,7 @@ export function parseLang(value: string | undefined): Locale {
 
 /** A translate function for plain-text CLI output in one language. */
 export function cliTranslator(lang: Locale): TranslateFn {
-  const i18n = createI18n();
-  // Numbers go in as text: Fluent would group digits ("#99,999"), and ids, lines and years must read as typed.
-  return (key, variables) => i18n.t(lang, key, variables && Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])));
+  return plainTranslator(createI18n(), lang);
 }
 
 /** The `--lang` option every localized command takes. */

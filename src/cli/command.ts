@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Clock } from '../clock.ts';
+import type { RequestPlanning } from './plan-now.ts';
 
 export interface CliIo {
   stdin: Readable;
@@ -22,6 +23,8 @@ export interface CliContext {
   db(): Promise<PrismaClient>;
   /** "Now" for everything a command decides by date (overdue, windows, invite expiry); fixed in tests. */
   clock: Clock;
+  /** Asks the running service to plan and queue reminders now (a plan-tasks job); false when Redis cannot be reached. */
+  requestPlanning: RequestPlanning;
 }
 
 export interface CliCommand {

@@ -8,6 +8,7 @@ import { InputError, UsageError, type CliCommand, type CliContext, type CliIo } 
 import { commands as allCommands } from './commands/index.ts';
 import { cliTranslator } from './cli-text.ts';
 import { databaseProblem } from './db-errors.ts';
+import { createPlanningRequester, type RequestPlanning } from './plan-now.ts';
 
 /** The language asked for, read before the command parses its options (for errors raised outside it). */
 function requestedLang(args: string[]): 'vi' | 'en' {
@@ -36,9 +37,11 @@ export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   commands?: CliCommand[];
   clock?: Clock;
+  /** Default: a plan-tasks job on the configured Redis. */
+  requestPlanning?: RequestPlanning;
 }
 
-export async function runCli(argv: string[], { io, env, commands = allCommands, clock = systemClock }: RunCliOptions): Promise<number> {
+export async function runCli(argv: string[], { io, env, commands = allCommands, clock = systemClock, requestPlanning }: RunCliOptions): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText(commands));
@@ -74,6 +77,7 @@ export async function runCli(argv: string[], { io, env, commands = allCommands, 
     logger,
     db: async () => (prisma ??= createPrisma(config.DATABASE_URL)),
     clock,
+    requestPlanning: requestPlanning ?? createPlanningRequester(config, logger),
   };
   try {
     return await command.run(args, ctx);

@@ -103,3 +103,20 @@ export const exportPlan = createCallbackData(
     officerId: id,
   }),
 );
+
+/** Import choices for past deadlines in `i` buttons: r = remind as overdue, d = mark done, s = leave unreminded. */
+export const PAST_CODES = { r: 'remind', d: 'done', s: 'skip' } as const;
+
+/**
+ * A plan sent to the bot, waiting in Redis under a random id between its preview and the button:
+ * i:<go|cf|no>:<r|d|s>:<pendingId>:<officerId>. `cf` imports a re-import that moves or drops reported work.
+ */
+export const planImportAction = createCallbackData(
+  'i',
+  z.object({
+    action: z.enum(['go', 'cf', 'no']),
+    past: z.enum(['r', 'd', 's']),
+    pendingId: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+    officerId: id,
+  }),
+);

@@ -34,3 +34,8 @@ export function toLocale(value: string | undefined | null): Locale {
 export function translator(i18n: Translator, locale: string): TranslateFn {
   return (key, variables) => i18n.t(locale, key, variables);
 }
+
+/** A translate function for plain text whose numbers read as typed: Fluent would group digits ("#99,999"), and ids, lines and years must not be. */
+export function plainTranslator(i18n: Translator, locale: string): TranslateFn {
+  return (key, variables) => i18n.t(locale, key, variables && Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])));
+}

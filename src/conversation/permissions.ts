@@ -116,3 +116,12 @@ export function canDemandExplanation(actor: Actor, taskUnits: readonly TaskUnitR
   if (actor.role !== 'LEADER') return false;
   return taskUnits.some((tu) => tu.unitId === actor.unitId && (tu.role === 'LEAD' || tu.role === 'EXECUTE' || tu.role === 'MONITOR'));
 }
+
+/**
+ * Who may bring a plan in through the chat: admins, and the officers of a monitoring unit
+ * (đơn vị theo dõi: a unit some plan names to follow its tasks), the office that runs plans.
+ */
+export function mayImportPlans(actor: Actor, unitMonitorsPlans: boolean): boolean {
+  if (!actor.active) return false;
+  return actor.role === 'ADMIN' || unitMonitorsPlans;
+}

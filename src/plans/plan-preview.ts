@@ -52,3 +52,15 @@ export function planPreview(plan: Pick<PlanImport, 'tasks'>, today: IsoDate): Pl
     derived: rows.filter((r) => r.deadline.derived).length,
   };
 }
+
+/** Each unit the plan names, by role, with the number of tasks it has that role in; in order of first mention. */
+export function unitsByRole(plan: Pick<PlanImport, 'tasks'>): Record<'monitor' | 'lead' | 'coordinate' | 'execute', Array<{ name: string; tasks: number }>> {
+  const out = { monitor: new Map<string, number>(), lead: new Map<string, number>(), coordinate: new Map<string, number>(), execute: new Map<string, number>() };
+  for (const task of plan.tasks) {
+    for (const role of ['monitor', 'lead', 'coordinate', 'execute'] as const) {
+      for (const name of new Set(task.units[role])) out[role].set(name, (out[role].get(name) ?? 0) + 1);
+    }
+  }
+  const list = (m: Map<string, number>) => [...m].map(([name, tasks]) => ({ name, tasks }));
+  return { monitor: list(out.monitor), lead: list(out.lead), coordinate: list(out.coordinate), execute: list(out.execute) };
+}

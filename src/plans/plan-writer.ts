@@ -10,7 +10,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ParsedPlanFile } from './import-plan.ts';
 import type { PlanMetadata } from './plan-metadata.ts';
 import type { ImportedRow } from './parse-plan.ts';
-import type { ResponsibilityRole } from './header-recognition.ts';
+import { parseColumnMapping, type ColumnMapping, type ResponsibilityRole } from './header-recognition.ts';
+import { planPreview } from './plan-preview.ts';
 import { matchTasks, riskyChanges, type PlanDiff, type StoredTask } from './task-matching.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -29,6 +30,9 @@ export interface WriteResult {
   /** What changed, task by task: added, removed, renumbered, reworded (and whether officers' work hangs on them). */
   diff: PlanDiff;
   newUnits: string[];
+  /** Tasks whose deadlines had all passed at import, and how many of them `past: 'done'` closed. */
+  overdueAtImport: number;
+  markedDone: number;
 }
 
 export interface WriteOptions {
@@ -38,7 +42,19 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
   /** The user confirmed a re-import that drops or rewords tasks carrying officers' work. */
   confirm?: boolean;
+  /** The moment of the import (completedAt of tasks marked done by `past: 'done'`). */
+  now?: Date;
+  /**
+   * Tasks whose every deadline passed before `today` (as the preview counts them, plan-preview.ts):
+   * `remind` them as overdue now, mark them `done` (not-started ones; officers' answers stand), or
+   * `skip` (open, but no overdue reminders for deadlines before today: kept in the plan's settings).
+   * Undefined leaves the plan's earlier choice as it was (remind, for a new plan).
+   */
+  past?: PastDeadlines;
 }
+
+export const PAST_DEADLINE_CHOICES = ['remind', 'done', 'skip'] as const;
+export type PastDeadlines = (typeof PAST_DEADLINE_CHOICES)[number];
 
 /** A re-import would drop or reword tasks that carry reports: nothing is written until the user confirms. */
 export class ReimportNeedsConfirmation extends Error {
@@ -331,7 +347,10 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       };
       const existingPlan = await findExistingPlan(tx, meta, parsed.sourceHash);
       // The column mapping the user gave is remembered for the plan's re-imports.
-      const settings = { ...((existingPlan?.settings as Record<string, unknown> | undefined) ?? {}), ...(parsed.columnMapping ? { columns: parsed.columnMapping } : {}) };
+      const settings: Record<string, string | object> = { ...((existingPlan?.settings as Record<string, string | object> | undefined) ?? {}), ...(parsed.columnMapping ? { columns: parsed.columnMapping } : {}) };
+      // Read by the reminder planner (planLimits): no overdue reminders for deadlines before this day.
+      if (options.past === 'skip') settings.unremindedBefore = today;
+      else if (options.past === 'remind') delete settings.unremindedBefore;
       const plan = existingPlan
         ? await tx.plan.update({ where: { id: existingPlan.id }, data: { ...planData, settings } })
         : await tx.plan.create({ data: { ...planData, settings } });
@@ -436,6 +455,25 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       }
       await replaceLinks(tx, plan.id, links, existingById.size > 0);
 
+      // The same count the preview showed, so "mark them done" closes exactly the tasks it listed.
+      const overdueIds = planPreview(parsed, today).rows.filter((r) => r.overdue).map((r) => idByPath.get(r.path)!);
+      let markedDone: number[] = [];
+      if (options.past === 'done' && overdueIds.length) {
+        const now = options.now ?? new Date();
+        const [closed] = await tx.$queryRaw<Array<{ ids: string | null }>>`
+          WITH closed AS (
+            UPDATE "Task" SET status = 'DONE', progress = 100, "completedAt" = ${now}, "updatedAt" = now()
+            WHERE id = ANY(${arrayLiteral(overdueIds)}::int[]) AND status = 'NOT_STARTED'
+            RETURNING id)
+          SELECT json_agg(id ORDER BY id)::text AS ids FROM closed`;
+        markedDone = closed?.ids ? (JSON.parse(closed.ids) as number[]) : [];
+        if (markedDone.length) {
+          await tx.auditLog.create({
+            data: { actor: options.actor ?? 'cli', action: 'plan.past-done', entityType: 'Plan', entityId: String(plan.id), data: { before: today, tasks: markedDone.slice(0, 1000), count: markedDone.length } },
+          });
+        }
+      }
+
       const result: WriteResult = {
         planId: plan.id,
         reimport: Boolean(existingPlan),
@@ -447,6 +485,8 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
         restored: returning.length,
         diff: match.diff,
         newUnits,
+        overdueAtImport: overdueIds.length,
+        markedDone: markedDone.length,
       };
       await tx.auditLog.create({
         data: {
@@ -468,6 +508,7 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
               retitled: result.diff.retitled.slice(0, 200).map((r) => [r.id, r.path]),
             },
             confirmed: Boolean(options.confirm),
+            ...(options.past ? { past: options.past } : {}),
           },
         },
       });
@@ -475,6 +516,14 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
     },
     { timeout: 300_000, maxWait: 20_000 },
   );
+}
+
+/** The column mapping an earlier import of the same plan was given (`--columns`), for parsePlanFile's rememberedColumns. */
+export function rememberedColumnsOf(db: PlanReader) {
+  return async (plan: PlanMetadata, hash: string): Promise<ColumnMapping | undefined> => {
+    const text = ((await findExistingPlan(db, plan, hash))?.settings as { columns?: unknown } | undefined)?.columns;
+    return typeof text === 'string' ? parseColumnMapping(text) : undefined;
+  };
 }
 
 /** Units and aliases already in the database, for matching names before an import. */

@@ -40,6 +40,17 @@ export interface PlanRemindersInput {
   calendar: WorkingCalendar;
   now: Date;
   policy: ReminderPolicy;
+  /**
+   * The last day of the plan's period: ongoing check-ins and recurring occurrences stop there
+   * (a 2025 plan's "Thường xuyên" tasks do not ask for check-ins in 2026). A one-off deadline
+   * after it is still the plan's own word and is kept.
+   */
+  planEnd?: string;
+  /**
+   * Occurrences due before this date get no overdue or escalation reminders: the plan was
+   * imported after they had passed and the importer chose to leave them unreminded.
+   */
+  overdueFrom?: string;
 }
 
 /** Past occurrences of a recurring task are looked at this far back for overdue ones. */
@@ -66,24 +77,28 @@ export function planReminders(input: PlanRemindersInput): PlannedReminder[] {
 
   const nowDay = calendar.clock.partsAt(now).day;
   const horizonEnd = nowDay + policy.horizonDays;
+  const planEnd = input.planEnd ? dayNumberFromIso(input.planEnd) : Infinity;
+  const quietBefore = input.overdueFrom ? dayNumberFromIso(input.overdueFrom) : -Infinity;
   const candidates: Candidate[] = [];
 
   if (schedule.kind === 'once') {
     const due = dayNumberFromIso(state.extendedDue ?? schedule.due);
-    planOccurrence(candidates, calendar, policy, due, -Infinity, Infinity, horizonEnd);
+    planOccurrence(candidates, calendar, policy, due, -Infinity, Infinity, horizonEnd, quietBefore);
   } else if (schedule.kind === 'recurring') {
-    const all = occurrenceDayNumbers(schedule, nowDay - MAX_LOOKBACK_DAYS, horizonEnd, { ...(policy.reportDay ? { reportDay: policy.reportDay } : {}) });
+    // A report on the plan's last period falls due in the month after it ("tháng đầu quý sau").
+    const lastDue = schedule.rule.by === 'day-of-next-month' ? planEnd + 31 : planEnd;
+    const all = occurrenceDayNumbers(schedule, nowDay - MAX_LOOKBACK_DAYS, Math.min(horizonEnd, lastDue), { ...(policy.reportDay ? { reportDay: policy.reportDay } : {}) });
     const done = state.completedThrough ? dayNumberFromIso(state.completedThrough) : -Infinity;
     // An occurrence whose successor is already due is superseded by it.
     const firstLive = all.findIndex((d, i) => d > done && (i + 1 >= all.length || all[i + 1]! >= nowDay));
     if (firstLive >= 0) {
       const last = Math.min(all.length, firstLive + MAX_OCCURRENCES_PER_TASK);
       for (let i = firstLive; i < last; i++) {
-        planOccurrence(candidates, calendar, policy, all[i]!, all[i - 1] ?? -Infinity, all[i + 1] ?? Infinity, horizonEnd);
+        planOccurrence(candidates, calendar, policy, all[i]!, all[i - 1] ?? -Infinity, all[i + 1] ?? Infinity, horizonEnd, quietBefore);
       }
     }
   } else {
-    planCheckIns(candidates, calendar, policy.ongoingCheckIn ?? schedule.checkIn, nowDay, schedule.until, horizonEnd);
+    planCheckIns(candidates, calendar, policy.ongoingCheckIn ?? schedule.checkIn, nowDay, schedule.until, Math.min(horizonEnd, planEnd));
   }
 
   return schedulePlanned(candidates, input);
@@ -91,7 +106,7 @@ export function planReminders(input: PlanRemindersInput): PlannedReminder[] {
 
 function planOccurrence(
   out: Candidate[], calendar: WorkingCalendar, policy: ReminderPolicy,
-  due: DayNumber, previousDue: number, nextDue: number, horizonEnd: DayNumber,
+  due: DayNumber, previousDue: number, nextDue: number, horizonEnd: DayNumber, quietBefore: number,
 ): void {
   const dueDayReminder = onOrBefore(calendar, due);
   for (const offset of policy.beforeDue) {
@@ -106,6 +121,8 @@ function planOccurrence(
   if (policy.dueDay && dueDayReminder > previousDue && dueDayReminder <= horizonEnd) {
     out.push({ day: dueDayReminder, kind: 'due-day', key: 'due-day', occurrence: due, audience: 'assignee' });
   }
+  // Left unreminded at import: the deadline had passed before the plan arrived.
+  if (due < quietBefore) return;
   let day = due;
   for (let n = 1; n <= policy.maxOverdueReminders; n++) {
     day = n === 1 ? calendar.nextWorkingDayNumber(due) : calendar.addWorkingDayNumbers(day, policy.overdueEveryWorkingDays);

@@ -50,7 +50,7 @@ export interface LoadedTask {
   isGroup: boolean;
   status: string;
   schedule: unknown;
-  plan: { settings: unknown; policy: Array<{ settings: unknown }> };
+  plan: { settings: unknown; policy: Array<{ settings: unknown }>; periodTo?: Date | null };
   units: Array<{ role: 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE'; unit: PlanningUnit }>;
 }
 
@@ -67,6 +67,15 @@ function policyFor(task: LoadedTask, base: ReminderPolicy, log?: Logger): Remind
     return ok;
   });
   return valid.length ? resolveReminderPolicy(base, ...valid) : base;
+}
+
+/** The plan's period end and, when its importer chose so, the day before which passed deadlines are not reminded. */
+export function planLimits(plan: LoadedTask['plan']): { planEnd?: string; overdueFrom?: string } {
+  const unremindedBefore = (plan.settings as { unremindedBefore?: unknown } | null)?.unremindedBefore;
+  return {
+    ...(plan.periodTo ? { planEnd: plan.periodTo.toISOString().slice(0, 10) } : {}),
+    ...(typeof unremindedBefore === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(unremindedBefore) ? { overdueFrom: unremindedBefore } : {}),
+  };
 }
 
 function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
@@ -89,7 +98,14 @@ export function wantedReminders(tasks: LoadedTask[], options: Pick<PlanOptions, 
   for (const task of tasks) {
     const planned = task.isGroup
       ? []
-      : planReminders({ schedule: task.schedule as Schedule, state: { status: task.status as TaskStatus }, calendar: options.calendar, now: options.now, policy: policyFor(task, options.policy, options.logger) });
+      : planReminders({
+          schedule: task.schedule as Schedule,
+          state: { status: task.status as TaskStatus },
+          calendar: options.calendar,
+          now: options.now,
+          policy: policyFor(task, options.policy, options.logger),
+          ...planLimits(task.plan),
+        });
     occurrencesByTask.set(task.id, new Set(planned.map((r) => r.occurrenceDue)));
     const units = unitOfficers(task);
     const firstByOccurrence = new Map<string, string>();
@@ -154,8 +170,8 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
     }
     const missingPlans = [...new Set(tasks.map((t) => t.planId))].filter((id) => !plans.has(id));
     if (missingPlans.length) {
-      const rows = await prisma.plan.findMany({ where: { id: { in: missingPlans } }, select: { id: true, settings: true, policy: { where: { unitId: null }, select: { settings: true } } } });
-      for (const plan of rows) plans.set(plan.id, { settings: plan.settings, policy: plan.policy });
+      const rows = await prisma.plan.findMany({ where: { id: { in: missingPlans } }, select: { id: true, settings: true, periodTo: true, policy: { where: { unitId: null }, select: { settings: true } } } });
+      for (const plan of rows) plans.set(plan.id, { settings: plan.settings, policy: plan.policy, periodTo: plan.periodTo });
     }
     yield tasks.map((t) => ({
       id: t.id,

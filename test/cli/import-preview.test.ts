@@ -81,12 +81,14 @@ describe('import --dry-run', () => {
     expect(row(stdout, '3')[5]).toBe('(as regulated, no date)');
     expect(stdout).toContain('As of 03/12/2026: 1 task(s) already overdue, 1 task(s) without a deadline understood');
     expect(stdout).toContain('Dry run: nothing written.');
+    expect(stdout).toContain('Tasks already overdue: at import choose --past remind');
   });
 
   it('overdue is counted against the clock: a day before the first deadline nothing is overdue', async () => {
     const { stdout } = await runCliCapture(['import', file('an-hoa.txt', PLAN), '--dry-run', '--lang', 'en'], { env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' }, now: '2026-06-29T02:00:00Z' });
     expect(stdout).toContain('As of 29/06/2026: 0 task(s) already overdue');
     expect(stdout).not.toContain('(overdue)');
+    expect(stdout).not.toContain('--past');
   });
 
   it('--json stays exactly as it was (no table, no counts)', async () => {
@@ -107,7 +109,7 @@ describe('import --dry-run', () => {
 
     const written = await cli(['import', file('an-hoa.txt', PLAN), '--lang', 'en']);
     expect(written.code).toBe(0);
-    expect(written.stdout).toMatch(/^Imported plan #\d+: 3 created, 0 updated, 0 unchanged, 0 removed; 2 new unit\(s\)\nAs of 03\/12\/2026: 1 task\(s\) already overdue, 1 task\(s\) without a deadline understood\n$/m);
+    expect(written.stdout).toMatch(/^Imported plan #\d+: 3 created, 0 updated, 0 unchanged, 0 removed; 2 new unit\(s\)\nAs of 03\/12\/2026: 1 task\(s\) already overdue, 1 task\(s\) without a deadline understood\n1 task\(s\) already overdue are reminded as overdue from the next working morning \(otherwise: --past done or --past skip\)\nRedis could not be reached: the running service will plan the plan's reminders within 10 minutes\.\n$/m);
     const linked = await db.prisma.taskUnit.findMany({ include: { unit: true } });
     // The issuer is a unit of the plan without a task of its own.
     expect(new Set(dryJson.units)).toEqual(new Set(['Ủy ban nhân dân xã An Hòa', 'Văn phòng - Thống kê', 'Công chức Tư pháp - Hộ tịch']));
@@ -128,5 +130,34 @@ describe('import --dry-run', () => {
     const { code, stdout } = await cli(['import', file('an-hoa.txt', PLAN), '--dry-run'], { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/nhacviec_missing_db' });
     expect(code).toBe(0);
     expect(stdout).toContain('không đọc được danh mục đơn vị từ cơ sở dữ liệu (database "nhacviec_missing_db" does not exist)');
+  });
+});
+
+describe('import --past and planning at once', () => {
+  const OLD = PLAN.replace('Số: 45/KH-UBND', 'Số: 46/KH-UBND');
+
+  it('--past done marks the overdue task done and says so; the running service is asked to plan the plan now', async () => {
+    const asked: unknown[] = [];
+    const { code, stdout } = await runCliCapture(['import', file('an-hoa-46.txt', OLD), '--past', 'done'], {
+      env: { DATABASE_URL: db.url, LOG_LEVEL: 'silent' }, now: NOW, requestPlanning: async (payload) => (asked.push(payload), true),
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 nhiệm vụ đã quá hạn khi nhập được đánh dấu hoàn thành (--past done)');
+    expect(stdout).toContain('Đã báo dịch vụ đang chạy lập lịch nhắc việc cho kế hoạch ngay.');
+    const plan = await db.prisma.plan.findFirstOrThrow({ where: { number: '46/KH-UBND' }, include: { tasks: { orderBy: { ordinal: 'asc' } } } });
+    expect(asked).toEqual([{ planId: plan.id }]);
+    expect(plan.tasks.map((t) => t.status)).toEqual(['DONE', 'NOT_STARTED', 'NOT_STARTED']);
+    expect(plan.tasks[0]!.completedAt).toEqual(new Date(NOW));
+  });
+
+  it('--past skip is remembered in the plan; a bad --past exits 2 and writes nothing', async () => {
+    const skipped = await cli(['import', file('an-hoa-47.txt', OLD.replace('46/KH', '47/KH')), '--past', 'skip', '--lang', 'en']);
+    expect(skipped.stdout).toContain('1 task(s) already overdue at import kept open without overdue reminders (--past skip)');
+    const plan = await db.prisma.plan.findFirstOrThrow({ where: { number: '47/KH-UBND' } });
+    expect(plan.settings).toMatchObject({ unremindedBefore: '2026-12-03' });
+    const bad = await cli(['import', file('an-hoa-48.txt', OLD.replace('46/KH', '48/KH')), '--past', 'later']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--past must be one of remind, done, skip');
+    expect(await db.prisma.plan.count({ where: { number: '48/KH-UBND' } })).toBe(0);
   });
 });

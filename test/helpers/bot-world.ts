@@ -14,6 +14,7 @@ import { createTestDatabase } from './database.ts';
 import { createTestRedis } from './redis.ts';
 import { testLogger } from './test-log.ts';
 import { startTelegramStandIn } from './telegram/stand-in.ts';
+import { createQueues } from '../../jobs/create-queues.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */
 export const NOW = new Date('2024-11-26T02:00:00Z');
@@ -75,14 +76,19 @@ export async function createBotWorld(options: { limits?: { updatesPerMinute: num
   // Conversations kept in Redis, as in the service: a restarted bot carries on with them.
   const redis = await createTestRedis();
   const conversationRedis = createRedis(redis.url, 'producer');
-  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix }, ...(options.limits ? { limits: { redis: conversationRedis, prefix: redis.prefix, ...options.limits } } : {}) });
+  // Plan files wait in Redis between preview and button; plan-tasks jobs go on this test's maintenance queue.
+  const queues = createQueues(conversationRedis, redis.prefix);
+  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix }, planImports: { redis: conversationRedis, prefix: redis.prefix }, maintenanceQueue: queues.maintenance, ...(options.limits ? { limits: { redis: conversationRedis, prefix: redis.prefix, ...options.limits } } : {}) });
   let bot = makeBot();
   const seed = await seedWorld(db.prisma);
   const composer = createComposer({ prisma: db.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' });
   let reminders = 0;
 
   const world = {
-    db, prisma: db.prisma, pool, tg, calendar, config, logger, seed, redis,
+    db, prisma: db.prisma, pool, tg, calendar, config, logger, seed, redis, queues,
+    get now() {
+      return now;
+    },
     get bot() {
       return bot;
     },
@@ -126,6 +132,7 @@ export async function createBotWorld(options: { limits?: { updatesPerMinute: num
     },
     async close() {
       await tg.close();
+      await queues.close();
       conversationRedis.disconnect();
       await redis.cleanup();
       await pool.end();

@@ -194,3 +194,45 @@ describe('policy values', () => {
     expect(rs.length).toBeGreaterThan(40);
   });
 });
+
+describe('plans imported late, and plans whose period has ended', () => {
+  const withLimits = (schedule: Schedule, now: string, limits: { planEnd?: string; overdueFrom?: string }) =>
+    planReminders({ schedule, calendar, now: local(now), state: { status: 'NOT_STARTED' }, policy: DEFAULT_REMINDER_POLICY, ...limits });
+
+  it('plans no overdue or escalation reminder for a deadline before the day the importer chose to leave unreminded', () => {
+    expect(withLimits(once('2024-06-28'), '2024-11-26T09:00', {})).not.toEqual([]);
+    expect(withLimits(once('2024-06-28'), '2024-11-26T09:00', { overdueFrom: '2024-11-26' })).toEqual([]);
+  });
+
+  it('still reminds deadlines on or after that day as usual', () => {
+    const rs = withLimits(once('2024-12-31'), '2024-11-26T09:00', { overdueFrom: '2024-11-26' });
+    expect(show(rs)).toContain('2025-01-02T08:00 overdue-1 assignee');
+  });
+
+  it('keeps a recurring task quiet about its passed occurrences and reminds the next one', () => {
+    const monthly: Schedule = { kind: 'recurring', cadence: 'monthly', rule: { by: 'period-end' } };
+    const rs = withLimits(monthly, '2024-11-26T09:00', { overdueFrom: '2024-11-26' });
+    expect(rs.filter((r) => r.kind === 'overdue' && r.occurrenceDue < '2024-11-26')).toEqual([]);
+    expect(rs.some((r) => r.occurrenceDue === '2024-11-30')).toBe(true);
+  });
+
+  it('stops the check-ins of an ongoing task at the end of the plan period', () => {
+    const ongoing: Schedule = { kind: 'ongoing', checkIn: 'monthly' };
+    const open = withLimits(ongoing, '2025-11-03T09:00', {});
+    expect(open.some((r) => r.occurrenceDue > '2025-12-31')).toBe(true);
+    const ended = withLimits(ongoing, '2025-11-03T09:00', { planEnd: '2025-12-31' });
+    expect(ended.map((r) => r.occurrenceDue)).toEqual(['2025-11-30', '2025-12-31']);
+    expect(withLimits(ongoing, '2026-01-05T09:00', { planEnd: '2025-12-31' })).toEqual([]);
+  });
+
+  it('stops a recurring task at the end of the plan period, with the report on the last quarter due the month after', () => {
+    const monthly: Schedule = { kind: 'recurring', cadence: 'monthly', rule: { by: 'period-end' } };
+    const rs = withLimits(monthly, '2025-11-03T09:00', { planEnd: '2025-12-31' });
+    expect(Math.max(...rs.map((r) => Date.parse(r.occurrenceDue)))).toBe(Date.parse('2025-12-31'));
+    const quarterlyReport: Schedule = { kind: 'recurring', cadence: 'quarterly', rule: { by: 'day-of-next-month', day: 14 } };
+    const reports = withLimits(quarterlyReport, '2025-11-03T09:00', { planEnd: '2025-12-31' });
+    // 14/10 is the overdue report on Q3; 14/01/2026 reports on Q4, the plan's last quarter; nothing after.
+    expect([...new Set(reports.map((r) => r.occurrenceDue))]).toEqual(['2025-10-14', '2026-01-14']);
+    expect(withLimits(quarterlyReport, '2025-11-03T09:00', {}).some((r) => r.occurrenceDue === '2026-04-14')).toBe(true);
+  });
+});

@@ -1,12 +1,17 @@
 // /help and /lang: open to everyone (strangers get the Vietnamese/English help too).
 import { Composer } from 'grammy';
+import { unitMonitorsPlans } from '../../conversation/plan-import-access.ts';
+import { mayImportPlans } from '../../conversation/permissions.ts';
 import type { BotContext } from '../context.ts';
 
 export const helpFeature = new Composer<BotContext>();
 
 helpFeature.command('help', async (ctx) => {
-  const isLeader = ctx.officer && ctx.officer.role !== 'OFFICER';
-  await ctx.reply([ctx.t('help'), ...(isLeader ? [ctx.t('help-leader')] : [])].join('\n\n'), { parse_mode: 'HTML' });
+  const officer = ctx.officer;
+  const isLeader = officer && officer.role !== 'OFFICER';
+  // Those who may send plan files are told they can (see plan-import.ts).
+  const importsPlans = Boolean(ctx.services.planImports && officer && ctx.chat?.type === 'private' && mayImportPlans(officer, officer.role === 'ADMIN' || (await unitMonitorsPlans(ctx.services.sql, officer.unitId))));
+  await ctx.reply([ctx.t('help'), ...(isLeader ? [ctx.t('help-leader')] : []), ...(importsPlans ? [ctx.t('help-plans')] : [])].join('\n\n'), { parse_mode: 'HTML' });
 });
 
 helpFeature.command('lang', async (ctx) => {

@@ -71,6 +71,8 @@ export async function answerTask(
 export async function snoozeAndShow(services: BotServices, target: CardTarget, officerId: number, taskId: number, until: Date): Promise<void> {
   const t = await localeOf(services, officerId);
   const result = await snoozeTask(services.prisma, { officerId, taskId, until, now: services.now() });
+  // The snooze's reminder is queued now, not at the next reconcile.
+  if (result.outcome === 'snoozed') await services.requestPlanning?.({ taskIds: [taskId] });
   const footer = result.outcome === 'already-done' ? t('answer-already-done') : t('recorded-snoozed', { when: formatWhen(services.calendar, until) });
   await showCardWithFooter(services, target, officerId, taskId, footer);
 }
@@ -124,6 +126,8 @@ export async function decideAndNotify(
     await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${t('extension-already-decided')}` });
     return;
   }
+  // The new deadline's reminders are planned and queued now, not at the next reconcile.
+  if (result.approved) await services.requestPlanning?.({ taskIds: [result.taskId] });
   const footer = t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) });
   await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${footer}` });
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { findExistingPlan, loadUnitDirectory, previewReimport, ReimportNeedsConfirmation, writePlan, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, rememberedColumnsOf, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
 import { countsLine, previewHeader, previewLines } from './import-preview.ts';
 import { planPreview } from '../../plans/plan-preview.ts';
@@ -15,7 +15,6 @@ import type { TranslateFn } from '../../conversation/i18n.ts';
 import { riskyChanges } from '../../plans/task-matching.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';
-import type { PlanMetadata } from '../../plans/plan-metadata.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { InputError, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
@@ -55,12 +54,12 @@ async function readInput(path: string, t: TranslateFn): Promise<Buffer> {
   return readFile(path);
 }
 
-async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, confirm: boolean): Promise<WriteResult> {
+async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, options: { confirm: boolean; today: string; past?: PastDeadlines }): Promise<WriteResult> {
   const prisma = await ctx.db();
   const bar = ctx.io.isTty && !json ? new cliProgress.SingleBar({ stream: ctx.io.stdout as NodeJS.WriteStream, format: 'writing tasks [{bar}] {value}/{total}' }) : undefined;
   bar?.start(parsed.tasks.length + parsed.groups.length, 0);
   try {
-    return await writePlan(prisma, parsed, { confirm, onProgress: (done) => bar?.update(done) });
+    return await writePlan(prisma, parsed, { ...options, now: ctx.clock.now(), onProgress: (done) => bar?.update(done) });
   } finally {
     bar?.stop();
   }
@@ -69,18 +68,22 @@ async function write(ctx: CliContext, parsed: ParsedPlanFile, json: boolean, con
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'import a plan (.docx, .xlsx, .pdf, .csv, .txt) into tasks, units and deadlines',
-  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm] [--lang vi|en]',
+  usage: 'import <file> [--dry-run] [--json] [--issued YYYY-MM-DD] [--columns "Header=role,..."] [--confirm] [--past remind|done|skip] [--lang vi|en]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' }, ...LANG_OPTION },
+      options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, issued: { type: 'string' }, columns: { type: 'string' }, confirm: { type: 'boolean' }, past: { type: 'string' }, ...LANG_OPTION },
     });
     const t = cliTranslator(parseLang(values.lang));
     if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one file' : 'missing <file>');
     const issued = values.issued;
     if (issued !== undefined && (!ISO_DATE.test(issued) || Number.isNaN(Date.parse(issued)))) {
       throw new UsageError(`--issued "${issued}" is not a date YYYY-MM-DD`);
+    }
+    const past = values.past as PastDeadlines | undefined;
+    if (past !== undefined && !PAST_DEADLINE_CHOICES.includes(past)) {
+      throw new UsageError(`--past must be one of ${PAST_DEADLINE_CHOICES.join(', ')}, not "${past}"`);
     }
     let columns: ColumnMapping | undefined;
     if (values.columns !== undefined) {
@@ -112,12 +115,7 @@ export const importCommand: CliCommand = {
     let parsed: ParsedPlanFile;
     try {
       // A mapping given for this plan before applies again, unless --columns says otherwise.
-      const rememberedColumns = db
-        ? async (plan: PlanMetadata, hash: string) => {
-            const text = ((await findExistingPlan(db, plan, hash))?.settings as { columns?: unknown } | undefined)?.columns;
-            return typeof text === 'string' ? parseColumnMapping(text) : undefined;
-          }
-        : undefined;
+      const rememberedColumns = db ? rememberedColumnsOf(db) : undefined;
       parsed = await parsePlanFile(basename(path), bytes, { ...(issued ? { issued } : {}), ...directory, ...(columns ? { columns } : {}), ...(rememberedColumns ? { rememberedColumns } : {}) });
     } catch (err) {
       if (err instanceof PlanInputError) throw new InputError(err.message);
@@ -136,6 +134,8 @@ export const importCommand: CliCommand = {
       const lines = [
         ...previewLines(parsed, t, { today, knownUnitKeys, ...(directoryProblem ? { directoryProblem } : {}) }),
         ...(reimport ? ['', ...diffLines(reimport.planId, reimport.diff, t)] : []),
+        // Said before the import, where the choice can still be made.
+        ...(planPreview(parsed, today).overdue ? [t('cli-preview-past-hint')] : []),
         t('cli-preview-dry-run'),
       ];
       ctx.io.stdout.write(`${lines.join('\n')}\n`);
@@ -149,7 +149,7 @@ export const importCommand: CliCommand = {
     const counts = json ? '' : countsLine(planPreview(parsed, today), t, today);
     let result: WriteResult;
     try {
-      result = await write(ctx, parsed, json, Boolean(values.confirm));
+      result = await write(ctx, parsed, json, { confirm: Boolean(values.confirm), today, ...(past ? { past } : {}) });
     } catch (err) {
       if (!(err instanceof ReimportNeedsConfirmation)) throw err;
       const plan = await findExistingPlan(await ctx.db(), parsed.plan, parsed.sourceHash);
@@ -162,7 +162,9 @@ export const importCommand: CliCommand = {
         ].join('\n'),
       );
     }
-    if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings })}\n`);
+    // The running service plans and queues the reminders now; reconcile is the safety net.
+    const planningQueued = await ctx.requestPlanning({ planId: result.planId });
+    if (json) ctx.io.stdout.write(`${JSON.stringify({ ...result, tasks: parsed.tasks.length, groups: parsed.groups.length, warnings: parsed.warnings, planning: planningQueued ? 'queued' : 'at-next-reconcile' })}\n`);
     else {
       const extra =
         (result.cancelled ? t('cli-import-cancelled', { count: result.cancelled }) : '') +
@@ -170,7 +172,9 @@ export const importCommand: CliCommand = {
         (result.restored ? t('cli-import-restored', { count: result.restored }) : '') +
         (result.newUnits.length ? t('cli-import-new-units', { count: result.newUnits.length }) : '');
       const done = t('cli-import-done', { again: result.reimport ? 'yes' : 'no', plan: result.planId, created: result.created, updated: result.updated, unchanged: result.unchanged, removed: result.removed, extra });
-      ctx.io.stdout.write(`${[...header, done, counts].join('\n')}\n`);
+      const pastLine = result.overdueAtImport ? [t('cli-import-past', { choice: past ?? 'remind', count: past === 'done' ? result.markedDone : result.overdueAtImport })] : [];
+      const planning = t(planningQueued ? 'cli-import-planning-queued' : 'cli-import-planning-later');
+      ctx.io.stdout.write(`${[...header, done, counts, ...pastLine, planning].join('\n')}\n`);
     }
     return 0;
   },

@@ -80,6 +80,9 @@ interface PendingPoll {
   limit: number;
 }
 
+/** The largest file a bot may download (getFile's description). */
+const BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
 /** Methods that deliver a new message and so count against flood limits. */
 const SENDING = /^(send[A-Z]|copyMessage|forwardMessage)/;
 
@@ -115,6 +118,9 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   /** When the first flood 429s were answered (epoch ms), to see where a benchmark hit the limits. */
   const floodTimes: number[] = [];
 
+  /** Files users sent, by file_id: what getFile describes and /file/bot<token>/<path> serves. */
+  const files = new Map<string, { bytes: Buffer; path: string }>();
+  const downloads: string[] = [];
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   let nextUpdateId = 1000;
   let nextMessageId = new Map<number, number>();
@@ -368,8 +374,15 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       }
       case 'getChatAdministrators':
         return reply.ok([...(admins.get(chatId!) ?? [])].map((id) => ({ status: 'administrator', user: { id, is_bot: false, first_name: `User ${id}` }, ...adminRights() })));
-      case 'getFile':
-        return reply.ok({ file_id: params.file_id, file_unique_id: `u-${String(params.file_id)}`, file_size: 1024, file_path: `documents/${String(params.file_id)}` });
+      case 'getFile': {
+        const id = String(params.file_id);
+        const file = files.get(id);
+        // A file the test did not put: described as before (evidence keeps only the id), not downloadable.
+        if (!file) return reply.ok({ file_id: id, file_unique_id: `u-${id}`, file_size: 1024, file_path: `documents/${id}` });
+        // "For the moment, bots can download files of up to 20MB in size" (getFile): Telegram refuses larger ones here.
+        if (file.bytes.length > BOT_DOWNLOAD_LIMIT) return reply.fail(400, 'Bad Request: file is too big');
+        return reply.ok({ file_id: id, file_unique_id: `u-${id}`, file_size: file.bytes.length, file_path: file.path });
+      }
       default:
         // Every other valid method: Telegram would answer with its own result; true fits most setters.
         return reply.ok(true);
@@ -404,6 +417,19 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     if (req.url === '/__stats') {
       // For benchmarks that run the stand-in in another process.
       return send(res, 200, { messages: [...messages.values()].reduce((n, list) => n + list.length, 0), chats: messages.size, tooManyRequests, floodKinds, floodTimes, violations: violations.length, firstViolations: violations.slice(0, 5) });
+    }
+    // Downloads, as the File object describes them: GET /file/bot<token>/<file_path>.
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec((req.url ?? '').split('?')[0]!);
+    if (download) {
+      if (req.method !== 'GET') return fail(res, 405, 'Method Not Allowed');
+      if (download[1] !== token) return fail(res, 401, 'Unauthorized');
+      const file = [...files.values()].find((f) => f.path === decodeURIComponent(download[2]!));
+      if (!file) return fail(res, 404, 'Not Found');
+      downloads.push(file.path);
+      res.statusCode = 200;
+      res.setHeader('content-type', 'application/octet-stream');
+      res.setHeader('content-length', String(file.bytes.length));
+      return res.end(file.bytes);
     }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? '').split('?')[0]!);
     if (!m) return fail(res, 404, 'Not Found');
@@ -489,8 +515,10 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
         },
       };
     },
-    makeDocumentUpdate(input: { chatId: number; from?: { id: number; first_name?: string }; fileId: string; fileName: string; mimeType?: string; caption?: string }) {
-      const document = { file_id: input.fileId, file_unique_id: `u-${input.fileId}`, file_name: input.fileName, mime_type: input.mimeType ?? 'application/pdf', file_size: 2048 };
+    /** A document message; with `bytes` the file is held by the stand-in (getFile, download) and its size is the real one. */
+    makeDocumentUpdate(input: { chatId: number; from?: { id: number; first_name?: string }; fileId: string; fileName: string; mimeType?: string; caption?: string; bytes?: Buffer; fileSize?: number }) {
+      if (input.bytes) files.set(input.fileId, { bytes: input.bytes, path: `documents/file_${files.size + 1}${/\.[a-z0-9]+$/i.exec(input.fileName)?.[0] ?? ''}` });
+      const document = { file_id: input.fileId, file_unique_id: `u-${input.fileId}`, file_name: input.fileName, mime_type: input.mimeType ?? 'application/pdf', file_size: input.fileSize ?? input.bytes?.length ?? 2048 };
       return privateMessageUpdate(input, { document, ...(input.caption ? { caption: input.caption } : {}) });
     },
     /** A photo as Telegram delivers it: several sizes, smallest first, no text (a caption at most). */
@@ -498,6 +526,8 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       const photo = input.fileIds.map((fileId, i) => ({ file_id: fileId, file_unique_id: `u-${fileId}`, width: 90 * 4 ** i, height: 60 * 4 ** i, file_size: 1024 * 8 ** i }));
       return privateMessageUpdate(input, { photo, ...(input.caption ? { caption: input.caption } : {}) });
     },
+    /** Paths of the files the bot downloaded, in order. */
+    downloads,
     blockChat(chatId: number) {
       blocked.add(chatId);
     },
