@@ -23,6 +23,7 @@ import { StartAborted, untilAborted } from './lifecycle/abortable.ts';
 import type { ZaloAdapter } from './channels/zalo/index.ts';
 import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
+import { planningRequester } from '../jobs/definitions/plan-tasks.ts';
 import { sendOutgoing } from './bot/handlers/send.ts';
 import type { OutgoingMessage } from './channels/types.ts';
 
@@ -135,6 +136,7 @@ export async function startService(
       zalo = createZaloAdapter({
         api: zaloApiFromConfig(config)!, prisma, sql: pgRunner(botPool!), redis, prefix: config.QUEUE_PREFIX,
         ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, calendar, timeZone: config.TZ_NAME, logger,
+        requestPlanning: planningRequester(queues.maintenance, logger),
         ...(bot ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined) } : {}),
       });
       if (config.ZALO_MODE === 'webhook') registerZaloWebhookRoute(server, { conversation: zalo.conversation, secret: config.ZALO_WEBHOOK_SECRET! });

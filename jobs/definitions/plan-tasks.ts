@@ -23,6 +23,22 @@ export const planTasksJob = {
 } as const;
 
 /**
+ * A RequestPlanning that never throws: what asked for it is recorded already, and reconcile
+ * plans it within 10 minutes when the queue cannot be reached.
+ */
+export function planningRequester(queue: Queue, logger: { warn(obj: object): void }): RequestPlanning {
+  return async (payload) => {
+    try {
+      await addPlanTasksJob(queue, payload);
+      return true;
+    } catch (err) {
+      logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload });
+      return false;
+    }
+  };
+}
+
+/**
  * Adds the job. No fixed job id: planning is idempotent (delivery keys), so a second job for the
  * same tasks only finds nothing to do, while a fixed id would drop a request made after a change.
  */

@@ -6,7 +6,7 @@ import { conversations, type ConversationData, type ConversationStorage, type Ve
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
-import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { planningRequester } from '../../jobs/definitions/plan-tasks.ts';
 import { createPendingImports } from '../conversation/pending-imports.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
@@ -91,18 +91,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const composer = options.composer ?? createComposer({ prisma, i18n, calendar, timeZone: config.TZ_NAME });
   const sql = options.pool ? pgRunner(options.pool) : prismaRunner(prisma);
   const queue = options.maintenanceQueue;
-  // Never throws: what asked for it is recorded already, and reconcile plans it within 10 minutes.
-  const requestPlanning = queue
-    ? async (payload: Parameters<typeof addPlanTasksJob>[1]) => {
-        try {
-          await addPlanTasksJob(queue, payload);
-          return true;
-        } catch (err) {
-          logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload });
-          return false;
-        }
-      }
-    : undefined;
+  const requestPlanning = queue ? planningRequester(queue, logger) : undefined;
   const services: BotServices = {
     prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
     ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),

@@ -20,6 +20,8 @@ export async function demandAndNotify(services: BotServices, target: CardTarget,
     await showCardWithFooter(services, target, input.officerId, input.taskId, footer);
     return;
   }
+  // Its due-day reminder rows are queued at once (reconcile would within 10 minutes).
+  await services.requestPlanning?.({ taskIds: [input.taskId] });
   await showCardWithFooter(services, target, input.officerId, input.taskId, t('explanation-requested', { due: formatDmy(result.dueOn), count: result.recipientIds.length }));
   for (const recipientId of result.recipientIds) {
     const recipient = await loadActor(services.sql, recipientId);

@@ -157,6 +157,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
 
   async function snooze(officer: LoadedActor, chatId: string, taskId: number, until: Date, t: TranslateFn) {
     const result = await snoozeTask(services.prisma, { officerId: officer.id, taskId, until, now: services.now() });
+    if (result.outcome === 'snoozed') await services.requestPlanning?.({ taskIds: [taskId] });
     const footer = result.outcome === 'already-done' ? t('answer-already-done') : t('recorded-snoozed', { when: formatWhen(services.calendar, until) });
     return showCard(officer, chatId, taskId, footer);
   }
@@ -231,6 +232,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (result.outcome !== 'requested') {
       return send(chatId, [{ html: result.outcome === 'already-requested' ? t('explanation-already-requested', { due: formatDmy(result.dueOn) }) : t(`explanation-${result.outcome}`) }]);
     }
+    await services.requestPlanning?.({ taskIds: [taskId] });
     await send(chatId, [{ html: t('explanation-requested', { due: formatDmy(result.dueOn), count: result.recipientIds.length }) }]);
     for (const recipientId of result.recipientIds) {
       const recipient = await loadActor(services.sql, recipientId);
@@ -311,6 +313,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     const result = await decideExtension(services.prisma, { officerId: officer.id, requestId, approve, now });
     if (result.outcome === 'not-found') return send(chatId, [{ html: t('extension-not-found') }]);
     if (result.outcome === 'already-decided') return send(chatId, [{ html: t('extension-already-decided') }]);
+    if (result.approved) await services.requestPlanning?.({ taskIds: [result.taskId] });
     await send(chatId, [{ html: t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) }) }]);
     const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId } });
     const chat = reachableChat(await chatsOf(services.prisma, result.requesterId), 'ZALO', Boolean(services.sendElsewhere));

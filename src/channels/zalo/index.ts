@@ -11,6 +11,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logger.ts';
 import { partsForChannel, type OutgoingMessage } from '../types.ts';
 import type { ZaloApi } from './api.ts';
+import type { RequestPlanning } from '../../../jobs/definitions/plan-tasks.ts';
 import { createChoiceStore } from './choices.ts';
 import { createZaloConversation } from './conversation.ts';
 import { createZaloRoute } from './delivery.ts';
@@ -32,6 +33,8 @@ export interface ZaloAdapterDeps {
   now?: () => Date;
   /** Sends to a Telegram chat (a leader who reads Telegram). */
   sendElsewhere?: BotServices['sendElsewhere'];
+  /** Plans a snoozed or extended task's reminders at once. */
+  requestPlanning?: RequestPlanning;
 }
 
 export function createZaloAdapter(deps: ZaloAdapterDeps) {
@@ -62,6 +65,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps) {
     i18n,
     now: deps.now ?? (() => new Date()),
     ...(deps.sendElsewhere ? { sendElsewhere: deps.sendElsewhere } : {}),
+    ...(deps.requestPlanning ? { requestPlanning: deps.requestPlanning } : {}),
   };
   const conversation = createZaloConversation({ services, choices: createChoiceStore(deps.redis, deps.prefix), send, logger });
 
