@@ -3,7 +3,7 @@
 import { Prisma, type Task } from '../generated/prisma/client.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { roleOnTask, type UnitScope } from './permissions.ts';
-import { emptyCounts, type ReportRow, type TaskView } from './render.ts';
+import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from './render.ts';
 import type { Db } from './scope.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { dbDateOf, isoOfDbDate, trackingStatus } from './tracking-status.ts';
@@ -77,6 +77,7 @@ export function toTaskView(task: TaskWithView, scope: UnitScope, ownUnitId: numb
   return {
     id: task.id,
     code: task.code,
+    ...(appendixOfPath(task.path) ? { appendix: appendixOfPath(task.path)! } : {}),
     title: task.title,
     target: task.target,
     deadlineRaw: task.deadlineRaw,
@@ -121,16 +122,32 @@ export async function overdueTasks(db: Db, scope: UnitScope, today: IsoDate, pag
 export interface TaskByCode {
   id: number;
   code: string;
+  path: string;
   status: Task['status'];
   plan: { title: string; number: string | null };
 }
 
 /** Tasks in a scope with a code ("1.2", case-insensitive), open ones first; several plans may use the same code. */
-export async function tasksByCode(db: Db, scope: UnitScope, code: string, take = 8): Promise<TaskByCode[]> {
+/** "PL2 1.2", "PL2·1.2", "pl2/1.2" → the appendix and the code; a plain code as it is. */
+export function splitTypedCode(typed: string): { appendix?: string; code: string } {
+  const m = /^(pl\s?\d{1,2})\s*[·/\s]\s*(\S+)$/i.exec(typed.trim());
+  return m ? { appendix: m[1]!.replace(/\s/g, '').toUpperCase(), code: m[2]! } : { code: typed.trim() };
+}
+
+/** The code a command's argument starts with: "1.2", or "PL2 1.2" with its appendix. */
+export function leadingCode(text: string): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length >= 2 && /^pl\d{1,2}$/i.test(words[0]!)) return `${words[0]} ${words[1]}`;
+  return words[0] ?? '';
+}
+
+export async function tasksByCode(db: Db, scope: UnitScope, typed: string, take = 8): Promise<TaskByCode[]> {
+  const { appendix, code } = splitTypedCode(typed);
+  const inAppendix = appendix ? Prisma.sql`AND t.path LIKE ${`${appendix}/%`}` : Prisma.empty;
   return db.$queryRaw<TaskByCode[]>`
-    SELECT t.id, t.code, t.status::text AS status, json_build_object('title', p.title, 'number', p.number) AS plan
+    SELECT t.id, t.code, t.path, t.status::text AS status, json_build_object('title', p.title, 'number', p.number) AS plan
     FROM "Task" t JOIN "Plan" p ON p.id = t."planId"
-    WHERE lower(t.code) = lower(${code}) AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
+    WHERE lower(t.code) = lower(${code}) ${inAppendix} AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
     ORDER BY t.status ASC, ${BY_URGENCY_SQL}
     LIMIT ${take}`;
 }
@@ -139,10 +156,12 @@ export async function tasksByCode(db: Db, scope: UnitScope, code: string, take =
  * The views of the tasks in a scope with a code, open ones first, as tasksByCode orders them:
  * a text reply ("1.2 50%") resolves its task and reads what the answer needs in one statement.
  */
-export async function taskViewsByCode(db: Db | SqlRunner, scope: UnitScope, code: string, take = 8): Promise<SeenTask[]> {
+export async function taskViewsByCode(db: Db | SqlRunner, scope: UnitScope, typed: string, take = 8): Promise<SeenTask[]> {
+  const { appendix, code } = splitTypedCode(typed);
+  const inAppendix = appendix ? Prisma.sql`AND t.path LIKE ${`${appendix}/%`}` : Prisma.empty;
   const rows = await runnerOf(db).rows<TaskWithView & { rowVersion: string }>(Prisma.sql`
     SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId"
-    WHERE lower(t.code) = lower(${code}) AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
+    WHERE lower(t.code) = lower(${code}) ${inAppendix} AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
     ORDER BY t.status ASC, ${BY_URGENCY_SQL}
     LIMIT ${take}`);
   return rows.map(seenOf);

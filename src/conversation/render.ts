@@ -34,6 +34,8 @@ export interface TaskView {
   /** Units with their roles, for leaders' lists. */
   units?: Array<{ name: string; role: TaskRoleName }>;
   lastNote?: string;
+  /** The appendix the task belongs to in a plan with several ("PL2"), from its path. */
+  appendix?: string;
   /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
   explanation?: { by: string; dueOn: IsoDate; answer?: string };
 }
@@ -60,9 +62,37 @@ export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due
   return view.status === 'IN_PROGRESS' && view.progress > 0 && view.progress < 100 ? `${label} (${view.progress}%)` : label;
 }
 
+/** Plan headings run to 300 characters ("Kế hoạch thực hiện ... năm 2024"): a card shows the number and the start. */
+export const PLAN_LABEL_TITLE_MAX = 80;
+
 export function planLabel(view: Pick<TaskView, 'planTitle' | 'planNumber'>): string {
-  const title = escapeHtml(truncate(view.planTitle, 200));
+  const title = escapeHtml(truncateAtWord(view.planTitle, PLAN_LABEL_TITLE_MAX));
   return view.planNumber ? `${escapeHtml(view.planNumber)} — ${title}` : title;
+}
+
+function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
+}
+
+/** The appendix of a task path in a plan with several ("PL2/I/1.2" → "PL2"). */
+export function appendixOfPath(path: string): string | undefined {
+  return /^(PL\d{1,2})\//.exec(path)?.[1];
+}
+
+/** A task among several of one code, as a choice: "PL2 · 1.2 — 336/KH-UBND". */
+export function choiceLabel(task: { code: string; path: string; plan: { number: string | null; title: string } }): string {
+  const appendix = appendixOfPath(task.path);
+  return `${displayCode({ code: task.code, ...(appendix ? { appendix } : {}) })} — ${(task.plan.number ?? task.plan.title).slice(0, 40)}`;
+}
+
+/**
+ * The code as people see and type it: unique within the plan, so in a plan with several
+ * appendices the appendix goes with it ("PL2 · 1.2"); "xong PL2 1.2" finds it.
+ */
+export function displayCode(view: Pick<TaskView, 'code' | 'appendix'>): string {
+  return view.appendix ? `${view.appendix} · ${view.code}` : view.code;
 }
 
 /** The body of a task card: code and title, plan, raw deadline and its meaning, target, role, status. */
@@ -70,7 +100,7 @@ export function taskCardHtml(env: RenderEnv, view: TaskView, options: { header?:
   const { t } = env;
   const lines: string[] = [];
   if (options.header) lines.push(options.header);
-  lines.push(`<b>${escapeHtml(view.code)}. ${escapeHtml(truncate(view.title, CARD_TITLE_MAX))}</b>`);
+  lines.push(`<b>${escapeHtml(displayCode(view))}. ${escapeHtml(truncate(view.title, CARD_TITLE_MAX))}</b>`);
   lines.push(t('card-plan', { plan: planLabel(view) }));
   if (view.deadlineRaw) lines.push(t('card-deadline-raw', { text: escapeHtml(truncate(view.deadlineRaw, CARD_FIELD_MAX)) }));
   lines.push(t('card-due', { due: describeDue(env, view.due) }));
@@ -139,7 +169,7 @@ export function taskLine(env: RenderEnv, view: TaskView, options: { withUnits?: 
   const units = options.withUnits && view.units?.length
     ? ` — ${view.units.map((u) => `${escapeHtml(u.name)} (${t(`role-${u.role.toLowerCase()}`)})`).join(', ')}`
     : '';
-  return `• <b>${escapeHtml(view.code)}</b> ${escapeHtml(truncate(view.title, LIST_TITLE_MAX))} — ${describeDue(env, view.due)} — ${statusLabel(t, view, env.today)}${units}`;
+  return `• <b>${escapeHtml(displayCode(view))}</b> ${escapeHtml(truncate(view.title, LIST_TITLE_MAX))} — ${describeDue(env, view.due)} — ${statusLabel(t, view, env.today)}${units}`;
 }
 
 export interface ReportRow {

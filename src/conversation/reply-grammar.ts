@@ -73,7 +73,25 @@ function matchKeyword(folded: string[], at: number): { kind: Kind; length: numbe
 
 function cleanCode(word: string): string | undefined {
   const code = word.replace(/[.:,;]+$/, '');
-  return CODE.test(code) ? code : undefined;
+  if (CODE.test(code)) return code;
+  // "PL2·1.2", "PL2/1.2": the appendix and the code in one word.
+  const m = /^(pl\d{1,2})[·/](.+)$/i.exec(code);
+  return m && CODE.test(m[2]!) ? `${m[1]!.toUpperCase()} ${m[2]}` : undefined;
+}
+
+const APPENDIX = /^pl\d{1,2}$/i;
+
+/** The code at `at`, with an appendix written before it ("PL2 1.2"); and where the words after it start. */
+function readCode(words: Array<{ word: string }>, at: number): { code: string; next: number } | undefined {
+  const first = words[at]?.word;
+  if (!first) return undefined;
+  const second = words[at + 1]?.word;
+  if (APPENDIX.test(first) && second) {
+    const code = cleanCode(second);
+    if (code) return { code: `${first.toUpperCase()} ${code}`, next: at + 2 };
+  }
+  const code = cleanCode(first);
+  return code ? { code, next: at + 1 } : undefined;
 }
 
 /** Parses a text reply; undefined when it is not one. Keeps the original spelling of notes. */
@@ -97,19 +115,21 @@ export function parseReply(input: string): ReplyCommand | undefined {
   const leading = matchKeyword(folded, 0);
   if (leading) {
     kind = leading.kind;
-    code = words[leading.length] ? cleanCode(words[leading.length]!.word) : undefined;
-    next = leading.length + 1;
+    const read = readCode(words, leading.length);
+    code = read?.code;
+    next = read?.next ?? leading.length + 1;
   } else {
-    code = words[0] ? cleanCode(words[0].word) : undefined;
-    if (!code) return undefined;
-    const trailing = matchKeyword(folded, 1);
+    const read = readCode(words, 0);
+    if (!read) return undefined;
+    code = read.code;
+    const trailing = matchKeyword(folded, read.next);
     if (trailing) {
       kind = trailing.kind;
-      next = 1 + trailing.length;
+      next = read.next + trailing.length;
     } else {
       // "1.2 50%" or "1.2 50 %"
       kind = 'progress';
-      next = 1;
+      next = read.next;
     }
   }
   if (!code) return undefined;

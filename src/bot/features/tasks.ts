@@ -1,8 +1,9 @@
 // /tasks (my open tasks by urgency, paged) and /status [code] (one card, or my summary).
+import { choiceLabel } from '../../conversation/render.ts';
 import { Composer } from 'grammy';
 import { listPage, taskAction } from '../../conversation/actions.ts';
 import { escapeHtml } from '../../conversation/html.ts';
-import { tasksByCode } from '../../conversation/queries.ts';
+import { leadingCode, tasksByCode } from '../../conversation/queries.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
 import type { BotContext } from '../context.ts';
 import { listMessage } from '../handlers/lists.ts';
@@ -20,7 +21,7 @@ priv.command('tasks', async (ctx) => {
 
 priv.command('status', async (ctx) => {
   const officer = ctx.officer!;
-  const code = ctx.match.trim().split(/\s+/)[0] ?? '';
+  const code = leadingCode(ctx.match);
   const now = ctx.services.now();
   if (!code) {
     await ctx.reply(await statusSummaryHtml(ctx.services, officer, now), { parse_mode: 'HTML' });
@@ -34,7 +35,7 @@ priv.command('status', async (ctx) => {
   if (matches.length > 1) {
     const choice = {
       html: ctx.t('task-ambiguous', { code: escapeHtml(code) }),
-      buttons: matches.map((m) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
+      buttons: matches.map((m) => [{ text: choiceLabel(m), data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
     };
     await ctx.reply(choice.html, messageOptions(choice));
     return;

@@ -1,5 +1,6 @@
 // Short text replies that do what the buttons do ("xong 1.2", "1.2 50%", "gia hạn 1.2 20/12/2024",
 // "vướng 1.2 chờ kinh phí"), parsed by the conversation core's grammar.
+import { choiceLabel } from '../../conversation/render.ts';
 import { Composer } from 'grammy';
 import { taskAction } from '../../conversation/actions.ts';
 import { escapeHtml } from '../../conversation/html.ts';
@@ -28,7 +29,7 @@ async function resolveTask(ctx: BotContext, command: ReplyCommand): Promise<Seen
   }
   const choice = {
     html: ctx.t('task-ambiguous', { code: escapeHtml(command.code) }),
-    buttons: matches.map(({ view: m }) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
+    buttons: matches.map(({ view: m }) => [{ text: choiceLabel(m), data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]),
   };
   await ctx.reply(choice.html, messageOptions(choice));
   return undefined;

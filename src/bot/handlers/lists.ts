@@ -2,7 +2,7 @@
 import type { MessageButton, OutgoingMessage } from '../../channels/types.ts';
 import { listPage, taskAction } from '../../conversation/actions.ts';
 import { openTasks, overdueTasks, toTaskView } from '../../conversation/queries.ts';
-import { LIST_PAGE_SIZE, taskLine, type RenderEnv } from '../../conversation/render.ts';
+import { appendixOfPath, displayCode, LIST_PAGE_SIZE, taskLine, type RenderEnv } from '../../conversation/render.ts';
 import type { LoadedActor } from '../../conversation/scope.ts';
 import { translator } from '../../conversation/i18n.ts';
 import type { BotServices } from '../context.ts';
@@ -25,7 +25,7 @@ export async function listMessage(services: BotServices, actor: LoadedActor, lis
   ];
   if (pages > 1) lines.push('', t('list-page', { page: String(page + 1), pages: String(pages) }));
 
-  const cardButtons: MessageButton[] = tasks.map((task) => ({ text: task.code.slice(0, 20), data: taskAction.pack({ action: 'card', taskId: task.id, officerId: actor.id, value: 0 }) }));
+  const cardButtons: MessageButton[] = tasks.map((task) => ({ text: displayCode({ code: task.code, ...(appendixOfPath(task.path) ? { appendix: appendixOfPath(task.path)! } : {}) }).slice(0, 24), data: taskAction.pack({ action: 'card', taskId: task.id, officerId: actor.id, value: 0 }) }));
   const rows: MessageButton[][] = [];
   for (let i = 0; i < cardButtons.length; i += 5) rows.push(cardButtons.slice(i, i + 5));
   const nav: MessageButton[] = [];

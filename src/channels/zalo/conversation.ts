@@ -10,8 +10,8 @@ import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../c
 import { escapeHtml } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { redeemInvite } from '../../conversation/invites.ts';
-import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
-import { formatWhen, progressButtons, snoozeButtons, taskButtons } from '../../conversation/render.ts';
+import { leadingCode, taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
+import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../conversation/render.ts';
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
 import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
@@ -96,7 +96,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       case 'overdue':
         return send(chatId, [await listMessage(services, officer, 'overdue', 0)]);
       case 'status':
-        return showStatus(officer, chatId, (command[2] ?? '').trim().split(/\s+/)[0] ?? '', t);
+        return showStatus(officer, chatId, leadingCode(command[2] ?? ''), t);
     }
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
@@ -136,7 +136,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       await send(chatId, [{ html: t('task-not-found', { code: escapeHtml(code) }) }]);
       return undefined;
     }
-    const buttons = matches.map(({ view: m }) => [{ text: `${m.code} — ${(m.plan.number ?? m.plan.title).slice(0, 40)}`, data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]);
+    const buttons = matches.map(({ view: m }) => [{ text: choiceLabel(m), data: taskAction.pack({ action: 'card', taskId: m.id, officerId: officer.id, value: 0 }) }]);
     await send(chatId, [{ html: t('task-ambiguous', { code: escapeHtml(code) }), buttons }]);
     return undefined;
   }
