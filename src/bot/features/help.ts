@@ -11,7 +11,7 @@ helpFeature.command('help', async (ctx) => {
   const isLeader = officer && officer.role !== 'OFFICER';
   // Those who may send plan files are told they can (see plan-import.ts).
   const importsPlans = Boolean(ctx.services.planImports && officer && ctx.chat?.type === 'private' && mayImportPlans(officer, officer.role === 'ADMIN' || (await unitMonitorsPlans(ctx.services.sql, officer.unitId))));
-  await ctx.reply([ctx.t('help'), ...(isLeader ? [ctx.t('help-leader')] : []), ...(importsPlans ? [ctx.t('help-plans')] : [])].join('\n\n'), { parse_mode: 'HTML' });
+  await ctx.reply([ctx.t('help'), ...(isLeader ? [ctx.t('help-leader')] : []), ...(officer?.role === 'ADMIN' ? [ctx.t('help-admin')] : []), ...(importsPlans ? [ctx.t('help-plans')] : [])].join('\n\n'), { parse_mode: 'HTML' });
 });
 
 helpFeature.command('lang', async (ctx) => {
