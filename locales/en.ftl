@@ -514,3 +514,14 @@ help-admin =
     /units — units, linked officers, tasks
     /officers [unit] — officers and whether they linked a chat
     /invite &lt;id&gt; — a fresh invite for an officer
+
+## Absences (CLI)
+cli-absence-recorded = { $name } recorded absent from { $from } to { $to }: reminders on those days go to the unit's other officers.
+cli-absence-recorded-delegate = { $name } recorded absent from { $from } to { $to }, delegating to { $delegate }: reminders on those days go to the delegate.
+cli-absence-planning-later = Redis could not be reached: the running service moves the reminders within 10 minutes.
+cli-absence-officer-not-found = No officer #{ $id }.
+cli-absence-officer-inactive = Officer #{ $id } is no longer active.
+cli-absence-delegate-not-found = No officer #{ $id } to delegate to.
+cli-absence-delegate-inactive = Officer #{ $id } (the delegate) is no longer active.
+cli-absence-delegate-self = An officer cannot delegate to themself.
+cli-absence-dates-reversed = The end date (--to) must be on or after the start (--from).

@@ -514,3 +514,14 @@ help-admin =
     /units — các đơn vị, số cán bộ đã liên kết, số nhiệm vụ
     /officers [đơn vị] — cán bộ và trạng thái liên kết
     /invite &lt;mã số&gt; — cấp mã mời mới cho một cán bộ
+
+## Absences (CLI)
+cli-absence-recorded = Đã ghi { $name } vắng từ { $from } đến { $to }: nhắc việc những ngày này gửi cho các cán bộ khác của đơn vị.
+cli-absence-recorded-delegate = Đã ghi { $name } vắng từ { $from } đến { $to }, ủy quyền cho { $delegate }: nhắc việc những ngày này gửi cho người được ủy quyền.
+cli-absence-planning-later = Không kết nối được Redis: dịch vụ đang chạy sẽ chuyển nhắc việc trong vòng 10 phút.
+cli-absence-officer-not-found = Không có cán bộ #{ $id }.
+cli-absence-officer-inactive = Cán bộ #{ $id } đã ngừng hoạt động.
+cli-absence-delegate-not-found = Không có cán bộ #{ $id } để ủy quyền.
+cli-absence-delegate-inactive = Cán bộ #{ $id } (người được ủy quyền) đã ngừng hoạt động.
+cli-absence-delegate-self = Không thể ủy quyền cho chính mình.
+cli-absence-dates-reversed = Ngày kết thúc (--to) phải sau hoặc bằng ngày bắt đầu (--from).

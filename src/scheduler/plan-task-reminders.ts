@@ -42,7 +42,13 @@ export interface PlanningUnit {
   id: number;
   name: string;
   policy: Array<{ settings: unknown }>;
-  officers: Array<{ id: number; name: string; role: 'OFFICER' | 'LEADER' | 'ADMIN'; chatIdentities: Array<{ id: number }> }>;
+  officers: Array<{
+    id: number;
+    name: string;
+    role: 'OFFICER' | 'LEADER' | 'ADMIN';
+    chatIdentities: Array<{ id: number }>;
+    absences?: Array<{ fromDate: Date; toDate: Date; delegate: { id: number; active: boolean; chatIdentities: Array<{ id: number }> } | null }>;
+  }>;
 }
 
 export interface LoadedTask {
@@ -81,7 +87,20 @@ export function planLimits(plan: LoadedTask['plan']): { planEnd?: string; overdu
 function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
   return task.units.map((u) => ({
     role: u.role,
-    officers: u.unit.officers.map((o) => ({ officerId: o.id, role: o.role, chatIdentityId: o.chatIdentities[0]?.id ?? null })),
+    officers: u.unit.officers.map((o) => ({
+      officerId: o.id,
+      role: o.role,
+      chatIdentityId: o.chatIdentities[0]?.id ?? null,
+      ...(o.absences?.length
+        ? {
+            absences: o.absences.map((a) => ({
+              from: a.fromDate.toISOString().slice(0, 10),
+              to: a.toDate.toISOString().slice(0, 10),
+              ...(a.delegate?.active ? { delegate: { officerId: a.delegate.id, chatIdentityId: a.delegate.chatIdentities[0]?.id ?? null } } : {}),
+            })),
+          }
+        : {}),
+    })),
   }));
 }
 
@@ -111,7 +130,7 @@ export function wantedReminders(tasks: LoadedTask[], options: Pick<PlanOptions, 
     const firstByOccurrence = new Map<string, string>();
     for (const r of planned) if (r.audience === 'assignee' && !firstByOccurrence.has(r.occurrenceDue)) firstByOccurrence.set(r.occurrenceDue, r.key);
     for (const r of planned) {
-      for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key)) {
+      for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key, options.calendar.dateOf(r.at))) {
         rows.push({
           deliveryKey: deliveryKey(task.id, r, to.officerId),
           taskId: task.id,
@@ -162,7 +181,14 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
           // An officer linked on Telegram and on Zalo is reminded on the chat linked last, never on both.
           officers: {
             where: { active: true },
-            select: { id: true, name: true, role: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } },
+            select: {
+              id: true, name: true, role: true,
+              chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } },
+              // Reminders on an absence's days go to whoever stands in (a few rows per officer a year).
+              absences: {
+                select: { fromDate: true, toDate: true, delegate: { select: { id: true, active: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } } } },
+              },
+            },
           },
         },
       });

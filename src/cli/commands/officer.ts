@@ -18,7 +18,9 @@ import {
 } from '../../conversation/officers.ts';
 import type { TranslateFn } from '../../conversation/i18n.ts';
 import { requireUnit, UnitError } from '../../conversation/units.ts';
-import { cliTranslator, displayZonedInstant, LANG_OPTION, parseLang } from '../cli-text.ts';
+import { cliTranslator, displayDate, displayZonedInstant, LANG_OPTION, parseLang } from '../cli-text.ts';
+import { AbsenceError, recordAbsence } from '../../conversation/absences.ts';
+import type { IsoDate } from '../../deadlines/types.ts';
 import { renderTable } from '../text-table.ts';
 import { unitErrorText, withUnitErrors } from '../unit-errors.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
@@ -67,6 +69,7 @@ const USAGE = [
   'officer invite <id> [--json]',
   'officer deactivate <id> [--json]',
   'officer set-role <id> <role> [--json]',
+  'officer absent <id> --from YYYY-MM-DD --to YYYY-MM-DD [--delegate <id>] [--json]',
   '[--lang vi|en]',
 ].join(' | ');
 
@@ -78,7 +81,7 @@ export const officerCommand: CliCommand = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, ...LANG_OPTION },
+      options: { name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, delegate: { type: 'string' }, ...LANG_OPTION },
     });
     const t = cliTranslator(parseLang(values.lang));
     const [sub, ...rest] = positionals;
@@ -213,8 +216,34 @@ export const officerCommand: CliCommand = {
         else out(t('cli-officer-role-set', { id, name: result.name, unit: result.unit, from: t('cli-role', { role: result.from }), to: t('cli-role', { role: result.to }) }));
         return 0;
       }
+      case 'absent': {
+        if (rest.length !== 1) throw new UsageError('officer absent takes one <id>');
+        onlyFor(['name', 'unit', 'role', 'all'], 'other subcommands');
+        const id = parseId(rest[0]);
+        const date = (flag: 'from' | 'to') => {
+          const value = values[flag];
+          if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`--${flag} YYYY-MM-DD is required`);
+          return value as IsoDate;
+        };
+        const delegateId = values.delegate === undefined ? undefined : parseId(values.delegate);
+        let result;
+        try {
+          result = await recordAbsence(await ctx.db(), { officerId: id, from: date('from'), to: date('to'), ...(delegateId !== undefined ? { delegateId } : {}), createdBy: 'cli', now });
+        } catch (err) {
+          if (err instanceof AbsenceError) throw new InputError(t(`cli-absence-${err.code}`, { id: String(err.code.startsWith('delegate') ? delegateId ?? 0 : id) }));
+          throw err;
+        }
+        // The reminders of those days move now; a service that cannot be reached re-plans at its next reconcile.
+        const planned = result.unitTaskIds.length ? await ctx.requestPlanning({ taskIds: result.unitTaskIds }) : true;
+        if (values.json) out(JSON.stringify({ id: result.id, officerId: id, from: result.from, to: result.to, delegateId: result.delegate?.id ?? null, plannedNow: planned }));
+        else {
+          out(t(result.delegate ? 'cli-absence-recorded-delegate' : 'cli-absence-recorded', { name: result.officer.name, from: displayDate(result.from), to: displayDate(result.to), delegate: result.delegate?.name ?? '' }));
+          if (!planned) out(t('cli-absence-planning-later'));
+        }
+        return 0;
+      }
       default:
-        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (add, import, list, invite, deactivate or set-role)');
+        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (add, import, list, invite, deactivate, set-role or absent)');
     }
   },
 };
