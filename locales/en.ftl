@@ -30,6 +30,7 @@ help =
     /tasks — open tasks, most urgent first
     /status 1.2 — the card of task 1.2; /status — a summary
     /settings — snooze settings; /lang vi — Tiếng Việt
+    /absent 16/12 18/12 — away (reminders go to a colleague or your delegate)
     Quick text replies:
     • <code>done 1.2</code> — completed
     • <code>1.2 50%</code> — progress
@@ -514,6 +515,7 @@ help-admin =
     /units — units, linked officers, tasks
     /officers [unit] — officers and whether they linked a chat
     /invite &lt;id&gt; — a fresh invite for an officer
+    /absent #&lt;id&gt; &lt;from&gt; &lt;to&gt; — record an officer's absence
 
 ## Absences (CLI)
 cli-absence-recorded = { $name } recorded absent from { $from } to { $to }: reminders on those days go to the unit's other officers.
@@ -525,3 +527,10 @@ cli-absence-delegate-not-found = No officer #{ $id } to delegate to.
 cli-absence-delegate-inactive = Officer #{ $id } (the delegate) is no longer active.
 cli-absence-delegate-self = An officer cannot delegate to themself.
 cli-absence-dates-reversed = The end date (--to) must be on or after the start (--from).
+absent-usage = Usage: <code>/absent 16/12 18/12</code> (first and last day), with the delegate's officer id if any: <code>/absent 16/12 18/12 12</code>. A leader for an officer: <code>/absent #15 16/12 18/12</code>.
+absent-not-allowed = Only a leader of the officer's unit (or an admin) records someone else's absence.
+absent-recorded = 🏖 { $name } recorded absent from { $from } to { $to }: reminders on those days go to the unit's other officers.
+absent-recorded-delegate = 🏖 { $name } recorded absent from { $from } to { $to }, delegating to { $delegate }: reminders on those days go to the delegate.
+absent-dates-reversed = The last day must be on or after the first.
+absent-delegate-self = You cannot delegate to yourself.
+absent-delegate-unknown = No such delegate (or no longer active). Admins see officer ids with /officers.

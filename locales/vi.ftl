@@ -30,6 +30,7 @@ help =
     /tasks — nhiệm vụ đang mở, việc gấp trước
     /status 1.2 — thẻ nhiệm vụ 1.2; /status — tóm tắt
     /settings — cài đặt nhắc lại; /lang en — English
+    /absent 16/12 18/12 — báo vắng (nhắc việc chuyển cho đồng nghiệp hoặc người được ủy quyền)
     Trả lời nhanh bằng tin nhắn:
     • <code>xong 1.2</code> — đã hoàn thành
     • <code>1.2 50%</code> — tiến độ
@@ -514,6 +515,7 @@ help-admin =
     /units — các đơn vị, số cán bộ đã liên kết, số nhiệm vụ
     /officers [đơn vị] — cán bộ và trạng thái liên kết
     /invite &lt;mã số&gt; — cấp mã mời mới cho một cán bộ
+    /absent #&lt;mã số&gt; &lt;từ ngày&gt; &lt;đến ngày&gt; — ghi vắng cho một cán bộ
 
 ## Absences (CLI)
 cli-absence-recorded = Đã ghi { $name } vắng từ { $from } đến { $to }: nhắc việc những ngày này gửi cho các cán bộ khác của đơn vị.
@@ -525,3 +527,10 @@ cli-absence-delegate-not-found = Không có cán bộ #{ $id } để ủy quyề
 cli-absence-delegate-inactive = Cán bộ #{ $id } (người được ủy quyền) đã ngừng hoạt động.
 cli-absence-delegate-self = Không thể ủy quyền cho chính mình.
 cli-absence-dates-reversed = Ngày kết thúc (--to) phải sau hoặc bằng ngày bắt đầu (--from).
+absent-usage = Cách dùng: <code>/absent 16/12 18/12</code> (ngày bắt đầu, ngày kết thúc), thêm mã số người được ủy quyền nếu có: <code>/absent 16/12 18/12 12</code>. Lãnh đạo ghi cho cán bộ: <code>/absent #15 16/12 18/12</code>.
+absent-not-allowed = Chỉ lãnh đạo của đơn vị (hoặc quản trị) mới ghi vắng cho cán bộ khác.
+absent-recorded = 🏖 Đã ghi { $name } vắng từ { $from } đến { $to }: nhắc việc những ngày này gửi cho các cán bộ khác của đơn vị.
+absent-recorded-delegate = 🏖 Đã ghi { $name } vắng từ { $from } đến { $to }, ủy quyền cho { $delegate }: nhắc việc những ngày này gửi cho người được ủy quyền.
+absent-dates-reversed = Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.
+absent-delegate-self = Không thể ủy quyền cho chính mình.
+absent-delegate-unknown = Không tìm thấy cán bộ được ủy quyền (hoặc đã ngừng hoạt động). Xem mã số bằng /officers (quản trị).

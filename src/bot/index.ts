@@ -23,6 +23,7 @@ import type { BotContext, BotServices } from './context.ts';
 import { createConversations } from './conversations/index.ts';
 import { exportFeature } from './features/export.ts';
 import { adminFeature } from './features/admin.ts';
+import { absenceFeature } from './features/absence.ts';
 import { groupsFeature } from './features/groups.ts';
 import { helpFeature } from './features/help.ts';
 import { leaderFeature } from './features/leader.ts';
@@ -123,7 +124,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const storage = conversationStorage(options.conversationStore);
   features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
-  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
+  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, groupsFeature, taskButtonsFeature, textRepliesFeature, unhandledFeature);
 
   bot.catch((err) => {
     (err.ctx.logger ?? logger).error({ err: err.error, msg: 'unhandled bot error' });
