@@ -14,6 +14,8 @@ import type { ReminderPolicy } from '../src/reminders/policy-values.ts';
 export interface MessageComposer {
   /** null when the reminder no longer warrants a message (task done, officer gone). */
   reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null>;
+  /** Several overdue reminders to one person as one list (null when none needs saying any more). */
+  reminderList(reminderIds: number[], now: Date): Promise<OutgoingMessage | null>;
   /**
    * A leader's overdue digest, and the unreachable chats it tells of. Composing writes nothing:
    * the sender marks those chats reported once every part is out (markUnreachableReported), so

@@ -4,7 +4,7 @@
 // record the message id. Every reason not to send is logged and counted.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../src/channels/types.ts';
-import { claimNextForChat, loadSlotOwner, markFailed, recordSent, releaseClaim, type SlotOwner } from '../../src/scheduler/claim.ts';
+import { claimBurstForChat, claimNextForChat, FOLDABLE_KINDS, loadSlotOwner, markFailed, recordSent, recordSentMany, releaseClaim, type SlotOwner } from '../../src/scheduler/claim.ts';
 import { slotIsDue } from '../../src/scheduler/chat-pacing.ts';
 import { deactivateChatIdentity } from '../../src/scheduler/unreachable.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
@@ -21,6 +21,11 @@ export interface SendReminderInput {
 }
 
 type Deps = SendReminderInput['deps'];
+
+/** Overdue reminders due together to one chat are sent as one list from this many (the one claimed and two others)... */
+const FOLD_MIN_OTHERS = 2;
+/** ...up to this many in one list; more wait for the next turn's list. */
+const FOLD_MAX = 15;
 
 /** Booked jobs wait in the plain wait list, which BullMQ serves before any prioritized job. */
 const BOOKED_PRIORITY = 0;
@@ -104,15 +109,22 @@ async function sendAtSlot(ctx: {
   const { channel, pacing } = route;
   if (reminderId !== data.reminderId) log.debug({ sending: reminderId }, "this turn goes to the chat's earlier reminder");
 
+  // Several overdue reminders due at once to this chat (a leader who just linked, an old plan
+  // imported) go out as one list: the others are claimed with this one, and sent and recorded together.
+  const folded = (FOLDABLE_KINDS as readonly string[]).includes(claim.kind)
+    ? await claimBurstForChat(db, chatIdentityId, reminderId, now, { minOthers: FOLD_MIN_OTHERS, max: FOLD_MAX - 1, ...(deps.claimTtlMs ? { ttlMs: deps.claimTtlMs } : {}) })
+    : [];
+  const releaseFolded = (why: string) => Promise.all(folded.map((id) => releaseClaim(prisma, id, why)));
   let message;
   try {
-    message = await composer.reminder(reminderId, now);
+    message = folded.length ? await composer.reminderList([reminderId, ...folded], now) : await composer.reminder(reminderId, now);
   } catch (err) {
     await releaseClaim(prisma, reminderId, `compose: ${(err as Error).message}`);
+    await releaseFolded(`compose: ${(err as Error).message}`);
     throw err;
   }
   if (!message) {
-    await markFailed(prisma, reminderId, 'nothing to remind any more', 'CANCELLED');
+    for (const id of [reminderId, ...folded]) await markFailed(prisma, id, 'nothing to remind any more', 'CANCELLED');
     return skip('not-needed', { sending: reminderId });
   }
 
@@ -122,6 +134,7 @@ async function sendAtSlot(ctx: {
   if (admitWait > 0) {
     // Keeps its slot: back soon ahead of unbooked jobs, and it books anew only if the slot got old.
     await releaseClaim(prisma, reminderId, 'waiting for room under the send limits');
+    await releaseFolded('waiting for room under the send limits');
     return delayJob(job, token, admitWait);
   }
 
@@ -129,6 +142,9 @@ async function sendAtSlot(ctx: {
   try {
     ({ messageId } = await channel.send(chatId, message));
   } catch (err) {
+    // The folded ones share the fate of the one this turn sends: given back to be retried, or closed with it.
+    const final = err instanceof DeliveryError && (err.kind === 'recipient-gone' || err.kind === 'rejected');
+    for (const id of folded) await (final ? markFailed(prisma, id, err.message) : releaseClaim(prisma, id, String(err)));
     return handleSendError(err, { reminderId, chatIdentityId, chatId, data, job, token, deps, route, log });
   }
   const accepted = process.hrtime.bigint();
@@ -136,11 +152,12 @@ async function sendAtSlot(ctx: {
   // A crash here means the claim expires and the reminder is sent again.
   const sentAt = clock.now();
   const recorded = await recordSent(db, reminderId, messageId, sentAt);
+  if (folded.length) await recordSentMany(db, folded, messageId, sentAt);
   metrics.unrecordedWindow.observe(Number(process.hrtime.bigint() - accepted) / 1e9);
   if (!recorded) log.warn({ sending: reminderId }, 'reminder sent but its claim had been taken over; a duplicate is possible');
   metrics.sent.inc({ channel: channel.name });
   metrics.lag.observe(Math.max(0, (sentAt.getTime() - claim.plannedAt.getTime()) / 1000));
-  log.info({ messageId, sent: reminderId, kind: claim.kind }, 'reminder sent');
+  log.info({ messageId, sent: reminderId, kind: claim.kind, ...(folded.length ? { folded } : {}) }, 'reminder sent');
   return 'sent';
 }
 

@@ -10,7 +10,8 @@ import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
 import { overdueTasks, reportRange, reportRows, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
-import { explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { appendixOfPath, displayCode, explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { taskAction } from './actions.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { renderPng } from '../reports/charts/render-png.ts';
@@ -92,6 +93,41 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
       html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.reminderKind) }),
       buttons: taskButtons(e.t, row.id, row.reminderOfficerId, explanationExtras(actor, row, e.today)),
     };
+  }
+
+  /**
+   * Several overdue reminders due at once to one person (a leader who just linked, an old plan
+   * imported): one list with a card button per task instead of a card each. Null when none of
+   * them still needs saying.
+   */
+  async function reminderList(reminderIds: number[], now: Date): Promise<OutgoingMessage | null> {
+    const rows = await prisma.$queryRaw<Array<TaskWithView & { reminderOfficerId: number; actor: ActorRow | null }>>`
+      SELECT r."officerId" AS "reminderOfficerId", ${actorJsonSql(Prisma.sql`r."officerId"`)} AS actor, ${TASK_VIEW_COLUMNS}
+      FROM "Reminder" r JOIN "Task" t ON t.id = r."taskId" JOIN "Plan" p ON p.id = t."planId"
+      WHERE r.id = ANY(${reminderIds}::int[]) AND r.status <> 'CANCELLED'
+      ORDER BY t.due ASC NULLS LAST, t.id`;
+    const first = rows.find((r) => r.actor?.active);
+    if (!first) return null;
+    const actor = actorOfRow(first.actor!);
+    const e = env(actor.language, now);
+    const seen = new Set<number>();
+    const open = rows.filter((r) => r.status !== 'DONE' && r.status !== 'CANCELLED' && canSeeTask(actor, actor.scope, r.units) && !seen.has(r.id) && seen.add(r.id));
+    if (!open.length) return null;
+    const lines = [e.t('reminder-list-header', { count: open.length }), ''];
+    const shown: TaskWithView[] = [];
+    for (const task of open) {
+      const line = taskLine(e, toTaskView(task, actor.scope, actor.unitId, dateOf), { withUnits: actor.role !== 'OFFICER' });
+      // One message: the tasks that fit, the rest counted (the list is in /overdue).
+      if ([...lines, line].join('\n').length > messageLimit - 300) break;
+      lines.push(line);
+      shown.push(task);
+    }
+    if (shown.length < open.length) lines.push(e.t('reminder-list-more', { count: open.length - shown.length }));
+    lines.push('', e.t('reminder-list-hint'));
+    const cardButtons = shown.slice(0, 20).map((task) => ({ text: displayCode({ code: task.code, ...(appendixOfPath(task.path) ? { appendix: appendixOfPath(task.path)! } : {}) }).slice(0, 24), data: taskAction.pack({ action: 'card', taskId: task.id, officerId: actor.id, value: 0 }) }));
+    const buttons = [];
+    for (let i = 0; i < cardButtons.length; i += 5) buttons.push(cardButtons.slice(i, i + 5));
+    return { html: lines.join('\n'), buttons };
   }
 
   async function overdueList(scope: UnitScope, e: RenderEnv): Promise<string[]> {
@@ -190,7 +226,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return [...(chart ? [chart] : []), ...split(html)];
   }
 
-  return { reminder, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
+  return { reminder, reminderList, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

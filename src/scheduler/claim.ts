@@ -120,3 +120,49 @@ export async function markFailed(prisma: PrismaClient, id: number, error: string
     data: { status, claimExpiresAt: null, lastError: error.slice(0, 500) },
   });
 }
+
+/** Reminder kinds that pile up for one chat (an old plan imported, a leader who just linked). */
+export const FOLDABLE_KINDS = ['overdue', 'escalation-leader', 'escalation-monitor'] as const;
+
+/**
+ * With one overdue reminder of a chat claimed, claims the chat's other overdue reminders due now
+ * (up to `max`), but only when there are at least `minOthers` of them: then they go out as one
+ * list instead of a card each. Rows another worker holds are skipped, not waited for.
+ */
+export async function claimBurstForChat(
+  db: Db,
+  chatIdentityId: number,
+  claimedId: number,
+  now: Date,
+  options: { minOthers: number; max: number; ttlMs?: number },
+): Promise<number[]> {
+  const rows = await runnerOf(db).rows<{ id: number }>(Prisma.sql`
+    WITH due AS (
+      SELECT r.id FROM "Reminder" r
+      WHERE r."chatIdentityId" = ${chatIdentityId} AND r.id <> ${claimedId} AND r.status = 'PENDING'
+        AND r."plannedAt" <= ${now} AND r.kind = ANY(${[...FOLDABLE_KINDS]}::text[])
+      ORDER BY r."plannedAt", r.id
+      LIMIT ${options.max}
+      FOR UPDATE SKIP LOCKED
+    ), enough AS (
+      SELECT count(*) >= ${options.minOthers} AS ok FROM due
+    )
+    UPDATE "Reminder" r
+    SET status = 'CLAIMED', "claimedAt" = ${now}, "claimExpiresAt" = ${new Date(now.getTime() + (options.ttlMs ?? CLAIM_TTL_MS))},
+        attempts = r.attempts + 1, "updatedAt" = ${now}
+    FROM due, enough
+    WHERE enough.ok AND r.id = due.id AND r.status = 'PENDING'
+    RETURNING r.id`);
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** Records one send for several claimed reminders (a folded list). */
+export async function recordSentMany(db: Db, ids: number[], messageId: string, now: Date): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await runnerOf(db).rows<{ id: number }>(Prisma.sql`
+    UPDATE "Reminder"
+    SET status = 'SENT', "sentAt" = ${now}, "channelMessageId" = ${messageId}, "claimExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE id = ANY(${ids}::int[]) AND status = 'CLAIMED'
+    RETURNING id`);
+  return rows.length;
+}

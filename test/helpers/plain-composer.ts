@@ -12,6 +12,9 @@ export function createPlainComposer(prisma: PrismaClient): MessageComposer {
       if (!r || r.task.status === 'DONE' || r.task.status === 'CANCELLED') return null;
       return { html: `#r${r.id} <b>${escapeHtml(r.task.code)}</b> ${escapeHtml(r.task.title)} (${r.kind})`, buttons: [[{ text: '✅', data: `d:${r.taskId}` }]] };
     },
+    async reminderList(reminderIds) {
+      return { html: reminderIds.map((id) => `#r${id}`).join(' ') };
+    },
     async overdueDigest(leaderId) {
       return { parts: [{ html: `overdue for o${leaderId}` }], unreachableShown: [] };
     },

@@ -91,6 +91,7 @@ describe('weekly summary with its chart', () => {
     world = await createSchedulerWorld({
       composer: () => ({
         reminder: async () => null,
+        reminderList: async () => null,
         overdueDigest: async () => ({ parts: [], unreachableShown: [] }),
         markUnreachableReported: async () => undefined,
         groupOverdueDigest: async () => [],
