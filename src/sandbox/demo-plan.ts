@@ -1,7 +1,7 @@
 // The sandbox's demo: a short plan written for it (not one of the real samples, which
 // the service must not depend on at run time), with deadlines placed around the day the
-// sandbox first starts so that there is something overdue, something due soon and
-// something recurring. Pure: the caller gives the date.
+// sandbox first starts so that there is something overdue, something due today (in this
+// week's and quarter's report whatever the day) and something recurring. Pure: the caller gives the date.
 
 /** The people the sandbox page can play, each already linked to their own sandbox chat. */
 export const SANDBOX_PEOPLE = [
@@ -38,7 +38,7 @@ function csvCell(text: string): string {
 export function demoPlanCsv(today: string): string {
   const rows: string[][] = [
     ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành'],
-    ['1', 'Rà soát, công khai thủ tục hành chính trên Cổng dịch vụ công của tỉnh', 'Văn phòng - Thống kê', 'Bộ phận Một cửa', `Trước ngày ${vietnameseDate(addDays(today, 3))}`],
+    ['1', 'Rà soát, công khai thủ tục hành chính trên Cổng dịch vụ công của tỉnh', 'Văn phòng - Thống kê', 'Bộ phận Một cửa', `Trước ngày ${vietnameseDate(addDays(today, 1))}`],
     ['2', 'Niêm yết số điện thoại đường dây nóng tại Bộ phận Một cửa', 'Bộ phận Một cửa', '', `Trước ngày ${vietnameseDate(addDays(today, -4))}`],
     ['3', 'Khảo sát mức độ hài lòng của người dân, tổ chức (SIPAS)', 'Bộ phận Một cửa', 'Văn phòng - Thống kê', `Trước ngày ${vietnameseDate(addDays(today, 10))}`],
     ['4', 'Báo cáo kết quả cải cách hành chính hằng tháng', 'Văn phòng - Thống kê', '', 'Hằng tháng, trước ngày 25'],

@@ -14,7 +14,9 @@ export async function seedDemo(prisma: PrismaClient, today: string, now: Date): 
   if (await prisma.plan.count()) return { seeded: false, tasks: await prisma.task.count({ where: { isGroup: false } }) };
   const parsed = await parsePlanFile(DEMO_PLAN_FILE, Buffer.from(demoPlanCsv(today)), { issued: today, ...(await loadUnitDirectory(prisma)) });
   await writePlan(prisma, parsed, { today });
-  if (!(await findUnit(prisma, SANDBOX_OFFICE_UNIT))) await addUnit(prisma, { name: SANDBOX_OFFICE_UNIT }, { actor: ACTOR });
+  const office = (await findUnit(prisma, SANDBOX_OFFICE_UNIT)) ?? (await addUnit(prisma, { name: SANDBOX_OFFICE_UNIT }, { actor: ACTOR }));
+  // The plan's units sit under the office, so its leader's /report and digests cover them.
+  await prisma.unit.updateMany({ where: { id: { not: office.id }, parentId: null }, data: { parentId: office.id } });
   const created = await addOfficers(prisma, SANDBOX_PEOPLE.map((p, i) => ({ line: i + 1, name: p.name, unit: p.unit, role: p.role })), { now, actor: ACTOR });
   for (const [i, officer] of created.entries()) {
     const externalId = String(SANDBOX_PEOPLE[i]!.chatId);

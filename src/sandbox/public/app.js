@@ -75,7 +75,7 @@ function render(view) {
     if (m.document) {
       const file = document.createElement('span');
       file.className = 'file';
-      file.textContent = `📄 ${m.document.fileName} (${Math.max(1, Math.round(m.document.size / 1024))} KB)`;
+      file.textContent = `📄 ${m.document.fileName} (${m.document.size < 1024 ? `${m.document.size} byte` : `${Math.round(m.document.size / 1024)} KB`})`;
       li.append(file);
       if (m.text) li.append(document.createElement('br'));
     }
@@ -120,6 +120,7 @@ async function follow(chatId, signal) {
 
 function choose(chatId) {
   state.abort?.abort();
+  $('page-status').textContent = '';
   state.chatId = chatId;
   state.version = -1;
   state.renderedVersion = -1;
@@ -168,8 +169,7 @@ async function start() {
     try {
       const r = await post(`/sandbox/api/chats/${state.chatId}/remind-now`, {});
       showError('');
-      $('notice').textContent = `Đã lập lời nhắc cho việc ${r.taskCode}; bot sẽ gửi ngay.`;
-      $('notice').hidden = false;
+      $('page-status').textContent = `Đã lập lời nhắc cho việc ${r.taskCode}; bot sẽ gửi ngay.`;
     } catch (err) { showError(err.message === 'Lỗi 409' ? 'Người này không còn việc nào đang mở.' : err.message); }
   });
   $('file').addEventListener('change', async (event) => {

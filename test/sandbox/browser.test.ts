@@ -1,0 +1,128 @@
+// The sandbox in a real browser: Debian's chromium driven by playwright-core (no browser
+// download). Starts `src/main.ts --sandbox` on a free port with its own database and Redis
+// prefix, then plays the officer and the leader through the page. Screenshots go to
+// test/artifacts/sandbox/ (gitignored).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/database.ts';
+import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
+import { recordOutput } from '../helpers/test-log.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const ARTIFACTS = 'test/artifacts/sandbox';
+const OFFICER = '710001';
+const LEADER = '710003';
+/** Page conditions are polled by Playwright up to this long (a reminder goes through BullMQ). */
+const WAIT_MS = 20_000;
+
+if (!HAVE_CHROMIUM) console.warn(`sandbox browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+
+describe.skipIf(!HAVE_CHROMIUM)('the sandbox chat page in chromium', () => {
+  const name = uniqueDatabaseName('nhacviec_t_sbx');
+  let redis: TestRedis;
+  let service: { child: ChildProcess; url: string; output: () => string; exit: Promise<number | null> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    redis = await createTestRedis();
+    service = await startSandbox(name, redis);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (service) {
+      service.child.kill('SIGTERM');
+      const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+      recordOutput('sandbox service', service.output());
+      expect(code, service.output()).toBe(0);
+    }
+    await dropDatabase(name);
+    await dropDatabase(`${name}_sandbox`);
+    await redis?.cleanup();
+  }, 60_000);
+
+  it('an officer gets a reminder, answers ✅ Hoàn thành with a file, and the leader sees the task done in /report', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(service.url);
+    // The page says what it is and how to connect a real bot.
+    await page.getByText('môi trường thử (sandbox)').waitFor();
+    await page.getByText('Kết nối bot Telegram thật').click();
+    await page.getByText('@BotFather').waitFor();
+
+    // The officer of Văn phòng - Thống kê; a reminder planned and sent now.
+    await page.getByLabel('Bạn là').selectOption(OFFICER);
+    await page.getByRole('button', { name: '⏰ Nhắc ngay' }).click();
+    await page.locator('#page-status', { hasText: 'Đã lập lời nhắc cho việc 1' }).waitFor({ timeout: WAIT_MS });
+    const card = page.locator('li.msg.bot', { hasText: 'Rà soát, công khai thủ tục hành chính' }).filter({ has: page.getByRole('button', { name: '✅ Hoàn thành' }) }).last();
+    await card.waitFor({ timeout: WAIT_MS });
+    await shot(page, '1-officer-reminder');
+
+    await card.getByRole('button', { name: '✅ Hoàn thành' }).click();
+    // The bot records the answer and asks for evidence.
+    await page.locator('li.msg.bot', { hasText: 'Gửi minh chứng nếu có' }).last().waitFor({ timeout: WAIT_MS });
+    await shot(page, '2-officer-done');
+
+    await page.locator('#file').setInputFiles({ name: 'bien-ban-niem-yet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 sandbox evidence\n') });
+    await page.locator('li.msg.me', { hasText: 'bien-ban-niem-yet.pdf' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('li.msg.bot', { hasText: 'Đã lưu minh chứng' }).waitFor({ timeout: WAIT_MS });
+    await shot(page, '3-officer-evidence');
+
+    // The leader's /report shows the task done.
+    await page.getByLabel('Bạn là').selectOption(LEADER);
+    await page.getByRole('button', { name: '/report' }).click();
+    // This week's report: the unit's task due today counts as done on time.
+    const report = page.locator('li.msg.bot', { hasText: 'Thống kê tuần' }).last();
+    await report.filter({ hasText: /Văn phòng - Thống kê — \d+ nhiệm vụ\s+Hoàn thành đúng hạn: 1/ }).waitFor({ timeout: WAIT_MS });
+    await shot(page, '4-leader-report');
+    // Its "Quý này" button edits the same message into the quarter's report.
+    await report.getByRole('button', { name: 'Quý này' }).click();
+    await page.locator('li.msg.bot', { hasText: 'Thống kê quý' }).filter({ hasText: /Văn phòng - Thống kê — \d+ nhiệm vụ\s+Hoàn thành đúng hạn: 1/ }).waitFor({ timeout: WAIT_MS });
+    await page.close();
+  }, 90_000);
+
+  it('works at phone width and by keyboard: a typed /tasks is answered', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
+    await page.goto(service.url);
+    await page.getByLabel('Bạn là').selectOption(OFFICER);
+    await page.getByRole('textbox', { name: 'Tin nhắn' }).focus();
+    await page.keyboard.type('/tasks');
+    await page.keyboard.press('Enter');
+    await page.locator('li.msg.bot', { hasText: 'Nhiệm vụ đang mở' }).last().waitFor({ timeout: WAIT_MS });
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, '5-phone-tasks');
+    await page.close();
+  }, 60_000);
+});
+
+async function shot(page: Page, label: string) {
+  await page.screenshot({ path: `${ARTIFACTS}/${label}.png`, fullPage: true });
+}
+
+function startSandbox(name: string, redis: TestRedis): Promise<{ child: ChildProcess; url: string; output: () => string; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--sandbox'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ZALO_BOT_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${out}`)), 40_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk;
+      const m = /Sandbox ready: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]!, output: () => out, exit });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exit.then((code) => reject(new Error(`sandbox exited with ${code}:\n${out}`)));
+  });
+}
