@@ -25,6 +25,7 @@ import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
 import { sendOutgoing } from './bot/handlers/send.ts';
 import type { OutgoingMessage } from './channels/types.ts';
+import { fastClock, systemClock } from './clock.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
 /** Connections of the worker's `pg` pool: planning runs one statement at a time. */
@@ -63,6 +64,8 @@ export async function startService(
   // The sandbox runs on its own database and queue keys; its Telegram address is known once the server listens.
   const sandboxModule = options.sandbox ? await import('./sandbox/index.ts') : undefined;
   if (sandboxModule) config = sandboxModule.sandboxConfig(config);
+  // The production paths keep the system's clock; only the sandbox may run a fast one.
+  const clock = sandboxModule && config.SANDBOX_FAST_CLOCK > 1 ? fastClock(config.SANDBOX_FAST_CLOCK) : systemClock;
   const shutdown = createShutdown(logger, config.SHUTDOWN_TIMEOUT_MS);
   // Every wait on PostgreSQL, Redis or Telegram ends when a signal arrives during start-up.
   const step = <T>(promise: Promise<T>) => untilAborted(promise, options.signal);
@@ -127,12 +130,12 @@ export async function startService(
     }
 
     if (sandboxModule && sandbox) {
-      const seeded = await step(sandboxModule.seedDemo(prisma, sandboxModule.todayIn(config.TZ_NAME, new Date()), new Date()));
+      const seeded = await step(sandboxModule.seedDemo(prisma, sandboxModule.todayIn(config.TZ_NAME, clock.now()), clock.now()));
       if (seeded.seeded) logger.info({ tasks: seeded.tasks, msg: 'sandbox: demo plan imported' });
       await sandboxModule.registerSandboxRoutes(server, {
         api: sandbox.api, token: sandbox.token, realTokenConfigured: Boolean(realTelegramToken),
-        remindNow: (chatId) => sandboxModule.remindNow({ prisma, queue: queues.delivery, now: new Date() }, chatId),
-        info: { database: new URL(config.DATABASE_URL).pathname.slice(1) },
+        remindNow: (chatId) => sandboxModule.remindNow({ prisma, queue: queues.delivery, now: clock.now() }, chatId),
+        info: { database: new URL(config.DATABASE_URL).pathname.slice(1), fastClock: config.SANDBOX_FAST_CLOCK },
       });
       // The bot and the workers reach the sandbox's Bot API on this server, so it listens first.
       await step(server.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT }));
@@ -151,6 +154,7 @@ export async function startService(
     const bot = botModules
       ? botModules[0].createBot({
           config, prisma, pool: botPool, logger, calendar,
+          ...(clock !== systemClock ? { now: () => clock.now() } : {}),
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
           ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
@@ -174,7 +178,7 @@ export async function startService(
       // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
       // With the bot in the same process (role all), its pool serves both.
       workerPool = botPool ?? (await step(openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) })));
-      scheduling = await step(startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics }));
+      scheduling = await step(startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics, ...(clock !== systemClock ? { clock } : {}) }));
     }
 
     const port = role === 'worker' ? 0 : config.HTTP_PORT;
@@ -192,7 +196,7 @@ export async function startService(
     throw err;
   }
   const url = listenUrl(server, config.HTTP_HOST);
-  if (sandboxUrl) logger.info({ url: sandboxUrl, msg: 'sandbox chat page ready' });
+  if (sandboxUrl) logger.info({ url: sandboxUrl, fastClock: config.SANDBOX_FAST_CLOCK, msg: 'sandbox chat page ready' });
   logger.info({ role, url }, 'service started');
   return { server, url, ...(sandboxUrl ? { sandboxUrl } : {}), stop: (reason) => shutdown.run(reason) };
 }

@@ -37,6 +37,8 @@ export function sandboxConfig(config: Config): Config {
     DATABASE_URL: sandboxDatabaseUrl(config.DATABASE_URL),
     QUEUE_PREFIX: config.QUEUE_PREFIX.endsWith(SANDBOX_SUFFIX) ? config.QUEUE_PREFIX : config.QUEUE_PREFIX + SANDBOX_SUFFIX,
     BOT_MODE: 'polling',
+    // A claim's TTL is measured on the (possibly fast) clock: it must still protect a real send this long.
+    SEND_CLAIM_TTL_MS: config.SEND_CLAIM_TTL_MS * config.SANDBOX_FAST_CLOCK,
     ZALO_BOT_TOKEN: undefined,
     zalo: { ...config.zalo, token: undefined },
   };

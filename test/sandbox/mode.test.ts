@@ -30,6 +30,7 @@ describe('when the service runs as a sandbox', () => {
     expect(c.QUEUE_PREFIX).toBe('{nv}_sandbox');
     expect(c.BOT_MODE).toBe('polling');
     expect(c.zalo.token).toBeUndefined();
+    expect(sandboxConfig(config({ SANDBOX_FAST_CLOCK: '60' })).SEND_CLAIM_TTL_MS).toBe(60 * 60_000);
     expect(sandboxDatabaseUrl('postgresql://h/x_sandbox')).toBe('postgresql://h/x_sandbox');
   });
 
@@ -54,5 +55,21 @@ describe('the demo plan', () => {
     expect(new Set(SANDBOX_PEOPLE.map((p) => p.role))).toEqual(new Set(['officer', 'leader', 'admin']));
     expect(new Set(SANDBOX_PEOPLE.filter((p) => p.role === 'officer').map((p) => p.unit)).size).toBe(2);
     expect(new Set(SANDBOX_PEOPLE.map((p) => p.chatId)).size).toBe(SANDBOX_PEOPLE.length);
+  });
+});
+
+describe('the sandbox fast clock', () => {
+  it('runs factor times faster from its start, and a wait on it takes 1/factor of real time', async () => {
+    const { fastClock } = await import('../../src/clock.ts');
+    const { reminderJobOptions } = await import('../../src/scheduler/enqueue-reminders.ts');
+    let real = Date.UTC(2026, 11, 3, 1, 0);
+    const clock = fastClock(60, real, () => real);
+    real += 60_000;
+    expect(clock.now().toISOString()).toBe('2026-12-03T02:00:00.000Z');
+    const now = clock.now();
+    const inTwoDays = new Date(now.getTime() + 2 * 86_400_000);
+    expect(reminderJobOptions(7, inTwoDays, now, clock.realMs).delay).toBe(48 * 60_000);
+    // Production's pace is unchanged.
+    expect(reminderJobOptions(7, inTwoDays, now).delay).toBe(2 * 86_400_000);
   });
 });

@@ -146,6 +146,9 @@ async function start() {
   const response = await fetch('/sandbox/api/people');
   const info = await response.json();
   $('database').textContent = info.database;
+  $('clock').textContent = info.fastClock > 1
+    ? `Đồng hồ nhanh ×${info.fastClock}: lời nhắc cho việc còn vài ngày sẽ đến sau vài phút.`
+    : 'Muốn nhận lời nhắc nhanh hơn: khởi động với SANDBOX_FAST_CLOCK=60 (đồng hồ chạy nhanh 60 lần), hoặc bấm “⏰ Nhắc ngay”.';
   const select = $('person');
   for (const p of info.people) {
     const option = document.createElement('option');
