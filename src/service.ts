@@ -135,7 +135,8 @@ export async function startService(
       await sandboxModule.registerSandboxRoutes(server, {
         api: sandbox.api, token: sandbox.token, realTokenConfigured: Boolean(realTelegramToken),
         remindNow: (chatId) => sandboxModule.remindNow({ prisma, queue: queues.delivery, now: clock.now() }, chatId),
-        info: { database: new URL(config.DATABASE_URL).pathname.slice(1), fastClock: config.SANDBOX_FAST_CLOCK },
+        info: { database: decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1)), fastClock: config.SANDBOX_FAST_CLOCK },
+        i18n: createI18n(),
       });
       // The bot and the workers reach the sandbox's Bot API on this server, so it listens first.
       await step(server.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT }));

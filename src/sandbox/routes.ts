@@ -7,6 +7,8 @@ import { BotApiError, type SandboxBotApi } from './bot-api.ts';
 import { isSameOrigin } from './mode.ts';
 import type { RemindNowResult } from './remind-now.ts';
 import { SANDBOX_PEOPLE } from './demo-plan.ts';
+import { LOCALES, type Translator } from '../conversation/i18n.ts';
+import { fillPage, pageLocale, scriptTexts } from './page-texts.ts';
 
 /** How long the page's request for news waits before answering "nothing new". */
 const PAGE_WAIT_MS = 20_000;
@@ -15,7 +17,6 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_FILE_NAME = 200;
 
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/sandbox/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/sandbox/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
 };
@@ -28,8 +29,9 @@ export interface SandboxRouteDeps {
   /** True when a real TELEGRAM_BOT_TOKEN is set: every sandbox route then refuses. */
   realTokenConfigured: boolean;
   remindNow(chatId: number): Promise<RemindNowResult>;
-  /** Facts the page shows (the demo database's name, the fast-clock hint). */
-  info: Record<string, unknown>;
+  /** Facts the page shows: the demo database's name, the fast clock's factor. */
+  info: { database: string; fastClock: number };
+  i18n: Translator;
 }
 
 const KNOWN_CHATS = new Set<number>(SANDBOX_PEOPLE.map((p) => p.chatId));
@@ -44,6 +46,10 @@ function botApiReply(reply: FastifyReply, err: unknown) {
 export async function registerSandboxRoutes(app: FastifyInstance, deps: SandboxRouteDeps): Promise<void> {
   const publicDir = new URL('./public/', import.meta.url);
   const files = Object.fromEntries(Object.entries(STATIC_FILES).map(([path, f]) => [path, { ...f, body: readFileSync(new URL(f.file, publicDir)) }]));
+  const template = readFileSync(new URL('index.html', publicDir), 'utf8');
+  const pages = Object.fromEntries(LOCALES.map((locale) => [locale, fillPage(template, deps.i18n, locale, { database: deps.info.database })]));
+  const secure = (reply: FastifyReply, type: string) =>
+    reply.header('content-type', type).header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache');
 
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_req, body, done) => done(null, body));
@@ -54,11 +60,9 @@ export async function registerSandboxRoutes(app: FastifyInstance, deps: SandboxR
       if (!isSameOrigin(request.headers.origin, request.headers.host)) return reply.code(403).send({ error: 'cross-origin request refused' });
     });
 
-    for (const [path, file] of Object.entries(files)) {
-      scope.get(path, async (_request, reply) =>
-        reply.header('content-type', file.type).header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache').send(file.body),
-      );
-    }
+    for (const [path, file] of Object.entries(files)) scope.get(path, async (_request, reply) => secure(reply, file.type).send(file.body));
+    // Vietnamese first; ?lang=en for English.
+    scope.get<{ Querystring: { lang?: string } }>('/', async (request, reply) => secure(reply, 'text/html; charset=utf-8').send(pages[pageLocale(request.query.lang)]));
 
     // The Bot API, as https://api.telegram.org/bot<token>/<method> answers it.
     const botApi = async (request: FastifyRequest<{ Params: { token: string; method: string } }>, reply: FastifyReply) => {
@@ -74,10 +78,11 @@ export async function registerSandboxRoutes(app: FastifyInstance, deps: SandboxR
     scope.post('/sandbox/bot:token/:method', botApi);
     scope.get('/sandbox/bot:token/:method', botApi);
 
-    scope.get('/sandbox/api/people', async () => ({
+    scope.get<{ Querystring: { lang?: string } }>('/sandbox/api/people', async (request) => ({
       bot: deps.api.botUser.username,
       people: SANDBOX_PEOPLE.map(({ chatId, name, unit, role, label }) => ({ chatId, name, unit, role, label })),
       ...deps.info,
+      texts: scriptTexts(deps.i18n, pageLocale(request.query.lang)),
     }));
 
     const chatOf = (request: FastifyRequest<{ Params: { chatId: string } }>, reply: FastifyReply): number | undefined => {

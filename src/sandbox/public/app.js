@@ -4,6 +4,9 @@
 
 const $ = (id) => document.getElementById(id);
 const state = { chatId: undefined, version: -1, abort: undefined, renderedVersion: -1 };
+/** Texts from locales/<lang>.ftl, given by the server with {name} slots. */
+let texts = {};
+const text = (name, values = {}) => (texts[name] || name).replace(/\{(\w+)\}/g, (slot, key) => (key in values ? String(values[key]) : slot));
 
 function showError(text) {
   const box = $('error');
@@ -14,7 +17,7 @@ function showError(text) {
 async function post(path, body, headers = { 'content-type': 'application/json' }) {
   const response = await fetch(path, { method: 'POST', headers, body: headers['content-type'] === 'application/json' ? JSON.stringify(body) : body });
   const answer = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(answer.error || `Lỗi ${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(answer.error || `HTTP ${response.status}`), { status: response.status });
   return answer;
 }
 
@@ -41,7 +44,7 @@ function keyboardOf(message) {
   const box = document.createElement('div');
   box.className = 'keyboard';
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Nút trả lời');
+  box.setAttribute('aria-label', text('buttons'));
   for (const row of message.replyMarkup.inline_keyboard) {
     const line = document.createElement('div');
     line.className = 'row';
@@ -82,7 +85,7 @@ function render(view) {
     if (m.text) li.append(formattedText(m.text, m.entities || []));
     const meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = `${m.fromBot ? 'Bot' : 'Bạn'} · ${new Date(m.date * 1000).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' })}${m.edited ? ' · đã sửa' : ''}`;
+    meta.textContent = `${text(m.fromBot ? 'fromBot' : 'fromMe')} · ${new Date(m.date * 1000).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' })}${m.edited ? ` · ${text('edited')}` : ''}`;
     li.append(meta);
     if (m.replyMarkup) li.append(keyboardOf(m));
     return li;
@@ -104,7 +107,7 @@ async function follow(chatId, signal) {
   while (!signal.aborted && state.chatId === chatId) {
     try {
       const response = await fetch(`/sandbox/api/chats/${chatId}?version=${state.version}`, { signal });
-      if (!response.ok) throw new Error(`Lỗi ${response.status}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const view = await response.json();
       if (state.chatId !== chatId) return;
       state.version = view.version;
@@ -112,7 +115,7 @@ async function follow(chatId, signal) {
       showError('');
     } catch (err) {
       if (signal.aborted) return;
-      showError(`Mất kết nối với dịch vụ, đang thử lại… (${err.message})`);
+      showError(`${text('offline')} (${err.message})`);
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
@@ -129,10 +132,10 @@ function choose(chatId) {
   void follow(chatId, state.abort.signal);
 }
 
-async function sendText(text) {
-  if (!text.trim() || state.chatId === undefined) return;
+async function sendText(message) {
+  if (!message.trim() || state.chatId === undefined) return;
   try {
-    await post(`/sandbox/api/chats/${state.chatId}/messages`, { text });
+    await post(`/sandbox/api/chats/${state.chatId}/messages`, { text: message });
   } catch (err) { showError(err.message); }
 }
 
@@ -143,12 +146,10 @@ async function press(messageId, data) {
 }
 
 async function start() {
-  const response = await fetch('/sandbox/api/people');
+  const response = await fetch(`/sandbox/api/people?lang=${encodeURIComponent(document.body.dataset.lang || 'vi')}`);
   const info = await response.json();
-  $('database').textContent = info.database;
-  $('clock').textContent = info.fastClock > 1
-    ? `Đồng hồ nhanh ×${info.fastClock}: lời nhắc cho việc còn vài ngày sẽ đến sau vài phút.`
-    : 'Muốn nhận lời nhắc nhanh hơn: khởi động với SANDBOX_FAST_CLOCK=60 (đồng hồ chạy nhanh 60 lần), hoặc bấm “⏰ Nhắc ngay”.';
+  texts = info.texts;
+  $('clock').textContent = info.fastClock > 1 ? text('clockFast', { factor: info.fastClock }) : text('clockNormal');
   const select = $('person');
   for (const p of info.people) {
     const option = document.createElement('option');
@@ -162,9 +163,9 @@ async function start() {
   $('composer').addEventListener('submit', (event) => {
     event.preventDefault();
     const input = $('text');
-    const text = input.value;
+    const message = input.value;
     input.value = '';
-    void sendText(text);
+    void sendText(message);
     input.focus();
   });
   for (const b of document.querySelectorAll('[data-command]')) b.addEventListener('click', () => sendText(b.dataset.command));
@@ -172,8 +173,8 @@ async function start() {
     try {
       const r = await post(`/sandbox/api/chats/${state.chatId}/remind-now`, {});
       showError('');
-      $('page-status').textContent = `Đã lập lời nhắc cho việc ${r.taskCode}; bot sẽ gửi ngay.`;
-    } catch (err) { showError(err.message === 'Lỗi 409' ? 'Người này không còn việc nào đang mở.' : err.message); }
+      $('page-status').textContent = text('reminded', { code: r.taskCode });
+    } catch (err) { showError(err.status === 409 ? text('noOpenTask') : err.message); }
   });
   $('file').addEventListener('change', async (event) => {
     const file = event.target.files[0];
