@@ -14,7 +14,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ARTIFACTS = 'test/artifacts/sandbox';
 const OFFICER = '710001';
+const OTHER_OFFICER = '710002';
 const LEADER = '710003';
+const ADMIN = '710004';
 /** Page conditions are polled by Playwright up to this long (a reminder goes through BullMQ). */
 const WAIT_MS = 20_000;
 
@@ -85,6 +87,41 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox chat page in chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('an officer asks for an extension on a card, the admin approves it with a button, the officer is told', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(service.url);
+    await page.getByLabel('Bạn là').selectOption(OTHER_OFFICER);
+    await page.getByRole('button', { name: '⏰ Nhắc ngay' }).click();
+    const planned = page.locator('#page-status', { hasText: 'Đã lập lời nhắc cho việc' });
+    await planned.waitFor({ timeout: WAIT_MS });
+    const code = /việc (\S+);/.exec((await planned.textContent()) ?? '')![1]!;
+    const card = page.locator('li.msg.bot', { hasText: `${code}. ` }).filter({ has: page.getByRole('button', { name: '⏳ Xin gia hạn' }) }).last();
+    await card.waitFor({ timeout: WAIT_MS });
+    await card.getByRole('button', { name: '⏳ Xin gia hạn' }).click();
+    await page.locator('li.msg.bot', { hasText: 'Xin gia hạn đến ngày nào?' }).waitFor({ timeout: WAIT_MS });
+    const asked = dmyIn30Days();
+    await page.getByRole('textbox', { name: 'Tin nhắn' }).fill(asked);
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.locator('li.msg.bot', { hasText: `Lý do xin gia hạn đến ${asked}` }).waitFor({ timeout: WAIT_MS });
+    await page.getByRole('textbox', { name: 'Tin nhắn' }).fill('Chờ in biển niêm yết');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    // The card itself says the request went to be decided.
+    await page.locator('li.msg.bot', { hasText: `Đã gửi đề nghị gia hạn đến ngày ${asked}` }).waitFor({ timeout: WAIT_MS });
+    await shot(page, '5-officer-asks-extension');
+
+    // No leader sits in the task's own unit, so the admin decides (the product's rule).
+    await page.getByLabel('Bạn là').selectOption(ADMIN);
+    const request = page.locator('li.msg.bot', { hasText: 'Đề nghị gia hạn' }).filter({ hasText: 'Chờ in biển niêm yết' }).last();
+    await request.getByRole('button', { name: '✅ Đồng ý' }).click({ timeout: WAIT_MS });
+    await page.locator('li.msg.bot', { hasText: `Đã đồng ý gia hạn đến ${asked}` }).waitFor({ timeout: WAIT_MS });
+    await shot(page, '6-admin-approves-extension');
+
+    await page.getByLabel('Bạn là').selectOption(OTHER_OFFICER);
+    await page.locator('li.msg.bot', { hasText: `Lãnh đạo đã đồng ý gia hạn đến ${asked}` }).waitFor({ timeout: WAIT_MS });
+    await shot(page, '7-officer-told');
+    await page.close();
+  }, 90_000);
+
   it('works at phone width and by keyboard: a typed /tasks is answered', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
     await page.goto(service.url);
@@ -95,10 +132,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox chat page in chromium', () => {
     await page.locator('li.msg.bot', { hasText: 'Nhiệm vụ đang mở' }).last().waitFor({ timeout: WAIT_MS });
     // Nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await shot(page, '5-phone-tasks');
+    await shot(page, '8-phone-tasks');
     await page.close();
   }, 60_000);
 });
+
+/** dd/mm/yyyy of 30 days from now in Hà Nội, as an officer types a date. */
+function dmyIn30Days(): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + 30 * 86_400_000));
+  return parts;
+}
 
 async function shot(page: Page, label: string) {
   await page.screenshot({ path: `${ARTIFACTS}/${label}.png`, fullPage: true });
