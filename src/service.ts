@@ -133,7 +133,7 @@ export async function startService(
       const seeded = await step(sandboxModule.seedDemo(prisma, sandboxModule.todayIn(config.TZ_NAME, clock.now()), clock.now()));
       if (seeded.seeded) logger.info({ tasks: seeded.tasks, msg: 'sandbox: demo plan imported' });
       await sandboxModule.registerSandboxRoutes(server, {
-        api: sandbox.api, token: sandbox.token, realTokenConfigured: Boolean(realTelegramToken),
+        api: sandbox.api, token: sandbox.token, realTokenConfigured: Boolean(realTelegramToken), httpHost: config.HTTP_HOST,
         remindNow: (chatId) => sandboxModule.remindNow({ prisma, queue: queues.delivery, now: clock.now() }, chatId),
         info: { database: decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1)), fastClock: config.SANDBOX_FAST_CLOCK },
         i18n: createI18n(),

@@ -1,4 +1,5 @@
 // When the service runs as a sandbox, and what changes then: pure decisions on the config.
+import { isIP } from 'node:net';
 import type { Config } from '../config.ts';
 
 export const SANDBOX_SUFFIX = '_sandbox';
@@ -42,6 +43,22 @@ export function sandboxConfig(config: Config): Config {
     ZALO_BOT_TOKEN: undefined,
     zalo: { ...config.zalo, token: undefined },
   };
+}
+
+/**
+ * Names the sandbox answers to: loopback, the configured HTTP_HOST, or an IP address. Any other
+ * DNS name is refused, so a site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
+ * cannot drive the sandbox from a visitor's browser.
+ */
+export function isAllowedHost(hostHeader: string | undefined, httpHost: string): boolean {
+  if (!hostHeader) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return hostname === 'localhost' || hostname === httpHost || isIP(hostname) !== 0;
 }
 
 /** Where a page on this address may be opened from: the service's own origin only. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BotApiError, type SandboxBotApi } from './bot-api.ts';
-import { isSameOrigin } from './mode.ts';
+import { isAllowedHost, isSameOrigin } from './mode.ts';
 import type { RemindNowResult } from './remind-now.ts';
 import { SANDBOX_PEOPLE } from './demo-plan.ts';
 import { LOCALES, type Translator } from '../conversation/i18n.ts';
@@ -28,6 +28,8 @@ export interface SandboxRouteDeps {
   token: string;
   /** True when a real TELEGRAM_BOT_TOKEN is set: every sandbox route then refuses. */
   realTokenConfigured: boolean;
+  /** HTTP_HOST: a Host header naming it is accepted besides loopback and IP addresses. */
+  httpHost: string;
   remindNow(chatId: number): Promise<RemindNowResult>;
   /** Facts the page shows: the demo database's name, the fast clock's factor. */
   info: { database: string; fastClock: number };
@@ -57,6 +59,7 @@ export async function registerSandboxRoutes(app: FastifyInstance, deps: SandboxR
     scope.addHook('onRequest', async (request, reply) => {
       if (deps.realTokenConfigured) return reply.code(403).send({ ok: false, error_code: 403, description: 'Forbidden: the sandbox is off while a real bot token is configured' });
       // Another site open in the same browser may not drive the sandbox.
+      if (!isAllowedHost(request.headers.host, deps.httpHost)) return reply.code(403).send({ error: 'unknown host name refused' });
       if (!isSameOrigin(request.headers.origin, request.headers.host)) return reply.code(403).send({ error: 'cross-origin request refused' });
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSandbox, isSameOrigin, sandboxConfig, sandboxDatabaseUrl } from '../../src/sandbox/mode.ts';
+import { decideSandbox, isAllowedHost, isSameOrigin, sandboxConfig, sandboxDatabaseUrl } from '../../src/sandbox/mode.ts';
 import { createConfig } from '../../src/config.ts';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
 import { DEMO_PLAN_FILE, demoPlanCsv, SANDBOX_PEOPLE } from '../../src/sandbox/demo-plan.ts';
@@ -39,6 +39,11 @@ describe('when the service runs as a sandbox', () => {
     expect(isSameOrigin('http://127.0.0.1:3000', '127.0.0.1:3000')).toBe(true);
     expect(isSameOrigin('https://evil.example', '127.0.0.1:3000')).toBe(false);
     expect(isSameOrigin('null', '127.0.0.1:3000')).toBe(false);
+    expect(isAllowedHost('127.0.0.1:3000', '127.0.0.1')).toBe(true);
+    expect(isAllowedHost('nhacviec.lan:3000', 'nhacviec.lan')).toBe(true);
+    expect(isAllowedHost('192.168.1.5:3000', '0.0.0.0')).toBe(true);
+    expect(isAllowedHost('attacker.example', '127.0.0.1')).toBe(false);
+    expect(isAllowedHost(undefined, '127.0.0.1')).toBe(false);
   });
 });
 

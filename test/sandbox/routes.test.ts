@@ -14,7 +14,7 @@ async function serve(options: { realTokenConfigured?: boolean } = {}) {
   const sandbox = createSandbox();
   app = Fastify();
   await registerSandboxRoutes(app, {
-    api: sandbox.api, token: sandbox.token, realTokenConfigured: options.realTokenConfigured ?? false,
+    api: sandbox.api, token: sandbox.token, realTokenConfigured: options.realTokenConfigured ?? false, httpHost: '127.0.0.1',
     remindNow: async () => ({ problem: 'no-open-task' }),
     info: { database: 'nhacviec_sandbox', fastClock: 1 }, i18n: createI18n(),
   });
@@ -61,6 +61,13 @@ describe('the sandbox over HTTP', () => {
     expect((await post('/sandbox/api/chats/42/messages', { text: 'x' })).status).toBe(404);
     expect((await post(`/sandbox/api/chats/${OFFICER}/messages`, { text: '   ' })).status).toBe(400);
     expect((await post(`/sandbox/api/chats/${OFFICER}/remind-now`, {})).status).toBe(409);
+  });
+
+  it('refuses a host name that is neither loopback, HTTP_HOST nor an IP address (DNS rebinding)', async () => {
+    await serve();
+    expect((await app!.inject({ url: '/', headers: { host: 'rebind.example:3000' } })).statusCode).toBe(403);
+    expect((await app!.inject({ url: '/', headers: { host: 'localhost:3000' } })).statusCode).toBe(200);
+    expect((await app!.inject({ url: '/', headers: { host: '[::1]:3000' } })).statusCode).toBe(200);
   });
 
   it('serves the page in Vietnamese (English with ?lang=en) under a strict CSP', async () => {
