@@ -142,7 +142,9 @@ export async function startService(
       await step(server.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT }));
       listening = true;
       sandboxUrl = `${listenUrl(server, config.HTTP_HOST)}/`;
-      config = { ...config, telegram: { token: sandbox.token, apiRoot: `${listenUrl(server, config.HTTP_HOST)}/sandbox` } };
+      // Bound to every address (0.0.0.0, ::), the bot still calls it on loopback.
+      const apiHost = ['0.0.0.0', '::'].includes(config.HTTP_HOST) ? '127.0.0.1' : config.HTTP_HOST;
+      config = { ...config, telegram: { token: sandbox.token, apiRoot: `${listenUrl(server, apiHost)}/sandbox` } };
     }
 
     // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
