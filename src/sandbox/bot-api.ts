@@ -184,6 +184,13 @@ export function createSandboxBotApi(options: SandboxBotApiOptions) {
     },
     deleteMyCommands: () => true,
     getMyCommands: () => commands,
+    // Private chats only in the sandbox: the person is a member of their own chat.
+    getChatMember: (params) => {
+      const chatId = chatIdParam(params);
+      const userId = Number(requireParam(params, 'user_id'));
+      if (userId !== chatId && userId !== botUser.id) throw new BotApiError(400, 'Bad Request: member not found');
+      return { status: 'member', user: userId === botUser.id ? botUser : fromObject(chatId) };
+    },
     sendChatAction: (params) => (chatIdParam(params), requireParam(params, 'action'), true),
     sendMessage: (params) => {
       const chatId = chatIdParam(params);

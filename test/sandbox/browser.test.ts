@@ -125,6 +125,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the sandbox chat page in chromium', () => {
   it('works at phone width and by keyboard: a typed /tasks is answered', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true });
     await page.goto(service.url);
+    // Named for screen readers: the picker, the quick commands, the log, the file input.
+    for (const [role, name] of [['combobox', 'Bạn là'], ['toolbar', 'Lệnh nhanh'], ['log', 'Tin nhắn'], ['button', 'Gửi']] as const) {
+      await page.getByRole(role, { name, exact: true }).waitFor();
+    }
+    await page.getByLabel('Đính kèm tệp minh chứng').waitFor({ state: 'attached' });
+    // The first Tab reaches the skip link, the next ones the picker.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Đến ô nhập tin nhắn');
     await page.getByLabel('Bạn là').selectOption(OFFICER);
     await page.getByRole('textbox', { name: 'Tin nhắn' }).focus();
     await page.keyboard.type('/tasks');
