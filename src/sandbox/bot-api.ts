@@ -260,6 +260,8 @@ export function createSandboxBotApi(options: SandboxBotApiOptions) {
 
   return {
     botUser,
+    /** The Bot API methods this sandbox answers. */
+    methodNames: Object.keys(methods),
     /** One Bot API call: the result, or a BotApiError with Telegram's code and description. */
     async call(method: string, params: Record<string, unknown>): Promise<unknown> {
       const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
