@@ -4,7 +4,7 @@ import { Api } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import { createTelegramChannel } from '../src/channels/telegram-channel.ts';
-import { systemClock } from '../src/clock.ts';
+import { systemClock, type Clock } from '../src/clock.ts';
 import type { Config } from '../src/config.ts';
 import type { SqlRunner } from '../src/db/sql.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
@@ -32,6 +32,8 @@ export interface SchedulingDeps {
   composer: MessageComposer;
   metrics: Metrics;
   sql?: SqlRunner;
+  /** The system's clock unless given (the sandbox's fast clock). */
+  clock?: Clock;
 }
 
 export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: Workers; close(): Promise<void> }> {
@@ -51,7 +53,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       prisma: deps.prisma,
       channels,
       composer: deps.composer,
-      clock: systemClock,
+      clock: deps.clock ?? systemClock,
       logger: logger.child({ component: 'jobs' }),
       metrics: deps.metrics,
       calendar: deps.calendar,

@@ -16,7 +16,7 @@ const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const lock = join(root, '.dist-build.lock');
 /** Read at run time through paths relative to the compiled module (import.meta.url). */
-const ASSETS = ['locales', 'prisma/migrations', 'src/calendar/data'];
+const ASSETS = ['locales', 'prisma/migrations', 'src/calendar/data', 'src/sandbox/public'];
 /** Everything the build reads: a change to any of it makes dist/ stale. */
 const INPUTS = ['src', 'jobs', ...ASSETS, 'tsconfig.json', 'tsconfig.build.json'];
 /** A lock older than this was left by a build that died. */

@@ -115,6 +115,10 @@ export const envSchema = z.object({
   WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(20_000),
   CALENDAR_DIR: z.string().min(1).optional(),
+  /** `auto`: without any bot token the service runs as a sandbox (a built-in chat page and demo data); `off`: never. */
+  SANDBOX: z.enum(['auto', 'off']).default('auto'),
+  /** In the sandbox only: its clock runs this many times faster (60: a day's reminders in minutes). */
+  SANDBOX_FAST_CLOCK: positiveInt.max(10_000).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,18 +1,21 @@
-// The only entry point of the service: `npm start [-- --role all|bot|worker|http]`.
+// The only entry point of the service: `npm start [-- --role all|bot|worker|http] [--sandbox]`.
 import { parseArgs } from 'node:util';
 import { ConfigError, createConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { StartAborted } from './lifecycle/abortable.ts';
-import { MISSING_TOKEN_MESSAGE, ROLES, startService, type Role, type RunningService } from './service.ts';
+import { decideSandbox } from './sandbox/mode.ts';
+import { MISSING_TOKEN_MESSAGE, ROLES, SANDBOX_TOKEN_MESSAGE, startService, type Role, type RunningService } from './service.ts';
 
 function usage(message: string): never {
-  process.stderr.write(`error: ${message}\nusage: npm start -- [--role ${ROLES.join('|')}]\n`);
+  process.stderr.write(`error: ${message}\nusage: npm start -- [--role ${ROLES.join('|')}] [--sandbox]\n`);
   process.exit(2);
 }
 
 let role: Role = 'all';
+let sandboxFlag = false;
 try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { role: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { role: { type: 'string' }, sandbox: { type: 'boolean' } } });
+  sandboxFlag = values.sandbox ?? false;
   if (values.role !== undefined) {
     if (!(ROLES as readonly string[]).includes(values.role)) usage(`unknown role "${values.role}"`);
     role = values.role as Role;
@@ -32,8 +35,15 @@ try {
   throw err;
 }
 
+const decision = decideSandbox(config, role, sandboxFlag);
+if ('error' in decision) usage(decision.error);
+const sandbox = decision.sandbox;
 const logger = createLogger({ level: config.LOG_LEVEL });
-if (!config.telegram.token && (role === 'all' || role === 'bot')) process.stderr.write(`${MISSING_TOKEN_MESSAGE}\n`);
+if (sandbox) {
+  process.stderr.write(`${SANDBOX_TOKEN_MESSAGE}\n`);
+  // The address first, before migrations and the demo import log anything (a chosen port is known now).
+  if (config.HTTP_PORT) process.stderr.write(`Sandbox: open http://${config.HTTP_HOST}:${config.HTTP_PORT}/ in a browser (starting…)\n`);
+} else if (!config.telegram.token && (role === 'all' || role === 'bot')) process.stderr.write(`${MISSING_TOKEN_MESSAGE}\n`);
 
 // Signals are handled from the first moment. One that arrives during start-up cuts
 // start-up short: what is already open is closed in order and the process ends,
@@ -55,7 +65,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  service = await startService(config, logger, role, { signal: starting.signal });
+  service = await startService(config, logger, role, { signal: starting.signal, sandbox });
+  if (service.sandboxUrl) process.stderr.write(`Sandbox ready: ${service.sandboxUrl}\n`);
 } catch (err) {
   if (err instanceof StartAborted) {
     // Waits that were cut short may still hold sockets open: end here rather than wait on them.

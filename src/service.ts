@@ -26,6 +26,7 @@ import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
 import { planningRequester } from '../jobs/definitions/plan-tasks.ts';
 import { sendOutgoing } from './bot/handlers/send.ts';
 import type { OutgoingMessage } from './channels/types.ts';
+import { fastClock, systemClock } from './clock.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
 /** Connections of the worker's `pg` pool: planning runs one statement at a time. */
@@ -36,6 +37,11 @@ const BOT_POOL_WARM = 4;
 export const ROLES = ['all', 'bot', 'worker', 'http'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Said instead when no token is set and the service runs its sandbox (see src/sandbox/). */
+export const SANDBOX_TOKEN_MESSAGE =
+  'TELEGRAM_BOT_TOKEN is not set, so the service runs as a SANDBOX: the real bot, scheduler and a demo database, against a built-in stand-in of Telegram that you use from a web page. ' +
+  'To connect a real bot: open Telegram, talk to @BotFather, send /newbot, then start again with TELEGRAM_BOT_TOKEN=<the token it gives>.';
+
 export const MISSING_TOKEN_MESSAGE =
   'TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is off (health, workers and the CLI still run). ' +
   'To get a token: open Telegram, talk to @BotFather, send /newbot, then start again with TELEGRAM_BOT_TOKEN=<the token it gives>.';
@@ -44,6 +50,8 @@ export interface RunningService {
   server: FastifyInstance;
   /** Address the HTTP server listens on, e.g. http://127.0.0.1:3000 */
   url: string;
+  /** The sandbox chat page, in sandbox mode. */
+  sandboxUrl?: string;
   stop(reason: string): Promise<number>;
 }
 
@@ -51,8 +59,14 @@ export async function startService(
   config: Config,
   logger: Logger,
   role: Role = 'all',
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; sandbox?: boolean } = {},
 ): Promise<RunningService> {
+  const realTelegramToken = config.telegram.token;
+  // The sandbox runs on its own database and queue keys; its Telegram address is known once the server listens.
+  const sandboxModule = options.sandbox ? await import('./sandbox/index.ts') : undefined;
+  if (sandboxModule) config = sandboxModule.sandboxConfig(config);
+  // The production paths keep the system's clock; only the sandbox may run a fast one.
+  const clock = sandboxModule && config.SANDBOX_FAST_CLOCK > 1 ? fastClock(config.SANDBOX_FAST_CLOCK) : systemClock;
   const shutdown = createShutdown(logger, config.SHUTDOWN_TIMEOUT_MS);
   // Every wait on PostgreSQL, Redis or Telegram ends when a signal arrives during start-up.
   const step = <T>(promise: Promise<T>) => untilAborted(promise, options.signal);
@@ -71,7 +85,7 @@ export async function startService(
   });
 
   const botEnabled = role === 'all' || role === 'bot';
-  const botConfigured = Boolean(config.telegram.token);
+  const botConfigured = Boolean(config.telegram.token) || Boolean(sandboxModule);
   if (botEnabled && !botConfigured) {
     logger.warn({ variable: 'TELEGRAM_BOT_TOKEN' }, 'telegram bot disabled: no token');
   }
@@ -82,7 +96,7 @@ export async function startService(
     logger,
     prisma,
     redis,
-    status: () => ({ role, telegram: botConfigured ? 'configured' : 'missing TELEGRAM_BOT_TOKEN', zalo: config.zalo.token ? 'configured' : 'off' }),
+    status: () => ({ role, telegram: realTelegramToken ? 'configured' : 'missing TELEGRAM_BOT_TOKEN', ...(sandboxUrl ? { sandbox: sandboxUrl } : {}), zalo: config.zalo.token ? 'configured' : 'off' }),
   });
 
   // What start-up opens, closed in this order whether start-up finished or was cut short:
@@ -94,7 +108,11 @@ export async function startService(
   let workerPool: pg.Pool | undefined;
   let workerConnection: Redis | undefined;
   let scheduling: { close(): Promise<unknown> } | undefined;
+  const sandbox = sandboxModule?.createSandbox();
+  let sandboxUrl: string | undefined;
+  let listening = false;
   shutdown.add('telegram bot', async () => runningBot?.stop());
+  shutdown.add('sandbox', async () => sandbox?.api.close());
   shutdown.add('zalo bot', async () => runningZalo?.stop());
   shutdown.add('http server', () => server.close());
   shutdown.add('workers', async () => scheduling?.close());
@@ -112,6 +130,24 @@ export async function startService(
       await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
     }
 
+    if (sandboxModule && sandbox) {
+      const seeded = await step(sandboxModule.seedDemo(prisma, sandboxModule.todayIn(config.TZ_NAME, clock.now()), clock.now()));
+      if (seeded.seeded) logger.info({ tasks: seeded.tasks, msg: 'sandbox: demo plan imported' });
+      await sandboxModule.registerSandboxRoutes(server, {
+        api: sandbox.api, token: sandbox.token, realTokenConfigured: Boolean(realTelegramToken), httpHost: config.HTTP_HOST,
+        remindNow: (chatId) => sandboxModule.remindNow({ prisma, queue: queues.delivery, now: clock.now() }, chatId),
+        info: { database: decodeURIComponent(new URL(config.DATABASE_URL).pathname.slice(1)), fastClock: config.SANDBOX_FAST_CLOCK },
+        i18n: createI18n(),
+      });
+      // The bot and the workers reach the sandbox's Bot API on this server, so it listens first.
+      await step(server.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT }));
+      listening = true;
+      sandboxUrl = `${listenUrl(server, config.HTTP_HOST)}/`;
+      // Bound to every address (0.0.0.0, ::), the bot still calls it on loopback.
+      const apiHost = ['0.0.0.0', '::'].includes(config.HTTP_HOST) ? '127.0.0.1' : config.HTTP_HOST;
+      config = { ...config, telegram: { token: sandbox.token, apiRoot: `${listenUrl(server, apiHost)}/sandbox` } };
+    }
+
     // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
     const botModules = botEnabled && botConfigured
       ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
@@ -122,6 +158,7 @@ export async function startService(
     const bot = botModules
       ? botModules[0].createBot({
           config, prisma, pool: botPool, logger, calendar,
+          ...(clock !== systemClock ? { now: () => clock.now() } : {}),
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
           planImports: { redis, prefix: config.QUEUE_PREFIX },
           maintenanceQueue: queues.maintenance,
@@ -148,11 +185,11 @@ export async function startService(
       // Planning's bulk reads and inserts go through plain `pg` (Prisma's per-row cost dominated planning).
       // With the bot in the same process (role all), its pool serves both.
       workerPool = botPool ?? (await step(openPgPool(config.DATABASE_URL, { max: WORKER_POOL_MAX, onError: (err) => logger.warn({ err, msg: 'worker database pool: idle connection lost' }) })));
-      scheduling = await step(startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics }));
+      scheduling = await step(startScheduling({ config, logger, prisma, sql: pgRunner(workerPool), queues, producer: redis, workerConnection, calendar, composer, metrics, ...(clock !== systemClock ? { clock } : {}) }));
     }
 
     const port = role === 'worker' ? 0 : config.HTTP_PORT;
-    await step(server.listen({ host: config.HTTP_HOST, port }));
+    if (!listening) await step(server.listen({ host: config.HTTP_HOST, port }));
     if (bot) {
       const mode = config.BOT_MODE === 'webhook' ? { mode: 'webhook' as const, url: config.WEBHOOK_URL!, secret: config.WEBHOOK_SECRET! } : { mode: 'polling' as const };
       runningBot = await step(botModules![1].startBot(bot, mode, { logger, i18n: createI18n() }));
@@ -165,8 +202,13 @@ export async function startService(
     await shutdown.run(err instanceof StartAborted ? err.message : 'start-up failed');
     throw err;
   }
-  const address = server.server.address();
-  const url = typeof address === 'object' && address ? `http://${config.HTTP_HOST}:${address.port}` : String(address);
+  const url = listenUrl(server, config.HTTP_HOST);
+  if (sandboxUrl) logger.info({ url: sandboxUrl, fastClock: config.SANDBOX_FAST_CLOCK, msg: 'sandbox chat page ready' });
   logger.info({ role, url }, 'service started');
-  return { server, url, stop: (reason) => shutdown.run(reason) };
+  return { server, url, ...(sandboxUrl ? { sandboxUrl } : {}), stop: (reason) => shutdown.run(reason) };
+}
+
+function listenUrl(server: FastifyInstance, host: string): string {
+  const address = server.server.address();
+  return typeof address === 'object' && address ? `http://${host.includes(':') ? `[${host}]` : host}:${address.port}` : String(address);
 }

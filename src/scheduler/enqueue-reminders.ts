@@ -13,10 +13,14 @@ export const ENQUEUE_BATCH_SIZE = 1000;
 export const SEND_ATTEMPTS = 10;
 export const UNBOOKED_PRIORITY = 1;
 
-export function reminderJobOptions(reminderId: number, plannedAt: Date, now: Date): JobsOptions & { jobId: string } {
+/** Turns a wait on the planning clock into real milliseconds (the sandbox's fast clock); the same by default. */
+export type RealMs = (clockMs: number) => number;
+const SAME_PACE: RealMs = (ms) => ms;
+
+export function reminderJobOptions(reminderId: number, plannedAt: Date, now: Date, realMs: RealMs = SAME_PACE): JobsOptions & { jobId: string } {
   return {
     jobId: reminderJobId(reminderId, plannedAt),
-    delay: Math.max(0, plannedAt.getTime() - now.getTime()),
+    delay: Math.ceil(realMs(Math.max(0, plannedAt.getTime() - now.getTime()))),
     // Not yet booked: when many reminders fall due at once, jobs that already hold a send
     // slot (priority 0, see send-reminder.ts) run first, so a flood cannot delay them.
     priority: UNBOOKED_PRIORITY,
@@ -35,13 +39,14 @@ export interface EnqueueOptions {
   horizonMs?: number;
   /** Only these reminders (e.g. just planned); default every pending one within the horizon. */
   reminderIds?: number[];
+  realMs?: RealMs;
 }
 
 /**
  * Queues every pending reminder (within the horizon) whose job Redis lacks; returns how many
  * it added. A page of rows at a time, so memory does not grow with the number of reminders.
  */
-export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE_HORIZON_MS, reminderIds }: EnqueueOptions): Promise<number> {
+export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE_HORIZON_MS, reminderIds, realMs }: EnqueueOptions): Promise<number> {
   let cursor = 0;
   let added = 0;
   for (;;) {
@@ -59,7 +64,7 @@ export async function enqueueReminders({ prisma, queue, now, horizonMs = ENQUEUE
     if (!rows.length) return added;
     cursor = rows.at(-1)!.id;
     const held = await heldJobIds(queue, rows.map((r) => reminderJobId(r.id, r.plannedAt)));
-    added += await queueReminderRows(queue, rows.filter((r) => !held.has(reminderJobId(r.id, r.plannedAt))), now);
+    added += await queueReminderRows(queue, rows.filter((r) => !held.has(reminderJobId(r.id, r.plannedAt))), now, realMs);
   }
 }
 
@@ -88,13 +93,13 @@ async function heldJobIds(queue: Queue, jobIds: string[]): Promise<Set<string>> 
 }
 
 /** Adds one delayed job per reminder row (ids and instants only), a thousand per round trip. */
-export async function queueReminderRows(queue: Queue, rows: Array<{ id: number; plannedAt: Date }>, now: Date): Promise<number> {
+export async function queueReminderRows(queue: Queue, rows: Array<{ id: number; plannedAt: Date }>, now: Date, realMs?: RealMs): Promise<number> {
   for (let i = 0; i < rows.length; i += ENQUEUE_BATCH_SIZE) {
     await queue.addBulk(
       rows.slice(i, i + ENQUEUE_BATCH_SIZE).map((r) => ({
         name: sendReminderJob.name,
         data: { reminderId: r.id, plannedAt: r.plannedAt.toISOString() },
-        opts: reminderJobOptions(r.id, r.plannedAt, now),
+        opts: reminderJobOptions(r.id, r.plannedAt, now, realMs),
       })),
     );
   }

@@ -23,6 +23,8 @@ export interface ReconcileDeps {
   calendar: WorkingCalendar;
   policy: ReminderPolicy;
   logger: Logger;
+  /** Real milliseconds of a wait on the planning clock (the sandbox's fast clock); the same when absent. */
+  realMs?: (clockMs: number) => number;
 }
 
 export interface ReconcileResult {
@@ -34,7 +36,7 @@ export interface ReconcileResult {
 export async function reconcile(deps: ReconcileDeps, now: Date, options: { replan?: boolean } = {}): Promise<ReconcileResult> {
   const planned = options.replan === false ? undefined : await planTaskReminders({ prisma: deps.prisma, ...(deps.sql ? { sql: deps.sql } : {}), calendar: deps.calendar, now, policy: deps.policy, logger: deps.logger });
   const removedStale = await removeStaleJobs(deps);
-  const enqueued = await enqueueReminders({ prisma: deps.prisma, queue: deps.queue, now });
+  const enqueued = await enqueueReminders({ prisma: deps.prisma, queue: deps.queue, now, ...(deps.realMs ? { realMs: deps.realMs } : {}) });
   const result = { ...(planned ? { planned } : {}), enqueued, removedStale };
   deps.logger.info(result, 'reconciled reminders with the queue');
   return result;

@@ -22,7 +22,7 @@ async function overdueFor(kind: string, count: number) {
   const unit = await seedUnit(world, `Phòng ${kind} ${count}`, [{ role: 'LEADER' }]);
   const leader = unit.officers[0]!;
   const plan = await seedPlan(world);
-  const rows = [];
+  const rows: Array<{ id: number }> = [];
   for (let i = 1; i <= count; i++) {
     const task = await seedTask(world, plan.id, `${i}.1`, { kind: 'once', due: '2024-10-31' }, [{ unitId: unit.unitId, role: 'LEAD' }]);
     await world.prisma.task.update({ where: { id: task.id }, data: { due: new Date('2024-10-31T00:00:00Z') } });

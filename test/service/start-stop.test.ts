@@ -26,10 +26,10 @@ interface Started {
 /** Starts `npm start` on a fresh database and a free port; resolves once it logs its address. */
 function startService(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<Started> {
   const name = uniqueDatabaseName('nhacviec_t_svc');
-  databases.push(name);
+  databases.push(name, `${name}_sandbox`);
   // Run node directly (not through npm) so the signal reaches the service itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', ...extraEnv },
+    env: { ...process.env, DATABASE_URL: databaseUrl(name), REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix, HTTP_PORT: '0', LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '', SANDBOX: 'off', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -194,6 +194,46 @@ describe('npm start', () => {
     expect(err).toMatch(/^Invalid configuration: WORK_HOURS="9-5": expected HH:MM-HH:MM/);
   });
 
+  it('with no token at all starts the sandbox: its address in the first lines, the chat page, a demo database apart', async () => {
+    const port = await freePort();
+    const service = await startService({ SANDBOX: 'auto', HTTP_PORT: String(port) });
+    const firstLines = service.output().split('\n').slice(0, 3).join('\n');
+    expect(firstLines).toMatch(/TELEGRAM_BOT_TOKEN is not set.*@BotFather.*\/newbot/);
+    expect(firstLines).toContain(`Sandbox: open http://127.0.0.1:${port}/`);
+    const page = await fetch(`${service.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('môi trường thử (sandbox)');
+    const ready = await fetch(`${service.url}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready', telegram: 'missing TELEGRAM_BOT_TOKEN', sandbox: `http://127.0.0.1:${port}/` });
+    const people = (await (await fetch(`${service.url}/sandbox/api/people`)).json()) as { database: string; people: unknown[] };
+    expect(people.database).toMatch(/_sandbox$/);
+    expect(people.people).toHaveLength(4);
+    // The Bot API answers only this run's token; another site may not drive the page's API.
+    expect((await fetch(`${service.url}/sandbox/bot123:wrong/getMe`, { method: 'POST' })).status).toBe(401);
+    const crossSite = await fetch(`${service.url}/sandbox/api/chats/710001/messages`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{"text":"/tasks"}' });
+    expect(crossSite.status).toBe(403);
+    service.child.kill('SIGTERM');
+    const code = await Promise.race([service.exit, new Promise((r) => setTimeout(() => r('timeout'), 15_000))]);
+    expect(code, service.output()).toBe(0);
+  });
+
+  it('--sandbox with a real token, or with another role, exits 2 saying why', async () => {
+    const run = (args: string[], env: Record<string, string>) =>
+      new Promise<{ code: unknown; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--sandbox', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => resolve({ code, err }));
+      });
+    const withToken = await run([], { TELEGRAM_BOT_TOKEN: STARTUP_TOKEN });
+    expect(withToken).toMatchObject({ code: 2 });
+    expect(withToken.err).toContain('--sandbox cannot run while TELEGRAM_BOT_TOKEN is set');
+    expect(withToken.err).not.toContain(STARTUP_TOKEN.split(':')[1]);
+    const worker = await run(['--role', 'worker'], { TELEGRAM_BOT_TOKEN: '' });
+    expect(worker).toMatchObject({ code: 2 });
+    expect(worker.err).toContain('use it with --role all');
+  });
+
   it('an unknown role exits 2 with a usage line', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--role', 'chef'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
@@ -202,3 +242,15 @@ describe('npm start', () => {
     expect(err).toMatch(/unknown role "chef"\nusage: npm start -- \[--role all\|bot\|worker\|http\]/);
   });
 });
+
+/** A port free a moment ago (the service then binds it itself). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
