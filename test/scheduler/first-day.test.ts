@@ -57,7 +57,7 @@ describe('the first day', () => {
     expect(imported.code, imported.stderr).toBe(0);
 
     // No reconcile runs here (the service's runs every 10 minutes): only the import's plan-tasks job can send it.
-    await waitFor(async () => world.tg.messagesTo(CHAT).length > 0, 15_000, 'the first reminder');
+    await waitFor(async () => (await world.prisma.reminder.count({ where: { officerId: id, status: 'SENT' } })) > 0, 15_000, 'the first reminder sent and recorded');
     const [first] = world.tg.messagesTo(CHAT);
     expect(first!.text).toContain('Báo cáo kết quả rà soát thủ tục hành chính');
     expect(first!.text).toContain('12/KH-UBND');

@@ -37,8 +37,20 @@ priv.command('report', async (ctx) => {
     return;
   }
   const period = /^(q|quy|quý|quarter)/i.test(ctx.match.trim()) ? 'quarter' : 'week';
-  await sendOutgoing(ctx.api, ctx.chat.id, await reportMessages(ctx, period));
+  await sendReport(ctx, await reportMessages(ctx, period));
 });
+
+/** The chart, then the text: a chart the platform refuses (or cannot take) does not hold back the text. */
+async function sendReport(ctx: BotContext, parts: OutgoingMessage[]): Promise<void> {
+  for (const part of parts) {
+    try {
+      await sendOutgoing(ctx.api, ctx.chat!.id, [part]);
+    } catch (err) {
+      if (!part.photo) throw err;
+      ctx.logger.warn({ err, msg: 'report chart not sent; the text follows' });
+    }
+  }
+}
 
 leaderFeature.on('callback_query:data', async (ctx, next) => {
   const data = reportPeriod.unpack(ctx.callbackQuery.data);
@@ -49,6 +61,6 @@ leaderFeature.on('callback_query:data', async (ctx, next) => {
   const [first, ...rest] = parts.filter((p) => !p.photo);
   if (first) await editOutgoing(ctx.api, ctx.chat!.id, ctx.callbackQuery.message!.message_id, first);
   const more = [...rest, ...parts.filter((p) => p.photo)];
-  if (more.length) await sendOutgoing(ctx.api, ctx.chat!.id, more);
+  if (more.length) await sendReport(ctx, more);
   await ctx.answerCallbackQuery();
 });
