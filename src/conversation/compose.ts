@@ -8,10 +8,11 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
 import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
-import { overdueTasks, reportRange, reportRows, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
+import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
-import { explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { explanationButtons, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
+import { tallyTotal } from './statistics.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { renderPng } from '../reports/charts/render-png.ts';
 import { unitProgressPhoto, type RenderSvg } from '../reports/charts/unit-progress.ts';
@@ -117,6 +118,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     });
     if (!taskLines.length && !gone.length) return nothing;
     const parts = [e.t('digest-title', { date: formatDmy(e.today) })];
+    // The quarter so far in the official buckets, each task once.
+    const quarter = reportRange(e.today, 'quarter');
+    const { total } = await reportData(prisma, await scopeUnitIds(prisma, actor.scope), quarter, e.today, dateOf);
+    if (tallyTotal(total)) parts.push('', e.t('digest-stats', { from: formatDmy(quarter.from), to: formatDmy(quarter.to) }), ...tallyLines(e.t, total));
     if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
     if (gone.length) {
       parts.push('', e.t('digest-unreachable'));
@@ -141,10 +146,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<{ html: string; chart?: OutgoingMessage }> {
     const e = env(locale, now);
     const range = reportRange(e.today, period);
-    const rows = await reportRows(prisma, unitIds, range, e.today, dateOf);
+    const { rows, officers } = await reportData(prisma, unitIds, range, e.today, dateOf);
     const dates = { from: formatDmy(range.from), to: formatDmy(range.to) };
     const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', dates);
-    const html = reportHtml(e.t, title, rows);
+    const html = reportHtml(e.t, title, rows, officers);
     if (!renderChart) return { html };
     const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
     // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).

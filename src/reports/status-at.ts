@@ -39,6 +39,8 @@ export interface TaskHistory {
   due: IsoDate | null;
   /** Recurring and ongoing tasks: an answer "done" finishes an occurrence, never the task. */
   recurring: boolean;
+  /** Reported done and waiting for the monitoring unit's confirmation since then: that "done" does not count yet. */
+  confirmationPendingAt?: Date | null;
   reports: HistoryReport[];
   extensions: HistoryExtension[];
 }
@@ -59,6 +61,8 @@ export interface TaskStateAt {
   /** Extensions approved by then: the new deadline and the day it was granted. */
   extensions: Array<{ due: IsoDate; grantedOn: IsoDate }>;
   evidence: Evidence[];
+  /** The last answer is a "done" still waiting for confirmation (counted as not done). */
+  awaitingConfirmation?: boolean;
 }
 
 /**
@@ -78,9 +82,17 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
   const answer = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED');
   let status: TrackedTask['status'];
   let completedOn: IsoDate | undefined;
+  let awaitingConfirmation = false;
   if (task.status === 'CANCELLED') status = 'CANCELLED';
   else if (answer) {
     status = answer.status === 'DONE' ? (task.recurring ? 'IN_PROGRESS' : 'DONE') : (answer.status as 'IN_PROGRESS' | 'BLOCKED');
+    // A "done" the monitoring unit has not confirmed is not done (a return is written as an
+    // in-progress answer, so a returned "done" is followed by one). A confirmed one counts from
+    // when it was reported: the confirmation judges the work, it does not date it.
+    if (status === 'DONE' && task.confirmationPendingAt && answer.at.getTime() >= task.confirmationPendingAt.getTime()) {
+      status = 'IN_PROGRESS';
+      awaitingConfirmation = true;
+    }
     if (status === 'DONE') completedOn = dateOf(answer.at);
   } else if (task.status === 'DONE' && before(task.completedAt)) {
     status = 'DONE';
@@ -103,5 +115,6 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
     ...(noted ? { latestReport: { on: dateOf(noted.at), officerName: noted.officerName, note: noted.note! } } : {}),
     extensions: approved.filter((e) => before(e.decidedAt)).map((e) => ({ due: e.proposedDue, grantedOn: dateOf(e.decidedAt!) })),
     evidence: reports.flatMap((r) => r.evidence.filter((e) => before(e.at)).map(({ kind, reference, fileName }) => ({ kind, reference, fileName }))),
+    ...(awaitingConfirmation ? { awaitingConfirmation } : {}),
   };
 }
