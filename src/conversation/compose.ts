@@ -10,7 +10,7 @@ import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
 import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
-import { explanationButtons, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { confirmationButtons, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
 import { tallyTotal } from './statistics.ts';
 import type { IsoDate } from '../deadlines/types.ts';
@@ -73,6 +73,28 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today)) } : {}) };
   }
 
+  /**
+   * The card an officer of the monitoring unit gets for a result waiting for confirmation: the task,
+   * who reported it done and when, the report's note and evidence, ✅ Xác nhận / ↩️ Trả lại.
+   * Undefined when nothing waits or the officer may not see the task.
+   */
+  async function confirmationCard(officerId: number, taskId: number, now: Date): Promise<OutgoingMessage | undefined> {
+    const actor = await loadActor(prisma, officerId);
+    if (!actor?.active) return undefined;
+    const task = await taskInScope(prisma, actor.scope, taskId);
+    if (!task?.confirmationPendingAt) return undefined;
+    const report = await prisma.statusReport.findFirst({
+      where: { taskId, status: 'DONE' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { officer: { select: { name: true } }, evidence: { orderBy: { id: 'asc' }, select: { kind: true, reference: true, fileName: true } } },
+    });
+    const e = env(actor.language, now);
+    const header = e.t('confirmation-asked', { name: escapeHtml(report?.officer.name ?? ''), when: formatWhen(calendar, task.confirmationPendingAt) });
+    const items = (report?.evidence ?? []).map((x) => escapeHtml(x.kind === 'LINK' ? x.reference : x.fileName ?? e.t(x.kind === 'PHOTO' ? 'export-evidence-photo-unnamed' : 'export-evidence-document-unnamed')));
+    const evidence = items.length ? e.t('confirmation-evidence', { items: items.join(', ') }) : e.t('confirmation-no-evidence');
+    return { html: `${taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), { header })}\n${evidence}`, buttons: confirmationButtons(e.t, taskId, officerId) };
+  }
+
   async function reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null> {
     // One statement: the reminder, its task's view and the recipient (the send path runs this per message).
     const rows = await prisma.$queryRaw<Array<TaskWithView & { reminderStatus: string; reminderKind: string; reminderOccurrenceDue: Date | null; reminderOfficerId: number; actor: ActorRow | null }>>`
@@ -83,6 +105,8 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const row = rows[0];
     if (!row || row.reminderStatus === 'CANCELLED') return null;
     if (row.status === 'DONE' || row.status === 'CANCELLED' || !row.actor?.active) return null;
+    // Waiting for the monitoring unit's confirmation: the officer has answered (an explanation's reminder still goes).
+    if (row.confirmationPendingAt && row.reminderKind !== EXPLANATION_REMINDER_KIND) return null;
     const actor = actorOfRow(row.actor);
     if (!canSeeTask(actor, actor.scope, row.units)) return null;
     const e = env(actor.language, now);
@@ -195,7 +219,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     return [...(chart ? [chart] : []), ...split(html)];
   }
 
-  return { reminder, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
+  return { reminder, confirmationCard, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

@@ -87,6 +87,7 @@ export function toTaskView(task: TaskWithView, scope: UnitScope, ownUnitId: numb
     planNumber: task.plan.number,
     ...(task.due ? { due: isoOfDbDate(task.due) } : {}),
     ...(task.completedAt ? { completedOn: dateOf(task.completedAt) } : {}),
+    ...(task.confirmationPendingAt ? { awaitingConfirmation: true } : {}),
     ...(role ? { role } : {}),
     units: task.units.map((u) => ({ name: u.unit.name, role: u.role })),
     ...(task.reports[0]?.note ? { lastNote: task.reports[0].note } : {}),

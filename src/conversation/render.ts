@@ -4,7 +4,7 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { MessageButton } from '../channels/types.ts';
 import type { IsoDate } from '../deadlines/types.ts';
-import { SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
+import { confirmationDecision, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
 import { escapeHtml, truncate } from './html.ts';
 import type { TranslateFn } from './i18n.ts';
 import type { TaskRoleName } from './permissions.ts';
@@ -35,6 +35,8 @@ export interface TaskView {
   /** Units with their roles, for leaders' lists. */
   units?: Array<{ name: string; role: TaskRoleName }>;
   lastNote?: string;
+  /** Reported done, waiting for the monitoring unit's confirmation (chờ xác nhận). */
+  awaitingConfirmation?: boolean;
   /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
   explanation?: { by: string; dueOn: IsoDate; answer?: string };
 }
@@ -54,8 +56,9 @@ export function describeDue(env: RenderEnv, due: IsoDate | undefined): string {
   return t('due-overdue', { date, days: String(Math.max(1, calendar.workingDaysBetween(due, today))) });
 }
 
-export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due' | 'completedOn' | 'progress'>, today: IsoDate): string {
+export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due' | 'completedOn' | 'progress' | 'awaitingConfirmation'>, today: IsoDate): string {
   const tracking = trackingStatus(view, today);
+  if (view.awaitingConfirmation && tracking) return t('status-awaiting-confirmation', { status: t(`status-${tracking}`) });
   if (!tracking) return t('status-cancelled');
   const label = t(`status-${tracking}`);
   return view.status === 'IN_PROGRESS' && view.progress > 0 && view.progress < 100 ? `${label} (${view.progress}%)` : label;
@@ -104,6 +107,14 @@ export function taskButtons(t: TranslateFn, taskId: number, officerId: number, e
     [button(t, 'btn-snooze', 'snz', taskId, officerId)],
     ...(extra.askExplanation ? [[button(t, 'btn-explain-ask', 'exq', taskId, officerId)]] : []),
   ];
+}
+
+/** ✅ Xác nhận / ↩️ Trả lại on a result waiting for the monitoring unit. */
+export function confirmationButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+  return [[
+    { text: t('btn-confirm'), data: confirmationDecision.pack({ decision: 'c', taskId, officerId }) },
+    { text: t('btn-return'), data: confirmationDecision.pack({ decision: 'r', taskId, officerId }) },
+  ]];
 }
 
 /** Which explanation buttons a card shows to this viewer. */

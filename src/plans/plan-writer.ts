@@ -412,6 +412,7 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
             SELECT CASE
               WHEN latest.status IS NULL THEN 'NOT_STARTED'
               WHEN latest.status = 'DONE' AND t.schedule->>'kind' IN ('recurring', 'ongoing') THEN 'IN_PROGRESS'
+              WHEN latest.status = 'DONE' AND t."confirmationPendingAt" IS NOT NULL THEN 'IN_PROGRESS'
               ELSE latest.status::text END::"TaskStatus"
             FROM (SELECT (
               SELECT r.status FROM "StatusReport" AS r
