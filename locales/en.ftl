@@ -520,3 +520,4 @@ plan-confirmation = {$on ->
     [on] Plan {$plan}: reported results must be confirmed by the monitoring unit.
    *[off] Plan {$plan}: a reported "done" counts at once, without confirmation.
 }
+zalo-hint-return = Send the reason as: return { $code } <reason>

@@ -520,3 +520,4 @@ plan-confirmation = {$on ->
     [on] Kế hoạch {$plan}: kết quả báo hoàn thành phải được đơn vị theo dõi xác nhận.
    *[off] Kế hoạch {$plan}: báo hoàn thành được ghi nhận ngay, không cần xác nhận.
 }
+zalo-hint-return = Nhắn lý do trả lại theo dạng: trả lại { $code } <lý do>
