@@ -4,7 +4,6 @@
 // the officer's report. An officer of another unit cannot confirm, by a forged button or by its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmationDecision } from '../../src/conversation/actions.ts';
-import { setPlanConfirmation } from '../../src/conversation/confirmations.ts';
 import { reportData } from '../../src/conversation/queries.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
@@ -25,7 +24,6 @@ beforeAll(async () => {
   monitorOfficerId = monitor.id;
   taskId = w.seed.tasks.review.id; // 1.2, lead Phòng Nội vụ, due 29/11/2024
   await w.prisma.taskUnit.create({ data: { taskId, unitId: office.id, role: 'MONITOR' } });
-  await setPlanConfirmation(w.prisma, { planId: w.seed.plan.id, on: true, actor: 'test' });
 });
 afterAll(async () => {
   await w?.close();
@@ -46,6 +44,15 @@ async function counts() {
 }
 
 describe('a "done" waits for the monitoring unit', () => {
+  it('an admin turns confirmation on in the chat; an officer may not', async () => {
+    await w.send(USERS.officerA, '/confirmation 336/KH-UBND on');
+    expect(w.last(USERS.officerA)!.text).toContain('Chỉ quản trị viên');
+    expect(w.seed.plan.settings).toEqual({});
+    await w.send(USERS.admin, '/confirmation 336/KH-UBND on');
+    expect(w.last(USERS.admin)!.text).toContain('Plan 336/KH-UBND: reported results must be confirmed by the monitoring unit.');
+    expect((await w.prisma.plan.findUniqueOrThrow({ where: { id: w.seed.plan.id } })).settings).toEqual({ requireConfirmation: true });
+  });
+
   it('the officer\'s "done" leaves the task open, stops its reminders and sends the monitoring officer a card', async () => {
     await w.prisma.reminder.create({ data: { deliveryKey: `t${taskId}:pending`, taskId, officerId: w.seed.officers.officerA.id, kind: 'before-due-1', plannedAt: new Date('2024-11-28T01:00:00Z') } });
     const before = w.tg.messagesTo(MONITOR_USER).length;
