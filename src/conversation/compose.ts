@@ -13,6 +13,7 @@ import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { confirmationButtons, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
 import { tallyTotal } from './statistics.ts';
+import { canConfirmTask } from './confirmations.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { renderPng } from '../reports/charts/render-png.ts';
 import { unitProgressPhoto, type RenderSvg } from '../reports/charts/unit-progress.ts';
@@ -70,7 +71,9 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});
     const html = options.footer ? `${body}\n\n${options.footer}` : body;
     const open = task.status !== 'DONE' && task.status !== 'CANCELLED';
-    return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today)) } : {}) };
+    // A result waiting for confirmation: the monitoring unit's officers (and admins) get ✅ / ↩️ first.
+    const confirmRow = task.confirmationPendingAt && canConfirmTask(actor, task.units) ? confirmationButtons(e.t, task.id, actor.id) : [];
+    return { html, ...(options.buttons && open ? { buttons: [...confirmRow, ...taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today))] } : {}) };
   }
 
   /**

@@ -72,6 +72,11 @@ describe('a "done" waits for the monitoring unit', () => {
     expect(asked[0]!.text).toContain('Chờ xác nhận kết quả</b>: Nguyễn Văn An báo hoàn thành lúc 09:00 26/11/2024');
     expect(w.buttons(MONITOR_USER, asked[0]!.messageId).map((b) => b.text)).toEqual([CONFIRM, RETURN]);
     expect(await counts()).toEqual({ done: 0, awaiting: 1 });
+    // /status shows the monitoring officer the same two buttons first; the officer who reported gets none of them.
+    await w.send(MONITOR_USER, '/status 1.2');
+    expect(w.buttons(MONITOR_USER, w.last(MONITOR_USER)!.messageId).map((b) => b.text).slice(0, 2)).toEqual([CONFIRM, RETURN]);
+    await w.send(USERS.officerA, '/status 1.2');
+    expect(w.buttons(USERS.officerA, w.last(USERS.officerA)!.messageId).map((b) => b.text)).not.toContain(CONFIRM);
   });
 
   it('an officer of another unit cannot confirm: not with the monitoring officer\'s button, not with one naming themselves', async () => {
