@@ -8,8 +8,9 @@
 // What a waiting task is to the rest of the code: its status is not DONE, so every query that
 // tests 'DONE' (lists, overdue, statistics, export) counts it as not done, which is the rule; the
 // reminder planner and the reminder composer skip it (the officer has answered); its card says
-// "chờ xác nhận". A return is written as an IN_PROGRESS StatusReport by the returning officer
-// with the reason as its note, so the history (export, trend) sees the "done" undone.
+// "chờ xác nhận". A return is written as a RETURNED StatusReport by the returning officer with
+// the reason as its note, so the history (export, trend) sees the "done" undone, while the
+// officer who answered last (statistics per officer) stays the one who did the work.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
 import type { Actor, TaskUnitRole } from './permissions.ts';
@@ -89,7 +90,7 @@ export async function returnTask(prisma: PrismaClient, input: { officerId: numbe
     const { actor, task, report } = await lockWaiting(tx, input.officerId, input.taskId);
     if (!task.confirmationPendingAt || task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'not-waiting' } as const;
     await tx.task.update({ where: { id: task.id }, data: { status: 'IN_PROGRESS', confirmationPendingAt: null } });
-    const back = await tx.statusReport.create({ data: { taskId: task.id, officerId: actor.id, occurrenceDue: task.due, status: 'IN_PROGRESS', progress: task.progress, note: reason || null, createdAt: input.now } });
+    const back = await tx.statusReport.create({ data: { taskId: task.id, officerId: actor.id, occurrenceDue: task.due, status: 'RETURNED', progress: task.progress, note: reason || null, createdAt: input.now } });
     await audit(tx, { actor: String(actor.id), action: 'task.return', entityType: 'Task', entityId: task.id, data: { reportId: report?.id ?? null, returnReportId: back.id, reasonLength: reason.length } });
     return { outcome: 'returned', taskId: task.id, reporterId: report?.officerId, reason } as const;
   });

@@ -49,7 +49,7 @@ export async function overdueHistories(db: Db | SqlRunner, unitIds: number[], be
     SELECT t.status::text AS status, ${utc(Prisma.sql`t."completedAt"`)} AS "completedAt", to_char(t.due, 'YYYY-MM-DD') AS due, t.schedule->>'kind' AS "scheduleKind",
       ${utc(Prisma.sql`t."confirmationPendingAt"`)} AS "confirmationPendingAt",
       (SELECT COALESCE(json_agg(json_build_object('at', ${utc(Prisma.sql`sr."createdAt"`)}, 'status', sr.status) ORDER BY sr."createdAt", sr.id), '[]')
-         FROM "StatusReport" sr WHERE sr."taskId" = t.id AND sr."createdAt" < ${until}::timestamp(3) AND sr.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED')) AS reports,
+         FROM "StatusReport" sr WHERE sr."taskId" = t.id AND sr."createdAt" < ${until}::timestamp(3) AND sr.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED', 'RETURNED')) AS reports,
       (SELECT COALESCE(json_agg(json_build_object('decidedAt', ${utc(Prisma.sql`x."decidedAt"`)}, 'currentDue', to_char(x."currentDue", 'YYYY-MM-DD'),
            'proposedDue', to_char(x."proposedDue", 'YYYY-MM-DD')) ORDER BY x."decidedAt", x.id), '[]')
          FROM "ExtensionRequest" x WHERE x."taskId" = t.id AND x.status = 'APPROVED') AS extensions

@@ -14,7 +14,7 @@
 import type { IsoDate } from '../deadlines/types.ts';
 import { trackingStatus, type TrackedTask, type TrackingStatus } from '../conversation/tracking-status.ts';
 
-export type ReportKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED' | 'EXTENSION_REQUESTED' | 'SNOOZED';
+export type ReportKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED' | 'EXTENSION_REQUESTED' | 'SNOOZED' | 'RETURNED';
 
 export interface HistoryReport {
   at: Date;
@@ -79,15 +79,16 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
   // An extension granted after the date had not moved the deadline yet: the one in force was its "before".
   const due = grantedLater ? grantedLater.currentDue ?? undefined : task.due ?? undefined;
 
-  const answer = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED');
+  // A return (the monitoring unit sent a "done" back) puts the task in progress again.
+  const answer = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED' || r.status === 'RETURNED');
   let status: TrackedTask['status'];
   let completedOn: IsoDate | undefined;
   let awaitingConfirmation = false;
   if (task.status === 'CANCELLED') status = 'CANCELLED';
   else if (answer) {
-    status = answer.status === 'DONE' ? (task.recurring ? 'IN_PROGRESS' : 'DONE') : (answer.status as 'IN_PROGRESS' | 'BLOCKED');
+    status = answer.status === 'DONE' ? (task.recurring ? 'IN_PROGRESS' : 'DONE') : answer.status === 'RETURNED' ? 'IN_PROGRESS' : (answer.status as 'IN_PROGRESS' | 'BLOCKED');
     // A "done" the monitoring unit has not confirmed is not done (a return is written as an
-    // in-progress answer, so a returned "done" is followed by one). A confirmed one counts from
+    // RETURNED report, so a returned "done" is followed by one). A confirmed one counts from
     // when it was reported: the confirmation judges the work, it does not date it.
     if (status === 'DONE' && task.confirmationPendingAt && answer.at.getTime() >= task.confirmationPendingAt.getTime()) {
       status = 'IN_PROGRESS';

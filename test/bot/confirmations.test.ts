@@ -109,6 +109,9 @@ describe('a "done" waits for the monitoring unit', () => {
     await expect(w.sendReminder(taskId, w.seed.officers.officerA.id, USERS.officerA)).resolves.toBeDefined();
     expect(await w.queues.maintenance.getJobCounts('waiting', 'delayed', 'prioritized')).not.toEqual({ waiting: 0, delayed: 0, prioritized: 0 });
     expect(await counts()).toEqual({ done: 0, awaiting: 0 });
+    // The returned task stays counted under the officer who did the work, not the one who returned it.
+    const { officers } = await reportData(w.prisma, [w.seed.units.interior.id], { from: '2024-11-01', to: '2024-12-31' }, w.calendar.dateOf(w.now), (d) => w.calendar.dateOf(d));
+    expect(officers.map((o) => o.officerName)).toEqual(['Nguyễn Văn An']);
   });
 
   it('the officer completes it again on Thursday; confirmed the next Monday (after the deadline), it counts done on time, as of the report', async () => {
@@ -131,6 +134,11 @@ describe('a "done" waits for the monitoring unit', () => {
     const { total } = await reportData(w.prisma, [w.seed.units.interior.id], { from: '2024-11-01', to: '2024-12-31' }, today, (d) => w.calendar.dateOf(d));
     expect(total.timeBound.counts['done-on-time']).toBe(1);
     expect(total.awaiting).toBe(0);
+    // Per officer: the one who did the work, not the one who returned it.
+    const { officers } = await reportData(w.prisma, [w.seed.units.interior.id], { from: '2024-11-01', to: '2024-12-31' }, today, (d) => w.calendar.dateOf(d));
+    expect(officers.find((o) => o.officerName === 'Nguyễn Văn An')!.tally.timeBound.counts['done-on-time']).toBe(1);
+    expect(officers.map((o) => o.officerName)).not.toContain('Đỗ Thị Dung');
+    expect((await w.prisma.statusReport.findFirstOrThrow({ where: { taskId, status: 'RETURNED' } })).note).toBe('Thiếu danh sách thủ tục <đã rà soát>');
     expect(await w.prisma.auditLog.count({ where: { action: { in: ['task.return', 'task.confirm'] } } })).toBe(2);
     // A second press changes nothing.
     await w.tap(MONITOR_USER, asked[0]!.messageId, w.buttons(MONITOR_USER, asked[0]!.messageId).find((b) => b.text === CONFIRM)?.callback_data ?? confirmationDecision.pack({ decision: 'c', taskId, officerId: monitorOfficerId }));

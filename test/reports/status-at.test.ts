@@ -66,11 +66,11 @@ describe('a task state at a past date', () => {
 });
 
 describe('a "done" waiting for confirmation, in the history', () => {
-  it('is not done while it waits; a returned one (an in-progress answer after it) is not done either', () => {
+  it('is not done while it waits; a returned one (a RETURNED report after it) is in progress again', () => {
     const waiting = task({ status: 'IN_PROGRESS', confirmationPendingAt: new Date('2025-03-10T03:00:00Z'), reports: [report('2025-03-10T03:00:00Z', 'DONE', { progress: 100 })] });
     expect(taskStateAt(waiting, endOf('2025-03-12'), dateOf)).toMatchObject({ status: 'in-progress', awaitingConfirmation: true });
     expect(taskStateAt(waiting, endOf('2025-03-20'), dateOf)).toMatchObject({ status: 'open-overdue', awaitingConfirmation: true });
-    const returned = task({ status: 'IN_PROGRESS', reports: [report('2025-03-10T03:00:00Z', 'DONE', { progress: 100 }), report('2025-03-11T03:00:00Z', 'IN_PROGRESS', { progress: 100, note: 'thiếu biên bản' })] });
+    const returned = task({ status: 'IN_PROGRESS', reports: [report('2025-03-10T03:00:00Z', 'DONE', { progress: 100 }), report('2025-03-11T03:00:00Z', 'RETURNED', { progress: 100, note: 'thiếu biên bản' })] });
     expect(taskStateAt(returned, endOf('2025-03-12'), dateOf)).toMatchObject({ status: 'in-progress', latestReport: { note: 'thiếu biên bản' } });
     expect(taskStateAt(returned, endOf('2025-03-12'), dateOf).awaitingConfirmation).toBeUndefined();
   });

@@ -5,3 +5,9 @@
 -- waiting task as not done, which is what the statistics must do.
 -- AlterTable
 ALTER TABLE "Task" ADD COLUMN "confirmationPendingAt" TIMESTAMP(3);
+
+-- A return is kept in the history as its own kind of report (by the monitoring officer, the
+-- reason as its note): the task is in progress again from then, and the officer who answered
+-- last is still the one who did the work.
+-- AlterEnum
+ALTER TYPE "ReportStatus" ADD VALUE 'RETURNED';
