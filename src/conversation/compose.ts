@@ -170,13 +170,14 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   /** The counts by unit and status as text, and the chart part that shows them (when there is one to draw). */
-  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<{ html: string; chart?: OutgoingMessage }> {
+  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter', options: { byOfficer?: boolean } = {}): Promise<{ html: string; chart?: OutgoingMessage }> {
     const e = env(locale, now);
     const range = reportRange(e.today, period);
     const { rows, officers } = await reportData(prisma, unitIds, range, e.today, dateOf);
     const dates = { from: formatDmy(range.from), to: formatDmy(range.to) };
     const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', dates);
-    const html = reportHtml(e.t, title, rows, officers);
+    // Counts by officer are for the leader's own /report, not for a group's summary.
+    const html = reportHtml(e.t, title, rows, options.byOfficer ? officers : []);
     if (!renderChart) return { html };
     const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
     // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).
@@ -218,7 +219,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   async function leaderReport(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
     const actor = await loadActor(prisma, officerId);
     if (!actor || !isLeaderOrAdmin(actor)) return [];
-    const { html, chart } = await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period);
+    const { html, chart } = await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period, { byOfficer: true });
     return [...(chart ? [chart] : []), ...split(html)];
   }
 

@@ -138,6 +138,11 @@ describe('a "done" waits for the monitoring unit', () => {
     const { officers } = await reportData(w.prisma, [w.seed.units.interior.id], { from: '2024-11-01', to: '2024-12-31' }, today, (d) => w.calendar.dateOf(d));
     expect(officers.find((o) => o.officerName === 'Nguyễn Văn An')!.tally.timeBound.counts['done-on-time']).toBe(1);
     expect(officers.map((o) => o.officerName)).not.toContain('Đỗ Thị Dung');
+    // The leader's /report for the quarter: the four buckets per unit, then per officer.
+    await w.send(USERS.leader, '/report quý');
+    const report = w.last(USERS.leader)!.text;
+    expect(report).toContain('Hoàn thành đúng hạn: 1');
+    expect(report).toMatch(/Theo cán bộ<\/b>[^\n]*\n• Nguyễn Văn An\n  Hoàn thành đúng hạn: 1/);
     expect((await w.prisma.statusReport.findFirstOrThrow({ where: { taskId, status: 'RETURNED' } })).note).toBe('Thiếu danh sách thủ tục <đã rà soát>');
     expect(await w.prisma.auditLog.count({ where: { action: { in: ['task.return', 'task.confirm'] } } })).toBe(2);
     // A second press changes nothing.
