@@ -424,6 +424,7 @@ export-col-evidence = Evidence
 export-col-unit = Responsible unit
 export-col-total = Tasks
 export-summary-total = Total
+export-summary-by-officer = By officer (who reported last)
 export-official-done-on-time = Time-bound: done on time
 export-official-done-late = Time-bound: done late
 export-official-open-in-time = Time-bound: not done, in time

@@ -424,6 +424,7 @@ export-col-evidence = Minh chứng
 export-col-unit = Đơn vị chịu trách nhiệm
 export-col-total = Tổng số nhiệm vụ
 export-summary-total = Tổng cộng
+export-summary-by-officer = Theo cán bộ (người báo cáo gần nhất)
 export-official-done-on-time = Có thời hạn: hoàn thành đúng hạn
 export-official-done-late = Có thời hạn: hoàn thành quá hạn
 export-official-open-in-time = Có thời hạn: chưa hoàn thành trong hạn

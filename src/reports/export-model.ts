@@ -7,7 +7,7 @@ import type { TranslateFn } from '../conversation/i18n.ts';
 import { formatDmy, TRACKING_STATUSES, type TrackingStatus } from '../conversation/tracking-status.ts';
 import type { ReportPeriod } from './periods.ts';
 import type { TaskStateAt } from './status-at.ts';
-import { addToTally, emptyTally, OFFICIAL_BUCKETS, type CountedTask, type Tally } from '../conversation/statistics.ts';
+import { addToTally, emptyTally, officerOfTask, OFFICIAL_BUCKETS, type CountedTask, type Tally } from '../conversation/statistics.ts';
 
 export type UnitRole = 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE';
 
@@ -178,7 +178,8 @@ function countedOf(task: ExportTask): CountedTask | undefined {
 /**
  * By the responsible unit: the six tracking statuses (as before), then the official block —
  * the four buckets of the time-bound tasks, their calendar days overdue, the "thường xuyên"
- * tasks counted apart, and the "done" answers waiting for confirmation.
+ * tasks counted apart, and the "done" answers waiting for confirmation; then the same rows by
+ * officer (who answered last).
  */
 function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): ReportTable {
   const none = t('export-unit-none');
@@ -210,6 +211,20 @@ function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): 
     regular(x),
     x.awaiting,
   ];
+  // The same by officer (who answered last), under the total: tasks nobody answered are not listed.
+  const byOfficer = new Map<string, ReturnType<typeof empty>>();
+  for (const task of tasks) {
+    const status = task.state?.status;
+    const counted = countedOf(task);
+    const officer = task.state ? officerOfTask({ lastAnswerBy: task.state.answeredBy ?? null }) : undefined;
+    if (task.isGroup || !status || !counted || !officer) continue;
+    const row = byOfficer.get(officer) ?? empty();
+    row.statuses[status]++;
+    addToTally(row.tally, counted, input.statusDate);
+    byOfficer.set(officer, row);
+  }
+  const officers = [...byOfficer.keys()].sort((a, b) => a.localeCompare(b, 'vi'));
+  const width = 2 + TRACKING_STATUSES.length + OFFICIAL_BUCKETS.length + 3;
   return {
     sheetName: t('export-sheet-summary'),
     heading: headingLines(t, input, t('export-summary-heading')),
@@ -225,6 +240,8 @@ function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): 
     rows: [
       ...names.map((name) => ({ kind: 'task' as const, cells: [name, ...line(counts.get(name)!)] })),
       { kind: 'total', cells: [t('export-summary-total'), ...line(total)] },
+      ...(officers.length ? [{ kind: 'group' as const, cells: [t('export-summary-by-officer'), ...Array<null>(width - 1).fill(null)] }] : []),
+      ...officers.map((name) => ({ kind: 'task' as const, cells: [name, ...line(byOfficer.get(name)!)] })),
     ],
   };
 }

@@ -61,6 +61,8 @@ export interface TaskStateAt {
   /** Extensions approved by then: the new deadline and the day it was granted. */
   extensions: Array<{ due: IsoDate; grantedOn: IsoDate }>;
   evidence: Evidence[];
+  /** Who gave the last answer (done, in progress, blocked) by then: the officer the statistics count the task under. */
+  answeredBy?: string;
   /** The last answer is a "done" still waiting for confirmation (counted as not done). */
   awaitingConfirmation?: boolean;
 }
@@ -107,6 +109,8 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
   // The latest note, as the task card shows it (a snooze's note is its time, not a report).
   const noted = [...reports].reverse().find((r) => r.note !== null && r.note.trim() !== '' && r.status !== 'SNOOZED');
 
+  // A return is the monitoring unit's, not an answer of the officer who did the work.
+  const answeredBy = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED')?.officerName;
   const tracked: TrackedTask = { status, ...(due ? { due } : {}), ...(completedOn ? { completedOn } : {}) };
   return {
     status: trackingStatus(tracked, at.date),
@@ -116,6 +120,7 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
     ...(noted ? { latestReport: { on: dateOf(noted.at), officerName: noted.officerName, note: noted.note! } } : {}),
     extensions: approved.filter((e) => before(e.decidedAt)).map((e) => ({ due: e.proposedDue, grantedOn: dateOf(e.decidedAt!) })),
     evidence: reports.flatMap((r) => r.evidence.filter((e) => before(e.at)).map(({ kind, reference, fileName }) => ({ kind, reference, fileName }))),
+    ...(answeredBy ? { answeredBy } : {}),
     ...(awaitingConfirmation ? { awaitingConfirmation } : {}),
   };
 }

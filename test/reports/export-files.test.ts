@@ -21,7 +21,7 @@ const tasks: ExportTask[] = [
   {
     id: 2, parentId: 1, isGroup: false, code: '1', title: FORMULA, target: '100% văn bản', actions: null, deadlineRaw: 'Trước ngày 15/3/2025',
     units: [lead('Văn phòng - Thống kê'), { name: 'Tư pháp - Hộ tịch', role: 'COORDINATE' }],
-    state: state({ status: 'done-late', due: '2025-03-15', completedOn: '2025-03-20', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }, { kind: 'PHOTO', reference: 'AgACAgUAAxkBAAI', fileName: null }] }),
+    state: state({ status: 'done-late', due: '2025-03-15', completedOn: '2025-03-20', answeredBy: 'Nguyễn Văn A', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }, { kind: 'PHOTO', reference: 'AgACAgUAAxkBAAI', fileName: null }] }),
   },
   {
     id: 3, parentId: 1, isGroup: false, code: '2', title: 'Rà soát thủ tục hành chính', target: null, actions: null, deadlineRaw: 'Quý I/2025',
@@ -72,7 +72,11 @@ describe('the report model', () => {
       ['Tư pháp - Hộ tịch', 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0],
       ['Văn phòng - Thống kê', 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 5, 0, 0],
       ['Tổng cộng', 2, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 5, 0, 0],
+      // By officer: who answered last; the blocked task has no answer recorded, so no officer.
+      ['Theo cán bộ (người báo cáo gần nhất)', ...Array(14).fill(null)],
+      ['Nguyễn Văn A', 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 5, 0, 0],
     ]);
+    expect(model.summary.rows.map((r) => r.kind)).toEqual(['task', 'task', 'total', 'group', 'task']);
   });
 });
 
