@@ -151,6 +151,12 @@ report-title-week = 📊 <b>Weekly report</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Quarterly report</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} tasks
 report-empty = No tasks in this period.
+report-officers = <b>By officer</b> (who reported last):
+stats-days-overdue = {" "}({$days} days overdue in all, calendar days)
+stats-blocked = {" "}(of which blocked: {$count})
+stats-regular = Ongoing and recurring tasks: {$count}
+stats-awaiting = Waiting for confirmation: {$count}
+digest-stats = <b>Quarter</b> {$from} – {$to}:
 chart-title-week = Progress by unit, week {$from} – {$to}
 chart-title-quarter = Progress by unit, quarter {$from} – {$to}
 chart-title-overdue-trend = Overdue tasks by week (last {$weeks} weeks)
@@ -419,6 +425,14 @@ export-col-evidence = Evidence
 export-col-unit = Responsible unit
 export-col-total = Tasks
 export-summary-total = Total
+export-summary-by-officer = By officer (who reported last)
+export-official-done-on-time = Time-bound: done on time
+export-official-done-late = Time-bound: done late
+export-official-open-in-time = Time-bound: not done, in time
+export-official-open-overdue = Time-bound: not done, overdue
+export-col-days-overdue = Days overdue (calendar days)
+export-col-regular = Ongoing and recurring tasks
+export-col-awaiting = Waiting for confirmation
 export-unit-none = (No unit named)
 export-status-done-on-time = Done on time
 export-status-done-late = Done late
@@ -568,3 +582,29 @@ sandbox-no-open-task = This person has no open task left.
 sandbox-offline = Lost the connection to the service, retrying…
 sandbox-clock-fast = Fast clock ×{$factor}: reminders for tasks due in days arrive in minutes.
 sandbox-clock-normal = For reminders sooner: start with SANDBOX_FAST_CLOCK=60 (a clock 60 times faster), or press “⏰ Remind now”.
+
+## Confirmation
+status-awaiting-confirmation = ⏳ Waiting for confirmation ({$status})
+btn-confirm = ✅ Confirm
+btn-return = ↩️ Return
+confirmation-asked = 🔎 <b>Result to confirm</b>: {$name} reported it done at {$when}.
+confirmation-evidence = 📎 Evidence: {$items}
+confirmation-no-evidence = 📎 No evidence yet.
+confirmation-waiting = ⏳ Your report of completion at {$when} is recorded; waiting for the monitoring unit to confirm it.
+confirmation-confirmed = ✅ Confirmed as done (as of the report, {$date}).
+confirmation-confirmed-notice = ✅ {$name} confirmed the result of your task.
+confirmation-returned = ↩️ Result returned, reason: {$reason}
+confirmation-returned-notice = ↩️ {$name} returned the result, reason: {$reason}
+    The task is in progress again; reminders resume.
+confirmation-not-waiting = No result of this task is waiting for confirmation.
+confirmation-not-allowed = Only officers of the task's monitoring unit (or admins) confirm or return results.
+ask-return-reason = ↩️ Type the reason for returning the result. Send "skip" to cancel.
+plan-confirmation = {$on ->
+    [on] Plan {$plan}: reported results must be confirmed by the monitoring unit.
+   *[off] Plan {$plan}: a reported "done" counts at once, without confirmation.
+}
+zalo-hint-return = Send the reason as: return { $code } <reason>
+plan-confirmation-admin-only = Only admins change a plan's confirmation setting.
+plan-confirmation-usage = Send <code>/confirmation &lt;plan number or id&gt; on</code> (or <code>off</code>).
+plan-confirmation-no-plan = No plan <b>{$plan}</b>.
+plan-confirmation-ambiguous = <b>{$plan}</b> names several plans: send the plan's id.

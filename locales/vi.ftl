@@ -151,6 +151,12 @@ report-title-week = 📊 <b>Thống kê tuần</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Thống kê quý</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} nhiệm vụ
 report-empty = Không có nhiệm vụ trong kỳ.
+report-officers = <b>Theo cán bộ</b> (người báo cáo gần nhất):
+stats-days-overdue = {" "}(tổng {$days} ngày quá hạn, tính theo ngày lịch)
+stats-blocked = {" "}(trong đó vướng mắc: {$count})
+stats-regular = Nhiệm vụ thường xuyên: {$count}
+stats-awaiting = Chờ xác nhận: {$count}
+digest-stats = <b>Thống kê quý</b> {$from} – {$to}:
 chart-title-week = Tiến độ theo đơn vị, tuần {$from} – {$to}
 chart-title-quarter = Tiến độ theo đơn vị, quý {$from} – {$to}
 chart-title-overdue-trend = Số nhiệm vụ quá hạn theo tuần ({$weeks} tuần gần nhất)
@@ -419,6 +425,14 @@ export-col-evidence = Minh chứng
 export-col-unit = Đơn vị chịu trách nhiệm
 export-col-total = Tổng số nhiệm vụ
 export-summary-total = Tổng cộng
+export-summary-by-officer = Theo cán bộ (người báo cáo gần nhất)
+export-official-done-on-time = Có thời hạn: hoàn thành đúng hạn
+export-official-done-late = Có thời hạn: hoàn thành quá hạn
+export-official-open-in-time = Có thời hạn: chưa hoàn thành trong hạn
+export-official-open-overdue = Có thời hạn: chưa hoàn thành quá hạn
+export-col-days-overdue = Số ngày quá hạn (ngày lịch)
+export-col-regular = Nhiệm vụ thường xuyên
+export-col-awaiting = Chờ xác nhận
 export-unit-none = (Chưa xác định đơn vị)
 export-status-done-on-time = Hoàn thành đúng hạn
 export-status-done-late = Hoàn thành quá hạn
@@ -568,3 +582,29 @@ sandbox-no-open-task = Người này không còn việc nào đang mở.
 sandbox-offline = Mất kết nối với dịch vụ, đang thử lại…
 sandbox-clock-fast = Đồng hồ nhanh ×{$factor}: lời nhắc cho việc còn vài ngày sẽ đến sau vài phút.
 sandbox-clock-normal = Muốn nhận lời nhắc nhanh hơn: khởi động với SANDBOX_FAST_CLOCK=60 (đồng hồ chạy nhanh 60 lần), hoặc bấm “⏰ Nhắc ngay”.
+
+## Confirmation (chờ xác nhận)
+status-awaiting-confirmation = ⏳ Chờ xác nhận ({$status})
+btn-confirm = ✅ Xác nhận
+btn-return = ↩️ Trả lại
+confirmation-asked = 🔎 <b>Chờ xác nhận kết quả</b>: {$name} báo hoàn thành lúc {$when}.
+confirmation-evidence = 📎 Minh chứng: {$items}
+confirmation-no-evidence = 📎 Chưa có minh chứng.
+confirmation-waiting = ⏳ Đã ghi nhận báo cáo hoàn thành lúc {$when}; đang chờ đơn vị theo dõi xác nhận.
+confirmation-confirmed = ✅ Đã xác nhận hoàn thành (tính theo ngày báo cáo {$date}).
+confirmation-confirmed-notice = ✅ {$name} đã xác nhận kết quả nhiệm vụ của bạn.
+confirmation-returned = ↩️ Đã trả lại kết quả, lý do: {$reason}
+confirmation-returned-notice = ↩️ {$name} trả lại kết quả, lý do: {$reason}
+    Nhiệm vụ trở lại trạng thái đang thực hiện; nhắc việc tiếp tục.
+confirmation-not-waiting = Nhiệm vụ này không có kết quả nào đang chờ xác nhận.
+confirmation-not-allowed = Chỉ cán bộ đơn vị theo dõi nhiệm vụ (hoặc quản trị viên) mới xác nhận hoặc trả lại kết quả.
+ask-return-reason = ↩️ Nhập lý do trả lại kết quả. Gõ "bỏ qua" để hủy.
+plan-confirmation = {$on ->
+    [on] Kế hoạch {$plan}: kết quả báo hoàn thành phải được đơn vị theo dõi xác nhận.
+   *[off] Kế hoạch {$plan}: báo hoàn thành được ghi nhận ngay, không cần xác nhận.
+}
+zalo-hint-return = Nhắn lý do trả lại theo dạng: trả lại { $code } <lý do>
+plan-confirmation-admin-only = Chỉ quản trị viên mới đổi được cài đặt xác nhận của kế hoạch.
+plan-confirmation-usage = Gõ <code>/confirmation &lt;số hoặc mã kế hoạch&gt; on</code> (hoặc <code>off</code>).
+plan-confirmation-no-plan = Không có kế hoạch <b>{$plan}</b>.
+plan-confirmation-ambiguous = <b>{$plan}</b> trùng nhiều kế hoạch: hãy gõ mã số (#) của kế hoạch.

@@ -76,6 +76,16 @@ export const extensionDecision = createCallbackData(
   z.object({ decision: z.enum(['a', 'r']), requestId: id, officerId: id }),
 );
 
+/**
+ * A reported result waiting for the monitoring unit: k:<c|r>:<taskId>:<officerId>, c = confirm
+ * (✅ Xác nhận), r = return (↩️ Trả lại, the reason asked next). The officer named is the one the
+ * card was sent to; the core checks they belong to the task's monitoring unit.
+ */
+export const confirmationDecision = createCallbackData(
+  'k',
+  z.object({ decision: z.enum(['c', 'r']), taskId: id, officerId: id }),
+);
+
 /** Paging of long lists: p:<list>:<page>:<officerId>. */
 export const listPage = createCallbackData(
   'p',

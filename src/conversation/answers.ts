@@ -9,6 +9,7 @@ import { audit } from './audit.ts';
 import { canAnswerTask, canDecideExtension } from './permissions.ts';
 import { loadActor, PermissionError, type LoadedActor } from './scope.ts';
 import { dbDateOf, isoOfDbDate } from './tracking-status.ts';
+import { NEEDS_CONFIRMATION_SQL } from './confirmations.ts';
 
 /** Longest note we store; longer text is cut (Telegram itself caps a message at 4,096). */
 export const MAX_NOTE_LENGTH = 20_000;
@@ -113,6 +114,8 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
     const task = seen.view;
     if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
     if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task: taskOf(task), view: task };
+    // A "done" already waiting for the monitoring unit: a second one changes nothing (nor its time).
+    if (task.confirmationPendingAt && input.kind === 'DONE') return { outcome: 'already-done', task: taskOf(task), view: task };
 
     const progress = input.kind === 'DONE' ? 100 : input.progress === undefined ? undefined : Math.max(0, Math.min(100, Math.round(input.progress)));
     const recurring = isRecurring(task);
@@ -129,8 +132,13 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
     const updatedAt = new Date();
     const [row] = await sql.rows<Task & { reportId: number; reports: TaskWithView['reports'] }>(Prisma.sql`
       WITH updated AS (
-        UPDATE "Task" t SET status = ${status}::"TaskStatus", progress = COALESCE(${newProgress ?? null}::int, t.progress),
-          "completedAt" = CASE WHEN ${finished}::boolean THEN ${input.now}::timestamp(3) ELSE t."completedAt" END, "updatedAt" = ${updatedAt}::timestamp(3)
+        UPDATE "Task" t SET
+          -- With confirmation required, "done" waits (confirmations.ts); any other answer withdraws a waiting "done".
+          status = CASE WHEN ${finished}::boolean AND ${NEEDS_CONFIRMATION_SQL} THEN 'IN_PROGRESS'::"TaskStatus" ELSE ${status}::"TaskStatus" END,
+          progress = COALESCE(${newProgress ?? null}::int, t.progress),
+          "completedAt" = CASE WHEN ${finished}::boolean AND NOT ${NEEDS_CONFIRMATION_SQL} THEN ${input.now}::timestamp(3) ELSE t."completedAt" END,
+          "confirmationPendingAt" = CASE WHEN ${finished}::boolean AND ${NEEDS_CONFIRMATION_SQL} THEN ${input.now}::timestamp(3) ELSE NULL END,
+          "updatedAt" = ${updatedAt}::timestamp(3)
         WHERE t.id = ${task.id} AND t.xmin = ${seen.version}::xid AND ${scopeSql(actor.scope)}
         RETURNING t.*
       ), report AS (
@@ -145,8 +153,8 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
       ), logged AS (
         INSERT INTO "AuditLog" (at, actor, action, "entityType", "entityId", data)
         SELECT ${updatedAt}::timestamp(3), ${String(input.officerId)}::text, ${`task.${input.kind.toLowerCase().replace('_', '-')}`}::text, 'Task', ${String(task.id)}::text,
-               jsonb_build_object('reportId', report.id) || ${JSON.stringify(auditData)}::jsonb
-        FROM report
+               jsonb_build_object('reportId', report.id, 'awaitingConfirmation', updated."confirmationPendingAt" IS NOT NULL) || ${JSON.stringify(auditData)}::jsonb
+        FROM report, updated
       )
       SELECT updated.*, (SELECT id FROM report) AS "reportId",
         (SELECT COALESCE(json_agg(json_build_object('note', n.note)), '[]') FROM (

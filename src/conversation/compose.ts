@@ -8,11 +8,13 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
 import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
-import { overdueTasks, reportRange, reportRows, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
+import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
-import { appendixOfPath, displayCode, explanationButtons, reportHtml, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
+import { appendixOfPath, confirmationButtons, displayCode, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { taskAction } from './actions.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
+import { tallyTotal } from './statistics.ts';
+import { canConfirmTask } from './confirmations.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { renderPng } from '../reports/charts/render-png.ts';
 import { unitProgressPhoto, type RenderSvg } from '../reports/charts/unit-progress.ts';
@@ -70,7 +72,31 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});
     const html = options.footer ? `${body}\n\n${options.footer}` : body;
     const open = task.status !== 'DONE' && task.status !== 'CANCELLED';
-    return { html, ...(options.buttons && open ? { buttons: taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today)) } : {}) };
+    // A result waiting for confirmation: the monitoring unit's officers (and admins) get ✅ / ↩️ first.
+    const confirmRow = task.confirmationPendingAt && canConfirmTask(actor, task.units) ? confirmationButtons(e.t, task.id, actor.id) : [];
+    return { html, ...(options.buttons && open ? { buttons: [...confirmRow, ...taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today))] } : {}) };
+  }
+
+  /**
+   * The card an officer of the monitoring unit gets for a result waiting for confirmation: the task,
+   * who reported it done and when, the report's note and evidence, ✅ Xác nhận / ↩️ Trả lại.
+   * Undefined when nothing waits or the officer may not see the task.
+   */
+  async function confirmationCard(officerId: number, taskId: number, now: Date): Promise<OutgoingMessage | undefined> {
+    const actor = await loadActor(prisma, officerId);
+    if (!actor?.active) return undefined;
+    const task = await taskInScope(prisma, actor.scope, taskId);
+    if (!task?.confirmationPendingAt) return undefined;
+    const report = await prisma.statusReport.findFirst({
+      where: { taskId, status: 'DONE' },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { officer: { select: { name: true } }, evidence: { orderBy: { id: 'asc' }, select: { kind: true, reference: true, fileName: true } } },
+    });
+    const e = env(actor.language, now);
+    const header = e.t('confirmation-asked', { name: escapeHtml(report?.officer.name ?? ''), when: formatWhen(calendar, task.confirmationPendingAt) });
+    const items = (report?.evidence ?? []).map((x) => escapeHtml(x.kind === 'LINK' ? x.reference : x.fileName ?? e.t(x.kind === 'PHOTO' ? 'export-evidence-photo-unnamed' : 'export-evidence-document-unnamed')));
+    const evidence = items.length ? e.t('confirmation-evidence', { items: items.join(', ') }) : e.t('confirmation-no-evidence');
+    return { html: `${taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), { header })}\n${evidence}`, buttons: confirmationButtons(e.t, taskId, officerId) };
   }
 
   async function reminder(reminderId: number, now: Date): Promise<OutgoingMessage | null> {
@@ -83,6 +109,8 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const row = rows[0];
     if (!row || row.reminderStatus === 'CANCELLED') return null;
     if (row.status === 'DONE' || row.status === 'CANCELLED' || !row.actor?.active) return null;
+    // Waiting for the monitoring unit's confirmation: the officer has answered (an explanation's reminder still goes).
+    if (row.confirmationPendingAt && row.reminderKind !== EXPLANATION_REMINDER_KIND) return null;
     const actor = actorOfRow(row.actor);
     if (!canSeeTask(actor, actor.scope, row.units)) return null;
     const e = env(actor.language, now);
@@ -153,6 +181,10 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     });
     if (!taskLines.length && !gone.length) return nothing;
     const parts = [e.t('digest-title', { date: formatDmy(e.today) })];
+    // The quarter so far in the official buckets, each task once.
+    const quarter = reportRange(e.today, 'quarter');
+    const { total } = await reportData(prisma, await scopeUnitIds(prisma, actor.scope), quarter, e.today, dateOf);
+    if (tallyTotal(total)) parts.push('', e.t('digest-stats', { from: formatDmy(quarter.from), to: formatDmy(quarter.to) }), ...tallyLines(e.t, total));
     if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
     if (gone.length) {
       parts.push('', e.t('digest-unreachable'));
@@ -174,13 +206,14 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   }
 
   /** The counts by unit and status as text, and the chart part that shows them (when there is one to draw). */
-  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter'): Promise<{ html: string; chart?: OutgoingMessage }> {
+  async function report(unitIds: number[], locale: string, now: Date, period: 'week' | 'quarter', options: { byOfficer?: boolean } = {}): Promise<{ html: string; chart?: OutgoingMessage }> {
     const e = env(locale, now);
     const range = reportRange(e.today, period);
-    const rows = await reportRows(prisma, unitIds, range, e.today, dateOf);
+    const { rows, officers } = await reportData(prisma, unitIds, range, e.today, dateOf);
     const dates = { from: formatDmy(range.from), to: formatDmy(range.to) };
     const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', dates);
-    const html = reportHtml(e.t, title, rows);
+    // Counts by officer are for the leader's own /report, not for a group's summary.
+    const html = reportHtml(e.t, title, rows, options.byOfficer ? officers : []);
     if (!renderChart) return { html };
     const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
     // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).
@@ -222,11 +255,11 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   async function leaderReport(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
     const actor = await loadActor(prisma, officerId);
     if (!actor || !isLeaderOrAdmin(actor)) return [];
-    const { html, chart } = await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period);
+    const { html, chart } = await report(await scopeUnitIds(prisma, actor.scope), actor.language, now, period, { byOfficer: true });
     return [...(chart ? [chart] : []), ...split(html)];
   }
 
-  return { reminder, reminderList, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
+  return { reminder, reminderList, confirmationCard, overdueDigest, markUnreachableReported, groupOverdueDigest, weeklySummary, taskCard, leaderReport, split };
 }
 
 export type Composer = ReturnType<typeof createComposer>;

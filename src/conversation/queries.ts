@@ -7,6 +7,7 @@ import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from './re
 import type { Db } from './scope.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { dbDateOf, isoOfDbDate, trackingStatus } from './tracking-status.ts';
+import { addToTally, emptyTally, officerOfTask, tallyBy, type Tally } from './statistics.ts';
 
 export const taskViewInclude = {
   plan: { select: { title: true, number: true } },
@@ -87,6 +88,7 @@ export function toTaskView(task: TaskWithView, scope: UnitScope, ownUnitId: numb
     planNumber: task.plan.number,
     ...(task.due ? { due: isoOfDbDate(task.due) } : {}),
     ...(task.completedAt ? { completedOn: dateOf(task.completedAt) } : {}),
+    ...(task.confirmationPendingAt ? { awaitingConfirmation: true } : {}),
     ...(role ? { role } : {}),
     units: task.units.map((u) => ({ name: u.unit.name, role: u.role })),
     ...(task.reports[0]?.note ? { lastNote: task.reports[0].note } : {}),
@@ -171,12 +173,22 @@ export async function taskInScope(db: Db, scope: UnitScope, taskId: number) {
   return taskViewInScope(db, scope, taskId);
 }
 
+/** Counts of one officer's tasks (the officer who answered last), in the official buckets. */
+export interface OfficerReportRow {
+  officerName: string;
+  tally: Tally;
+}
+
+/** Most officers listed in /report; the rest are left out (the export has them all). */
+export const REPORT_MAX_OFFICERS = 20;
+
 /**
  * Counts by unit and tracking status of the tasks due in [from, to], plus earlier tasks
  * still open (carried over, overdue). A task is counted under each unit of the list that has a role on it.
+ * Also the official buckets (statistics.ts) per unit and per officer (who answered last).
  */
-export async function reportRows(db: Db, unitIds: number[], range: { from: IsoDate; to: IsoDate }, today: IsoDate, dateOf: (d: Date) => IsoDate): Promise<ReportRow[]> {
-  if (!unitIds.length) return [];
+export async function reportData(db: Db, unitIds: number[], range: { from: IsoDate; to: IsoDate }, today: IsoDate, dateOf: (d: Date) => IsoDate): Promise<{ rows: ReportRow[]; officers: OfficerReportRow[]; total: Tally }> {
+  if (!unitIds.length) return { rows: [], officers: [], total: emptyTally() };
   const tasks = await db.task.findMany({
     where: {
       isGroup: false,
@@ -187,22 +199,44 @@ export async function reportRows(db: Db, unitIds: number[], range: { from: IsoDa
         { due: { lt: dbDateOf(range.from) }, status: { notIn: ['DONE', 'CANCELLED'] } },
       ],
     },
-    select: { status: true, due: true, completedAt: true, units: { select: { unitId: true } } },
+    select: {
+      status: true, due: true, completedAt: true, schedule: true, confirmationPendingAt: true, units: { select: { unitId: true } },
+      reports: { where: { status: { in: ['DONE', 'IN_PROGRESS', 'BLOCKED'] } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { officer: { select: { name: true } } } },
+    },
   });
   const units = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  const rows = new Map(units.map((u) => [u.id, { unitName: u.name, counts: emptyCounts() }]));
+  const rows = new Map(units.map((u) => [u.id, { unitName: u.name, counts: emptyCounts(), tally: emptyTally() }]));
+  const counted = [];
+  // Each task once, whatever number of units it has (the rows count it under each).
+  const total = emptyTally();
   for (const task of tasks) {
-    const status = trackingStatus(
-      { status: task.status, ...(task.due ? { due: isoOfDbDate(task.due) } : {}), ...(task.completedAt ? { completedOn: dateOf(task.completedAt) } : {}) },
-      today,
-    );
+    const tracked = {
+      status: task.status,
+      ...(task.due ? { due: isoOfDbDate(task.due) } : {}),
+      ...(task.completedAt ? { completedOn: dateOf(task.completedAt) } : {}),
+      scheduleKind: (task.schedule as { kind?: string } | null)?.kind ?? null,
+      awaitingConfirmation: task.confirmationPendingAt !== null,
+    };
+    const status = trackingStatus(tracked, today);
     if (!status) continue;
+    counted.push({ ...tracked, officer: task.reports[0]?.officer.name });
+    addToTally(total, tracked, today);
     for (const unitId of new Set(task.units.map((u) => u.unitId))) {
       const row = rows.get(unitId);
-      if (row) row.counts[status]++;
+      if (!row) continue;
+      row.counts[status]++;
+      addToTally(row.tally, tracked, today);
     }
   }
-  return [...rows.values()].filter((r) => Object.values(r.counts).some((n) => n > 0));
+  const byOfficer = tallyBy(counted.filter((c) => c.officer), (c) => [officerOfTask({ lastAnswerBy: c.officer })!], today);
+  const officers = [...byOfficer].map(([officerName, tally]) => ({ officerName, tally }))
+    .sort((a, b) => a.officerName.localeCompare(b.officerName, 'vi'))
+    .slice(0, REPORT_MAX_OFFICERS);
+  return { rows: [...rows.values()].filter((r) => Object.values(r.counts).some((n) => n > 0)), officers, total };
+}
+
+export async function reportRows(db: Db, unitIds: number[], range: { from: IsoDate; to: IsoDate }, today: IsoDate, dateOf: (d: Date) => IsoDate): Promise<ReportRow[]> {
+  return (await reportData(db, unitIds, range, today, dateOf)).rows;
 }
 
 /** Monday..Sunday of today's week, or the calendar quarter of today. */

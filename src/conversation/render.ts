@@ -4,11 +4,12 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { MessageButton } from '../channels/types.ts';
 import type { IsoDate } from '../deadlines/types.ts';
-import { SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
+import { confirmationDecision, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
 import { escapeHtml, truncate } from './html.ts';
 import type { TranslateFn } from './i18n.ts';
 import type { TaskRoleName } from './permissions.ts';
 import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from './tracking-status.ts';
+import { OFFICIAL_BUCKETS, type BucketCounts, type Tally } from './statistics.ts';
 
 /** Plan text can be long; a card must stay one editable message. */
 export const CARD_TITLE_MAX = 700;
@@ -36,6 +37,8 @@ export interface TaskView {
   lastNote?: string;
   /** The appendix the task belongs to in a plan with several ("PL2"), from its path. */
   appendix?: string;
+  /** Reported done, waiting for the monitoring unit's confirmation (chờ xác nhận). */
+  awaitingConfirmation?: boolean;
   /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
   explanation?: { by: string; dueOn: IsoDate; answer?: string };
 }
@@ -55,8 +58,9 @@ export function describeDue(env: RenderEnv, due: IsoDate | undefined): string {
   return t('due-overdue', { date, days: String(Math.max(1, calendar.workingDaysBetween(due, today))) });
 }
 
-export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due' | 'completedOn' | 'progress'>, today: IsoDate): string {
+export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due' | 'completedOn' | 'progress' | 'awaitingConfirmation'>, today: IsoDate): string {
   const tracking = trackingStatus(view, today);
+  if (view.awaitingConfirmation && tracking) return t('status-awaiting-confirmation', { status: t(`status-${tracking}`) });
   if (!tracking) return t('status-cancelled');
   const label = t(`status-${tracking}`);
   return view.status === 'IN_PROGRESS' && view.progress > 0 && view.progress < 100 ? `${label} (${view.progress}%)` : label;
@@ -135,6 +139,14 @@ export function taskButtons(t: TranslateFn, taskId: number, officerId: number, e
   ];
 }
 
+/** ✅ Xác nhận / ↩️ Trả lại on a result waiting for the monitoring unit. */
+export function confirmationButtons(t: TranslateFn, taskId: number, officerId: number): MessageButton[][] {
+  return [[
+    { text: t('btn-confirm'), data: confirmationDecision.pack({ decision: 'c', taskId, officerId }) },
+    { text: t('btn-return'), data: confirmationDecision.pack({ decision: 'r', taskId, officerId }) },
+  ]];
+}
+
 /** Which explanation buttons a card shows to this viewer. */
 export function explanationButtons(
   view: { status: string; due?: IsoDate; explanation?: { answer?: string } | undefined },
@@ -175,20 +187,52 @@ export function taskLine(env: RenderEnv, view: TaskView, options: { withUnits?: 
 export interface ReportRow {
   unitName: string;
   counts: Record<TrackingStatus, number>;
+  /** The official buckets (statistics.ts); absent where only the six statuses were counted. */
+  tally?: Tally;
 }
 
 export function emptyCounts(): Record<TrackingStatus, number> {
   return Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>;
 }
 
-/** Counts by unit and tracking status. */
-export function reportHtml(t: TranslateFn, title: string, rows: ReportRow[]): string {
+/**
+ * The official buckets of one tally as lines: time-bound tasks in the four buckets with their
+ * calendar days overdue, then the "thường xuyên" ones apart, then how many wait for confirmation.
+ */
+export function tallyLines(t: TranslateFn, tally: Tally, indent = '  '): string[] {
+  const lines: string[] = [];
+  const side = (counts: BucketCounts, regular: boolean) => {
+    for (const b of OFFICIAL_BUCKETS) {
+      const n = counts.counts[b];
+      if (!n) continue;
+      const days = b === 'done-late' ? counts.daysLate : b === 'open-overdue' ? counts.daysOverdue : 0;
+      const extra = days ? t('stats-days-overdue', { days: String(days) }) : b === 'open-in-time' && !regular && tally.blocked ? t('stats-blocked', { count: String(tally.blocked) }) : '';
+      lines.push(`${indent}${regular ? '  ' : ''}${t(`status-${b}`)}: ${n}${extra}`);
+    }
+  };
+  side(tally.timeBound, false);
+  const regular = OFFICIAL_BUCKETS.reduce((n, b) => n + tally.regular.counts[b], 0);
+  if (regular) {
+    lines.push(`${indent}${t('stats-regular', { count: String(regular) })}`);
+    side(tally.regular, true);
+  }
+  if (tally.awaiting) lines.push(`${indent}${t('stats-awaiting', { count: String(tally.awaiting) })}`);
+  return lines;
+}
+
+/** Counts by unit in the official buckets (or by tracking status where no tally was made), then by officer. */
+export function reportHtml(t: TranslateFn, title: string, rows: ReportRow[], officers: Array<{ officerName: string; tally: Tally }> = []): string {
   const lines = [title];
   if (!rows.length) lines.push(t('report-empty'));
   for (const row of rows) {
     const total = TRACKING_STATUSES.reduce((n, s) => n + row.counts[s], 0);
     lines.push('', t('report-unit', { unit: escapeHtml(row.unitName), total: String(total) }));
-    for (const s of TRACKING_STATUSES) if (row.counts[s]) lines.push(`  ${t(`status-${s}`)}: ${row.counts[s]}`);
+    if (row.tally) lines.push(...tallyLines(t, row.tally));
+    else for (const s of TRACKING_STATUSES) if (row.counts[s]) lines.push(`  ${t(`status-${s}`)}: ${row.counts[s]}`);
+  }
+  if (officers.length) {
+    lines.push('', t('report-officers'));
+    for (const o of officers) lines.push(`• ${escapeHtml(o.officerName)}`, ...tallyLines(t, o.tally));
   }
   return lines.join('\n');
 }

@@ -15,7 +15,11 @@ export type ReplyCommand =
   /** A leader demands an explanation: "yêu cầu giải trình 1.2 [dd/mm/yyyy]". */
   | { kind: 'explain-ask'; code: string; dateText?: string }
   /** An officer explains: "giải trình 1.2 <text>". */
-  | { kind: 'explain'; code: string; text?: string };
+  | { kind: 'explain'; code: string; text?: string }
+  /** The monitoring unit confirms a reported result: "xác nhận 1.2". */
+  | { kind: 'confirm'; code: string }
+  /** The monitoring unit returns it: "trả lại 1.2 <lý do>". */
+  | { kind: 'return'; code: string; reason?: string };
 
 type Kind = ReplyCommand['kind'];
 
@@ -24,6 +28,10 @@ const KEYWORDS: Array<[Kind, string[]]> = [
   ['explain-ask', ['yeu', 'cau', 'giai', 'trinh']],
   ['explain-ask', ['ask', 'explanation']],
   ['explain', ['giai', 'trinh']],
+  ['confirm', ['xac', 'nhan']],
+  ['confirm', ['confirm']],
+  ['return', ['tra', 'lai']],
+  ['return', ['return']],
   ['explain', ['explain']],
   ['explain', ['explanation']],
   ['extend', ['xin', 'gia', 'han']],
@@ -172,6 +180,12 @@ export function parseReply(input: string): ReplyCommand | undefined {
     case 'explain': {
       const text = tailFrom(next);
       return text ? { kind, code, text } : { kind, code };
+    }
+    case 'confirm':
+      return { kind, code };
+    case 'return': {
+      const reason = tailFrom(next);
+      return reason ? { kind, code, reason } : { kind, code };
     }
   }
 }

@@ -412,10 +412,12 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
             SELECT CASE
               WHEN latest.status IS NULL THEN 'NOT_STARTED'
               WHEN latest.status = 'DONE' AND t.schedule->>'kind' IN ('recurring', 'ongoing') THEN 'IN_PROGRESS'
+              WHEN latest.status = 'DONE' AND t."confirmationPendingAt" IS NOT NULL THEN 'IN_PROGRESS'
+              WHEN latest.status = 'RETURNED' THEN 'IN_PROGRESS'
               ELSE latest.status::text END::"TaskStatus"
             FROM (SELECT (
               SELECT r.status FROM "StatusReport" AS r
-              WHERE r."taskId" = t.id AND r.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED') ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1) AS status) AS latest),
+              WHERE r."taskId" = t.id AND r.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED', 'RETURNED') ORDER BY r."createdAt" DESC, r.id DESC LIMIT 1) AS status) AS latest),
             "updatedAt" = now()
           WHERE t.id = ANY(${arrayLiteral(returning)}::int[]) AND t.status = 'CANCELLED'`;
       }

@@ -7,6 +7,7 @@ import type { TranslateFn } from '../conversation/i18n.ts';
 import { formatDmy, TRACKING_STATUSES, type TrackingStatus } from '../conversation/tracking-status.ts';
 import type { ReportPeriod } from './periods.ts';
 import type { TaskStateAt } from './status-at.ts';
+import { addToTally, emptyTally, officerOfTask, OFFICIAL_BUCKETS, type CountedTask, type Tally } from '../conversation/statistics.ts';
 
 export type UnitRole = 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE';
 
@@ -20,6 +21,8 @@ export interface ExportTask {
   actions: string | null;
   deadlineRaw: string | null;
   units: Array<{ name: string; role: UnitRole }>;
+  /** The schedule's kind: 'ongoing' and 'recurring' tasks are "thường xuyên", counted apart. */
+  scheduleKind?: string | null;
   /** The state at the status date; groups have none. */
   state?: TaskStateAt;
 }
@@ -158,25 +161,70 @@ export function responsibleUnits(task: Pick<ExportTask, 'units'>): string[] {
   return [];
 }
 
+/** A state at the status date as the statistics count it (statistics.ts). */
+function countedOf(task: ExportTask): CountedTask | undefined {
+  const state = task.state;
+  if (!state?.status) return undefined;
+  const status = state.status.startsWith('done-') ? 'DONE' : state.status === 'blocked' ? 'BLOCKED' : 'IN_PROGRESS';
+  return {
+    status,
+    ...(state.due ? { due: state.due } : {}),
+    ...(state.completedOn ? { completedOn: state.completedOn } : {}),
+    scheduleKind: task.scheduleKind ?? null,
+    ...(state.awaitingConfirmation ? { awaitingConfirmation: true } : {}),
+  };
+}
+
+/**
+ * By the responsible unit: the six tracking statuses (as before), then the official block —
+ * the four buckets of the time-bound tasks, their calendar days overdue, the "thường xuyên"
+ * tasks counted apart, and the "done" answers waiting for confirmation; then the same rows by
+ * officer (who answered last).
+ */
 function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): ReportTable {
   const none = t('export-unit-none');
-  const counts = new Map<string, Record<TrackingStatus, number>>();
-  const empty = () => Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>;
+  const counts = new Map<string, { statuses: Record<TrackingStatus, number>; tally: Tally }>();
+  const empty = () => ({ statuses: Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>, tally: emptyTally() });
   const total = empty();
   for (const task of tasks) {
     const status = task.state?.status;
-    if (task.isGroup || !status) continue;
-    total[status]++;
+    const counted = countedOf(task);
+    if (task.isGroup || !status || !counted) continue;
+    total.statuses[status]++;
+    addToTally(total.tally, counted, input.statusDate);
     const units = responsibleUnits(task);
     for (const unit of units.length ? units : [none]) {
       const row = counts.get(unit) ?? empty();
-      row[status]++;
+      row.statuses[status]++;
+      addToTally(row.tally, counted, input.statusDate);
       counts.set(unit, row);
     }
   }
   const names = [...counts.keys()].filter((n) => n !== none).sort((a, b) => a.localeCompare(b, 'vi'));
   if (counts.has(none)) names.push(none);
-  const line = (c: Record<TrackingStatus, number>) => [TRACKING_STATUSES.reduce((n, s) => n + c[s], 0), ...TRACKING_STATUSES.map((s) => c[s])];
+  const regular = (x: Tally) => OFFICIAL_BUCKETS.reduce((n, b) => n + x.regular.counts[b], 0);
+  const line = ({ statuses: c, tally: x }: ReturnType<typeof empty>) => [
+    TRACKING_STATUSES.reduce((n, s) => n + c[s], 0),
+    ...TRACKING_STATUSES.map((s) => c[s]),
+    ...OFFICIAL_BUCKETS.map((b) => x.timeBound.counts[b]),
+    x.timeBound.daysLate + x.timeBound.daysOverdue,
+    regular(x),
+    x.awaiting,
+  ];
+  // The same by officer (who answered last), under the total: tasks nobody answered are not listed.
+  const byOfficer = new Map<string, ReturnType<typeof empty>>();
+  for (const task of tasks) {
+    const status = task.state?.status;
+    const counted = countedOf(task);
+    const officer = task.state ? officerOfTask({ lastAnswerBy: task.state.answeredBy ?? null }) : undefined;
+    if (task.isGroup || !status || !counted || !officer) continue;
+    const row = byOfficer.get(officer) ?? empty();
+    row.statuses[status]++;
+    addToTally(row.tally, counted, input.statusDate);
+    byOfficer.set(officer, row);
+  }
+  const officers = [...byOfficer.keys()].sort((a, b) => a.localeCompare(b, 'vi'));
+  const width = 2 + TRACKING_STATUSES.length + OFFICIAL_BUCKETS.length + 3;
   return {
     sheetName: t('export-sheet-summary'),
     heading: headingLines(t, input, t('export-summary-heading')),
@@ -184,10 +232,16 @@ function summaryTable(t: TranslateFn, input: ExportInput, tasks: ExportTask[]): 
       { key: 'unit', header: t('export-col-unit'), width: 40 },
       { key: 'total', header: t('export-col-total'), width: 12 },
       ...TRACKING_STATUSES.map((s) => ({ key: s, header: t(`export-status-${s}`), width: 14 })),
+      ...OFFICIAL_BUCKETS.map((b) => ({ key: `official-${b}`, header: t(`export-official-${b}`), width: 16 })),
+      { key: 'days-overdue', header: t('export-col-days-overdue'), width: 14 },
+      { key: 'regular', header: t('export-col-regular'), width: 14 },
+      { key: 'awaiting', header: t('export-col-awaiting'), width: 12 },
     ],
     rows: [
       ...names.map((name) => ({ kind: 'task' as const, cells: [name, ...line(counts.get(name)!)] })),
       { kind: 'total', cells: [t('export-summary-total'), ...line(total)] },
+      ...(officers.length ? [{ kind: 'group' as const, cells: [t('export-summary-by-officer'), ...Array<null>(width - 1).fill(null)] }] : []),
+      ...officers.map((name) => ({ kind: 'task' as const, cells: [name, ...line(byOfficer.get(name)!)] })),
     ],
   };
 }

@@ -77,6 +77,7 @@ interface Row {
   completedAt: string | null;
   due: IsoDate | null;
   scheduleKind: string | null;
+  confirmationPendingAt: string | null;
   units: ExportTask['units'];
   reports: Array<Omit<HistoryReport, 'at' | 'evidence'> & { at: string; evidence: Array<Omit<HistoryReport['evidence'][number], 'at'> & { at: string }> }>;
   extensions: Array<Omit<HistoryExtension, 'decidedAt'> & { decidedAt: string | null }>;
@@ -100,6 +101,7 @@ export async function exportTaskRows(db: Db | SqlRunner, planId: number, options
   const rows = await sql.rows<Row>(Prisma.sql`
     SELECT t.id, t."parentId", t."isGroup", t.code, t.title, t.target, t.actions, t."deadlineRaw", t.status::text AS status,
       ${utc(Prisma.sql`t."completedAt"`)} AS "completedAt", to_char(t.due, 'YYYY-MM-DD') AS due, t.schedule->>'kind' AS "scheduleKind",
+      ${utc(Prisma.sql`t."confirmationPendingAt"`)} AS "confirmationPendingAt",
       (SELECT COALESCE(json_agg(json_build_object('name', u.name, 'role', tu.role) ORDER BY tu.role, u.name), '[]')
          FROM "TaskUnit" tu JOIN "Unit" u ON u.id = tu."unitId" WHERE tu."taskId" = t.id) AS units,
       (SELECT COALESCE(json_agg(json_build_object(
@@ -125,11 +127,13 @@ export async function exportTaskRows(db: Db | SqlRunner, planId: number, options
     actions: r.actions,
     deadlineRaw: r.deadlineRaw,
     units: r.units,
+    scheduleKind: r.scheduleKind,
     history: {
       status: r.status,
       completedAt: r.completedAt ? new Date(r.completedAt) : null,
       due: r.due,
       recurring: r.scheduleKind === 'recurring' || r.scheduleKind === 'ongoing',
+      confirmationPendingAt: r.confirmationPendingAt ? new Date(r.confirmationPendingAt) : null,
       reports: r.reports.map((x) => ({ ...x, at: new Date(x.at), evidence: x.evidence.map((e) => ({ ...e, at: new Date(e.at) })) })),
       // Every approved extension, also those decided after the date: they tell the deadline before them.
       extensions: r.extensions.map((x) => ({ ...x, decidedAt: x.decidedAt ? new Date(x.decidedAt) : null })),

@@ -31,6 +31,7 @@ interface Row {
   completedAt: string | null;
   due: IsoDate | null;
   scheduleKind: string | null;
+  confirmationPendingAt: string | null;
   reports: Array<{ at: string; status: TaskHistory['reports'][number]['status'] }>;
   extensions: Array<{ decidedAt: string | null; currentDue: IsoDate | null; proposedDue: IsoDate }>;
 }
@@ -46,8 +47,9 @@ export async function overdueHistories(db: Db | SqlRunner, unitIds: number[], be
   const approved = Prisma.sql`SELECT 1 FROM "ExtensionRequest" x WHERE x."taskId" = t.id AND x.status = 'APPROVED'`;
   const rows = await runnerOf(db).rows<Row>(Prisma.sql`
     SELECT t.status::text AS status, ${utc(Prisma.sql`t."completedAt"`)} AS "completedAt", to_char(t.due, 'YYYY-MM-DD') AS due, t.schedule->>'kind' AS "scheduleKind",
+      ${utc(Prisma.sql`t."confirmationPendingAt"`)} AS "confirmationPendingAt",
       (SELECT COALESCE(json_agg(json_build_object('at', ${utc(Prisma.sql`sr."createdAt"`)}, 'status', sr.status) ORDER BY sr."createdAt", sr.id), '[]')
-         FROM "StatusReport" sr WHERE sr."taskId" = t.id AND sr."createdAt" < ${until}::timestamp(3) AND sr.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED')) AS reports,
+         FROM "StatusReport" sr WHERE sr."taskId" = t.id AND sr."createdAt" < ${until}::timestamp(3) AND sr.status IN ('DONE', 'IN_PROGRESS', 'BLOCKED', 'RETURNED')) AS reports,
       (SELECT COALESCE(json_agg(json_build_object('decidedAt', ${utc(Prisma.sql`x."decidedAt"`)}, 'currentDue', to_char(x."currentDue", 'YYYY-MM-DD'),
            'proposedDue', to_char(x."proposedDue", 'YYYY-MM-DD')) ORDER BY x."decidedAt", x.id), '[]')
          FROM "ExtensionRequest" x WHERE x."taskId" = t.id AND x.status = 'APPROVED') AS extensions
@@ -60,6 +62,7 @@ export async function overdueHistories(db: Db | SqlRunner, unitIds: number[], be
     completedAt: r.completedAt ? new Date(r.completedAt) : null,
     due: r.due,
     recurring: r.scheduleKind === 'recurring' || r.scheduleKind === 'ongoing',
+    confirmationPendingAt: r.confirmationPendingAt ? new Date(r.confirmationPendingAt) : null,
     reports: r.reports.map((x) => ({ at: new Date(x.at), status: x.status, progress: null, note: null, officerName: '', evidence: [] })),
     extensions: r.extensions.map((x) => ({ status: 'APPROVED' as const, decidedAt: x.decidedAt ? new Date(x.decidedAt) : null, currentDue: x.currentDue, proposedDue: x.proposedDue })),
   }));

@@ -14,7 +14,7 @@
 import type { IsoDate } from '../deadlines/types.ts';
 import { trackingStatus, type TrackedTask, type TrackingStatus } from '../conversation/tracking-status.ts';
 
-export type ReportKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED' | 'EXTENSION_REQUESTED' | 'SNOOZED';
+export type ReportKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED' | 'EXTENSION_REQUESTED' | 'SNOOZED' | 'RETURNED';
 
 export interface HistoryReport {
   at: Date;
@@ -39,6 +39,8 @@ export interface TaskHistory {
   due: IsoDate | null;
   /** Recurring and ongoing tasks: an answer "done" finishes an occurrence, never the task. */
   recurring: boolean;
+  /** Reported done and waiting for the monitoring unit's confirmation since then: that "done" does not count yet. */
+  confirmationPendingAt?: Date | null;
   reports: HistoryReport[];
   extensions: HistoryExtension[];
 }
@@ -59,6 +61,10 @@ export interface TaskStateAt {
   /** Extensions approved by then: the new deadline and the day it was granted. */
   extensions: Array<{ due: IsoDate; grantedOn: IsoDate }>;
   evidence: Evidence[];
+  /** Who gave the last answer (done, in progress, blocked) by then: the officer the statistics count the task under. */
+  answeredBy?: string;
+  /** The last answer is a "done" still waiting for confirmation (counted as not done). */
+  awaitingConfirmation?: boolean;
 }
 
 /**
@@ -75,12 +81,21 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
   // An extension granted after the date had not moved the deadline yet: the one in force was its "before".
   const due = grantedLater ? grantedLater.currentDue ?? undefined : task.due ?? undefined;
 
-  const answer = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED');
+  // A return (the monitoring unit sent a "done" back) puts the task in progress again.
+  const answer = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED' || r.status === 'RETURNED');
   let status: TrackedTask['status'];
   let completedOn: IsoDate | undefined;
+  let awaitingConfirmation = false;
   if (task.status === 'CANCELLED') status = 'CANCELLED';
   else if (answer) {
-    status = answer.status === 'DONE' ? (task.recurring ? 'IN_PROGRESS' : 'DONE') : (answer.status as 'IN_PROGRESS' | 'BLOCKED');
+    status = answer.status === 'DONE' ? (task.recurring ? 'IN_PROGRESS' : 'DONE') : answer.status === 'RETURNED' ? 'IN_PROGRESS' : (answer.status as 'IN_PROGRESS' | 'BLOCKED');
+    // A "done" the monitoring unit has not confirmed is not done (a return is written as an
+    // RETURNED report, so a returned "done" is followed by one). A confirmed one counts from
+    // when it was reported: the confirmation judges the work, it does not date it.
+    if (status === 'DONE' && task.confirmationPendingAt && answer.at.getTime() >= task.confirmationPendingAt.getTime()) {
+      status = 'IN_PROGRESS';
+      awaitingConfirmation = true;
+    }
     if (status === 'DONE') completedOn = dateOf(answer.at);
   } else if (task.status === 'DONE' && before(task.completedAt)) {
     status = 'DONE';
@@ -94,6 +109,8 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
   // The latest note, as the task card shows it (a snooze's note is its time, not a report).
   const noted = [...reports].reverse().find((r) => r.note !== null && r.note.trim() !== '' && r.status !== 'SNOOZED');
 
+  // A return is the monitoring unit's, not an answer of the officer who did the work.
+  const answeredBy = [...reports].reverse().find((r) => r.status === 'DONE' || r.status === 'IN_PROGRESS' || r.status === 'BLOCKED')?.officerName;
   const tracked: TrackedTask = { status, ...(due ? { due } : {}), ...(completedOn ? { completedOn } : {}) };
   return {
     status: trackingStatus(tracked, at.date),
@@ -103,5 +120,7 @@ export function taskStateAt(task: TaskHistory, at: { date: IsoDate; cutoff: Date
     ...(noted ? { latestReport: { on: dateOf(noted.at), officerName: noted.officerName, note: noted.note! } } : {}),
     extensions: approved.filter((e) => before(e.decidedAt)).map((e) => ({ due: e.proposedDue, grantedOn: dateOf(e.decidedAt!) })),
     evidence: reports.flatMap((r) => r.evidence.filter((e) => before(e.at)).map(({ kind, reference, fileName }) => ({ kind, reference, fileName }))),
+    ...(answeredBy ? { answeredBy } : {}),
+    ...(awaitingConfirmation ? { awaitingConfirmation } : {}),
   };
 }

@@ -161,7 +161,9 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
   let cursor = 0;
   for (;;) {
     const tasks = await sql.rows<{ id: number; planId: number; isGroup: boolean; status: string; schedule: unknown; units: Array<{ unitId: number; role: LoadedTask['units'][number]['role'] }> }>(Prisma.sql`
-      SELECT t.id, t."planId", t."isGroup", t.status::text AS status, t.schedule,
+      -- A "done" waiting for the monitoring unit's confirmation is planned as done: the officer
+      -- has answered, so no reminders (a return makes it open again and plans them anew).
+      SELECT t.id, t."planId", t."isGroup", CASE WHEN t."confirmationPendingAt" IS NOT NULL THEN 'DONE' ELSE t.status::text END AS status, t.schedule,
              COALESCE((SELECT json_agg(json_build_object('unitId', tu."unitId", 'role', tu.role::text)) FROM "TaskUnit" tu WHERE tu."taskId" = t.id), '[]'::json) AS units
       FROM "Task" t
       WHERE t.id > ${cursor} AND ${filter}

@@ -56,6 +56,8 @@ describe('/tasks, /status, /overdue, /report', () => {
     expect(report.text).toContain('<b>Phòng Nội vụ</b> — 2 nhiệm vụ');
     expect(report.text).toContain('Chưa hoàn thành quá hạn: 1');
     expect(report.text).toContain('Chưa hoàn thành trong hạn: 1');
+    // The official buckets: days overdue in calendar days.
+    expect(report.text).toMatch(/Chưa hoàn thành quá hạn: 1 \(tổng \d+ ngày quá hạn, tính theo ngày lịch\)/);
     // Switch to the quarter with the button.
     await w.tap(USERS.leader, report.messageId, w.buttons(USERS.leader, report.messageId)[0]!.callback_data);
     expect(w.tg.messagesTo(USERS.leader).find((m) => m.messageId === report.messageId)!.text).toContain('Thống kê quý</b> 01/10/2024 – 31/12/2024');

@@ -26,6 +26,10 @@ describe('text-reply grammar', () => {
     ['nhắc lại 1.2', { kind: 'snooze', code: '1.2' }],
     ['nhắc lại sau 1.2 02/12/2024', { kind: 'snooze', code: '1.2', dateText: '02/12/2024' }],
     ['snooze II.1', { kind: 'snooze', code: 'II.1' }],
+    ['xác nhận 1.2', { kind: 'confirm', code: '1.2' }],
+    ['confirm 1.2', { kind: 'confirm', code: '1.2' }],
+    ['trả lại 1.2 thiếu biên bản', { kind: 'return', code: '1.2', reason: 'thiếu biên bản' }],
+    ['tra lai 1.2', { kind: 'return', code: '1.2' }],
   ])('%s', (text, expected) => {
     expect(parseReply(text)).toEqual(expected);
   });

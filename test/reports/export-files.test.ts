@@ -21,12 +21,12 @@ const tasks: ExportTask[] = [
   {
     id: 2, parentId: 1, isGroup: false, code: '1', title: FORMULA, target: '100% văn bản', actions: null, deadlineRaw: 'Trước ngày 15/3/2025',
     units: [lead('Văn phòng - Thống kê'), { name: 'Tư pháp - Hộ tịch', role: 'COORDINATE' }],
-    state: state({ status: 'done-late', completedOn: '2025-03-20', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }, { kind: 'PHOTO', reference: 'AgACAgUAAxkBAAI', fileName: null }] }),
+    state: state({ status: 'done-late', due: '2025-03-15', completedOn: '2025-03-20', answeredBy: 'Nguyễn Văn A', progress: 100, latestReport: { on: '2025-03-20', officerName: 'Nguyễn Văn A', note: '+SUM(1,2)\u0007 xong' }, evidence: [{ kind: 'LINK', reference: 'https://vanban.gov.vn/1', fileName: null }, { kind: 'DOCUMENT', reference: 'BQACAgU', fileName: 'bao-cao.pdf' }, { kind: 'PHOTO', reference: 'AgACAgUAAxkBAAI', fileName: null }] }),
   },
   {
     id: 3, parentId: 1, isGroup: false, code: '2', title: 'Rà soát thủ tục hành chính', target: null, actions: null, deadlineRaw: 'Quý I/2025',
     units: [lead('Tư pháp - Hộ tịch')],
-    state: state({ status: 'blocked', progress: 40, extensions: [{ due: '2025-06-30', grantedOn: '2025-03-25' }] }),
+    state: state({ status: 'blocked', due: '2025-06-30', progress: 40, extensions: [{ due: '2025-06-30', grantedOn: '2025-03-25' }] }),
   },
   { id: 4, parentId: null, isGroup: true, code: 'II', title: 'Nhóm không còn nhiệm vụ', target: null, actions: null, deadlineRaw: null, units: [] },
 ];
@@ -61,13 +61,22 @@ describe('the report model', () => {
     expect(model.tasks.rows[2]!.cells.slice(6)).toEqual(['Vướng mắc', null, 40, null, 'Đến ngày 30/06/2025 (đồng ý ngày 25/03/2025)', null]);
   });
 
-  it('sums by the responsible unit and status', () => {
+  it('sums by the responsible unit and status, then in the official buckets with calendar days overdue, ongoing tasks and waiting ones apart', () => {
     expect(model.summary.columns.map((c) => c.header).slice(0, 3)).toEqual(['Đơn vị chịu trách nhiệm', 'Tổng số nhiệm vụ', 'Hoàn thành đúng hạn']);
-    expect(model.summary.rows.map((r) => r.cells)).toEqual([
-      ['Tư pháp - Hộ tịch', 1, 0, 0, 0, 1, 0, 0],
-      ['Văn phòng - Thống kê', 1, 0, 1, 0, 0, 0, 0],
-      ['Tổng cộng', 2, 0, 1, 0, 1, 0, 0],
+    expect(model.summary.columns.map((c) => c.header).slice(8)).toEqual([
+      'Có thời hạn: hoàn thành đúng hạn', 'Có thời hạn: hoàn thành quá hạn', 'Có thời hạn: chưa hoàn thành trong hạn', 'Có thời hạn: chưa hoàn thành quá hạn',
+      'Số ngày quá hạn (ngày lịch)', 'Nhiệm vụ thường xuyên', 'Chờ xác nhận',
     ]);
+    // Blocked in time is "chưa hoàn thành trong hạn"; done 20/03 for 15/03 is 5 calendar days late.
+    expect(model.summary.rows.map((r) => r.cells)).toEqual([
+      ['Tư pháp - Hộ tịch', 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+      ['Văn phòng - Thống kê', 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 5, 0, 0],
+      ['Tổng cộng', 2, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 5, 0, 0],
+      // By officer: who answered last; the blocked task has no answer recorded, so no officer.
+      ['Theo cán bộ (người báo cáo gần nhất)', ...Array(14).fill(null)],
+      ['Nguyễn Văn A', 1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 5, 0, 0],
+    ]);
+    expect(model.summary.rows.map((r) => r.kind)).toEqual(['task', 'task', 'total', 'group', 'task']);
   });
 });
 

@@ -64,3 +64,15 @@ describe('a task state at a past date', () => {
     expect(taskStateAt(t, endOf('2025-03-31'), dateOf)).toMatchObject({ status: 'in-progress', progress: 25, latestReport: { note: 'xin thêm' } });
   });
 });
+
+describe('a "done" waiting for confirmation, in the history', () => {
+  it('is not done while it waits; a returned one (a RETURNED report after it) is in progress again', () => {
+    const waiting = task({ status: 'IN_PROGRESS', confirmationPendingAt: new Date('2025-03-10T03:00:00Z'), reports: [report('2025-03-10T03:00:00Z', 'DONE', { progress: 100 })] });
+    expect(taskStateAt(waiting, endOf('2025-03-12'), dateOf)).toMatchObject({ status: 'in-progress', awaitingConfirmation: true });
+    expect(taskStateAt(waiting, endOf('2025-03-20'), dateOf)).toMatchObject({ status: 'open-overdue', awaitingConfirmation: true });
+    const returned = task({ status: 'IN_PROGRESS', reports: [report('2025-03-10T03:00:00Z', 'DONE', { progress: 100 }), report('2025-03-11T03:00:00Z', 'RETURNED', { progress: 100, note: 'thiếu biên bản', officerName: 'Đỗ Thị Dung' })] });
+    // Counted under the officer who did the work, not the one who returned it.
+    expect(taskStateAt(returned, endOf('2025-03-12'), dateOf)).toMatchObject({ status: 'in-progress', latestReport: { note: 'thiếu biên bản' }, answeredBy: 'Nguyễn Văn A' });
+    expect(taskStateAt(returned, endOf('2025-03-12'), dateOf).awaitingConfirmation).toBeUndefined();
+  });
+});

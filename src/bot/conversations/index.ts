@@ -10,6 +10,7 @@ import { formatDmy } from '../../conversation/tracking-status.ts';
 import type { BotContext, BotServices, ConversationContext } from '../context.ts';
 import { answerTask, requestAndNotify, snoozeAndShow, storeEvidence } from '../handlers/answers.ts';
 import { explainAndNotify } from '../handlers/explanations.ts';
+import { returnAndNotify } from '../handlers/confirmations.ts';
 import { isSkip, waitForText, ANSWER_WAIT_MS, type BotConversation } from './wait-text.ts';
 
 export interface TaskStepArgs {
@@ -21,7 +22,7 @@ export interface TaskStepArgs {
   messageId?: number;
 }
 
-export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extension-date', snoozeDay: 'snooze-day', evidence: 'evidence', explanation: 'explanation-text' } as const;
+export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extension-date', snoozeDay: 'snooze-day', evidence: 'evidence', explanation: 'explanation-text', returnReason: 'return-reason' } as const;
 
 /** Starts a step, leaving any other the chat was in: the officer moved on to this one. */
 export async function enterConversation(ctx: BotContext, id: (typeof CONVERSATION_IDS)[keyof typeof CONVERSATION_IDS], args: unknown): Promise<void> {
@@ -115,6 +116,16 @@ export function createConversations(services: BotServices) {
     );
   }
 
+  async function returnReason(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
+    const t = translator(services.i18n, args.locale);
+    await ctx.reply(t('ask-return-reason'), { parse_mode: 'HTML' });
+    const text = await waitForText(conversation);
+    if (isSkip(text)) return;
+    await conversation.external((outer) =>
+      returnAndNotify(services, { api: outer.api, chatId: args.chatId, ...(args.messageId ? { messageId: args.messageId } : {}) }, { officerId: args.officerId, taskId: args.taskId, reason: text }),
+    );
+  }
+
   async function snoozeDay(conversation: BotConversation, ctx: ConversationContext, args: TaskStepArgs) {
     const t = translator(services.i18n, args.locale);
     const date = await askDate(conversation, ctx, args, t('ask-snooze-day'));
@@ -162,5 +173,6 @@ export function createConversations(services: BotServices) {
     createConversation<BotContext, ConversationContext>(snoozeDay, CONVERSATION_IDS.snoozeDay),
     createConversation<BotContext, ConversationContext>(evidence, CONVERSATION_IDS.evidence),
     createConversation<BotContext, ConversationContext>(explanationText, CONVERSATION_IDS.explanation),
+    createConversation<BotContext, ConversationContext>(returnReason, CONVERSATION_IDS.returnReason),
   ];
 }

@@ -13,6 +13,8 @@ import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
 import { demandAndNotify, explainAndNotify } from '../handlers/explanations.ts';
+import { confirmAndNotify, returnAndNotify } from '../handlers/confirmations.ts';
+import { assertMayConfirm } from '../../conversation/confirmations.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { messageOptions } from '../keyboards/index.ts';
 
@@ -95,6 +97,15 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         if (!command.text) return enterConversation(ctx, CONVERSATION_IDS.explanation, stepArgs);
         await explainAndNotify(services, target, { officerId: officer.id, taskId, text: command.text });
         return;
+      case 'confirm':
+        await assertMayConfirm(services.prisma, officer.id, taskId);
+        await confirmAndNotify(services, target, { officerId: officer.id, taskId });
+        return;
+      case 'return':
+        await assertMayConfirm(services.prisma, officer.id, taskId);
+        if (!command.reason) return enterConversation(ctx, CONVERSATION_IDS.returnReason, stepArgs);
+        await returnAndNotify(services, target, { officerId: officer.id, taskId, reason: command.reason });
+        return;
       case 'snooze': {
         const now = services.now();
         let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
@@ -114,7 +125,7 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
     }
   } catch (err) {
     if (err instanceof PermissionError) {
-      await ctx.reply(ctx.t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : 'task-not-yours'), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : command.kind === 'confirm' || command.kind === 'return' ? 'confirmation-not-allowed' : 'task-not-yours'), { parse_mode: 'HTML' });
       return;
     }
     throw err;

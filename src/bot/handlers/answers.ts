@@ -2,6 +2,7 @@
 // record through the conversation core, then show the recorded status on the card
 // (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
 import type { Api } from 'grammy';
+import { askConfirmation } from './confirmations.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../conversation/answers.ts';
 import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
 import { escapeHtml, truncate } from '../../conversation/html.ts';
@@ -59,12 +60,15 @@ export async function answerTask(
   }
   const when = formatWhen(services.calendar, now);
   const note = input.note ? escapeHtml(truncate(input.note.trim(), NOTE_PREVIEW)) : '';
+  const waiting = kind === 'DONE' && result.task.confirmationPendingAt !== null;
   const footer =
-    kind === 'DONE' ? t('recorded-done', { when })
+    waiting ? t('confirmation-waiting', { when })
+    : kind === 'DONE' ? t('recorded-done', { when })
     : kind === 'BLOCKED' ? t('recorded-blocked', { when, reason: note || t('no-reason') })
     : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
     : t('recorded-in-progress', { when });
   await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor, result.view);
+  if (waiting) await askConfirmation(services, target.api, input.taskId, input.officerId);
   return { reportId: result.report.id };
 }
 

@@ -4,7 +4,7 @@
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
 // through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
 import type { OutgoingMessage } from '../types.ts';
-import { extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
+import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
 import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
 import { escapeHtml } from '../../conversation/html.ts';
@@ -15,6 +15,7 @@ import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../c
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
 import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
+import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, defaultSnooze, nextWorkingMorning, onChosenDay } from '../../conversation/snooze-time.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
@@ -147,12 +148,53 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     const result = await recordAnswer(services.sql, { officerId: officer.id, taskId, kind: effective, now, actor: officer, ...extra });
     if (result.outcome === 'already-done') return showCard(officer, chatId, taskId, t('answer-already-done'));
     const when = formatWhen(services.calendar, now);
+    const waiting = effective === 'DONE' && result.task.confirmationPendingAt !== null;
     const footer =
-      effective === 'DONE' ? `${t('recorded-done', { when })}\n${t('zalo-evidence-hint')}`
+      waiting ? `${t('confirmation-waiting', { when })}\n${t('zalo-evidence-hint')}`
+      : effective === 'DONE' ? `${t('recorded-done', { when })}\n${t('zalo-evidence-hint')}`
       : effective === 'BLOCKED' ? t('recorded-blocked', { when, reason: escapeHtml(extra.note ?? '') || t('no-reason') })
       : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
       : t('recorded-in-progress', { when });
-    return showCard(officer, chatId, taskId, footer);
+    await showCard(officer, chatId, taskId, footer);
+    if (waiting) await askConfirmation(taskId, officer.id);
+  }
+
+  /** The monitoring unit's officers get the result to confirm (✅ / ↩️ as numbered choices on Zalo). */
+  async function askConfirmation(taskId: number, reporterId: number) {
+    const now = services.now();
+    for (const recipientId of await confirmationRecipients(services.prisma, taskId, reporterId)) {
+      const card = await services.composer.confirmationCard(recipientId, taskId, now);
+      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    }
+  }
+
+  async function tellReporter(reporterId: number | undefined, taskId: number, header: (rt: TranslateFn) => string, buttons: boolean) {
+    const reporter = reporterId === undefined ? undefined : await loadActor(services.sql, reporterId);
+    if (!reporter) return;
+    const card = await services.composer.taskCard(reporter.id, taskId, services.now(), { buttons, header: header(translator(services.i18n, reporter.language)) });
+    if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, reporter.id), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+  }
+
+  async function confirmResult(officer: LoadedActor, chatId: string, taskId: number, t: TranslateFn) {
+    await assertMayConfirm(services.prisma, officer.id, taskId);
+    const result = await confirmTask(services.prisma, { officerId: officer.id, taskId, now: services.now() });
+    if (result.outcome !== 'confirmed') return send(chatId, [{ html: t('confirmation-not-waiting') }]);
+    await showCard(officer, chatId, taskId, t('confirmation-confirmed', { date: formatDmy(services.calendar.dateOf(result.completedAt)) }));
+    await tellReporter(result.reporterId, taskId, (rt) => rt('confirmation-confirmed-notice', { name: escapeHtml(officer.name) }), false);
+  }
+
+  async function returnResult(officer: LoadedActor, chatId: string, taskId: number, reason: string | undefined, t: TranslateFn) {
+    await assertMayConfirm(services.prisma, officer.id, taskId);
+    if (!reason) {
+      const code = (await services.prisma.task.findUnique({ where: { id: taskId }, select: { code: true } }))?.code ?? '';
+      return send(chatId, [{ html: t('zalo-hint-return', { code: escapeHtml(code) }) }]);
+    }
+    const result = await returnTask(services.prisma, { officerId: officer.id, taskId, reason, now: services.now() });
+    if (result.outcome !== 'returned') return send(chatId, [{ html: t('confirmation-not-waiting') }]);
+    await services.requestPlanning?.({ taskIds: [taskId] });
+    const shown = escapeHtml(result.reason);
+    await showCard(officer, chatId, taskId, t('confirmation-returned', { reason: shown }));
+    await tellReporter(result.reporterId, taskId, (rt) => rt('confirmation-returned-notice', { name: escapeHtml(officer.name), reason: shown }), true);
   }
 
   async function snooze(officer: LoadedActor, chatId: string, taskId: number, until: Date, t: TranslateFn) {
@@ -207,6 +249,10 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         case 'explain':
           if (!command.text) return await send(chatId, [{ html: t('zalo-hint-explain', { code: escapeHtml(code) }) }]);
           return await explain(officer, chatId, taskId, command.text, t);
+        case 'confirm':
+          return await confirmResult(officer, chatId, taskId, t);
+        case 'return':
+          return await returnResult(officer, chatId, taskId, command.reason, t);
         case 'snooze': {
           const now = services.now();
           let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
@@ -221,7 +267,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         }
       }
     } catch (err) {
-      if (err instanceof PermissionError) return send(chatId, [{ html: t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : 'task-not-yours') }]);
+      if (err instanceof PermissionError) return send(chatId, [{ html: t(command.kind === 'explain-ask' ? 'explanation-not-allowed' : command.kind === 'confirm' || command.kind === 'return' ? 'confirmation-not-allowed' : 'task-not-yours') }]);
       throw err;
     }
   }
@@ -267,6 +313,10 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       if (page && page.officerId === officer.id) return await send(chatId, [await listMessage(services, officer, page.list, page.page)]);
       const decision = extensionDecision.unpack(data);
       if (decision && decision.officerId === officer.id) return await decide(officer, chatId, decision.requestId, decision.decision === 'a', t);
+      const confirmation = confirmationDecision.unpack(data);
+      if (confirmation && confirmation.officerId === officer.id) {
+        return confirmation.decision === 'c' ? await confirmResult(officer, chatId, confirmation.taskId, t) : await returnResult(officer, chatId, confirmation.taskId, undefined, t);
+      }
       return send(chatId, [{ html: t('zalo-choice-unknown') }]);
     } catch (err) {
       if (err instanceof PermissionError || err instanceof TaskNotFoundError) return send(chatId, [{ html: t('task-not-yours') }]);

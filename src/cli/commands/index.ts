@@ -8,5 +8,6 @@ import { officerCommand } from './officer.ts';
 import { remindersCommand } from './reminders.ts';
 import { unitCommand } from './unit.ts';
 import { exportCommand } from './export.ts';
+import { planCommand } from './plan.ts';
 
-export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, unitCommand, officerCommand, remindersCommand, exportCommand];
+export const commands: CliCommand[] = [dbCommand, deadlineCommand, calendarCommand, importCommand, unitCommand, officerCommand, remindersCommand, exportCommand, planCommand];
