@@ -21,6 +21,7 @@ import { systemClock } from '../src/clock.ts';
 import { createComposer } from '../src/conversation/compose.ts';
 import { createI18n } from '../src/conversation/i18n.ts';
 import { createPrisma, type PrismaClient } from '../src/db/client.ts';
+import type { Prisma } from '../src/generated/prisma/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createMetrics } from '../src/metrics.ts';
 import { createRedis } from '../src/redis.ts';
@@ -74,6 +75,14 @@ async function environment(): Promise<Env> {
   };
 }
 
+/** Rows per createMany: under Prisma's chunking threshold (32,767 bind parameters). */
+const SEED_BATCH = 2000;
+
+/** Creates reminder rows in batches of SEED_BATCH (see above). */
+async function createReminders(prisma: PrismaClient, { data }: { data: Prisma.ReminderCreateManyInput[] }): Promise<void> {
+  for (let i = 0; i < data.length; i += SEED_BATCH) await prisma.reminder.createMany({ data: data.slice(i, i + SEED_BATCH) });
+}
+
 /** `chats` linked officers spread over `unitCount` units, a plan, and tasks led by the units in turn. */
 async function seed(prisma: PrismaClient, tasks: number, chats: number, due: string, options: { chatIdBase?: number; unitCount?: number } = {}) {
   const chatIdBase = options.chatIdBase ?? 1_000_000;
@@ -82,8 +91,10 @@ async function seed(prisma: PrismaClient, tasks: number, chats: number, due: str
   const officers = await prisma.officer.createManyAndReturn({ data: Array.from({ length: chats }, (_, i) => ({ name: `Cán bộ ${i}`, unitId: units[i % unitCount]!.id })) });
   await prisma.chatIdentity.createMany({ data: officers.map((o, i) => ({ officerId: o.id, channel: 'TELEGRAM' as const, externalId: String(chatIdBase + i) })) });
   const plan = await prisma.plan.create({ data: { kind: 'KE_HOACH', number: '1/KH-UBND', title: 'Bench', sourceFileName: 'bench', sourceHash: 'bench' } });
-  for (let start = 0; start < tasks; start += 5000) {
-    const n = Math.min(5000, tasks - start);
+  // Batches small enough that Prisma sends each as one statement: a bigger one it splits into
+  // chunks run at once on one connection, which pg deprecates ("client already executing a query").
+  for (let start = 0; start < tasks; start += SEED_BATCH) {
+    const n = Math.min(SEED_BATCH, tasks - start);
     const created = await prisma.task.createManyAndReturn({
       data: Array.from({ length: n }, (_, j) => ({
         planId: plan.id, code: `${start + j + 1}`, path: `${start + j + 1}`, ordinal: start + j, title: `Nhiệm vụ ${start + j + 1}`,
@@ -222,7 +233,7 @@ async function fanOut() {
     const task = await env.prisma.task.findFirstOrThrow();
     const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
     const at = new Date(Date.now() + 6000);
-    await env.prisma.reminder.createMany({
+    await createReminders(env.prisma, {
       data: Array.from({ length: reminders }, (_, i) => {
         const c = identities[i % chats]!;
         return { deliveryKey: `fan-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
@@ -274,7 +285,7 @@ async function deliveryLag() {
     const task = await env.prisma.task.findFirstOrThrow();
     const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
     const start = Date.now() + 3000;
-    await env.prisma.reminder.createMany({
+    await createReminders(env.prisma, {
       data: identities.map((c, i) => ({ deliveryKey: `lag-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: new Date(start + Math.floor((i * 1000) / perSecond)) })),
     });
     const delivery = await deliver(env, standIn.apiRoot, standIn.token, 1000);
@@ -351,7 +362,7 @@ async function workerMemory() {
     const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
     const tomorrow = Date.now() + 86_400_000;
     for (let i = 0; i < queued; i += 10_000) {
-      await env.prisma.reminder.createMany({
+      await createReminders(env.prisma, {
         data: Array.from({ length: Math.min(10_000, queued - i) }, (_, j) => {
           const c = identities[(i + j) % chats]!;
           return { deliveryKey: `mem-${i + j}`, taskId: tasks[(i + j) % taskCount]!.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: new Date(tomorrow + (i + j) * 10) };
