@@ -2,6 +2,7 @@
 // on a chosen day, or after n working hours (the officer's default from /settings).
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { IsoDate } from '../deadlines/types.ts';
+import { parseFutureDate, type DateRefusal } from './user-date.ts';
 
 /** Longest snooze, in working days: a snooze is not a way to drop a task. */
 export const MAX_SNOOZE_WORKING_DAYS = 30;
@@ -45,4 +46,16 @@ export function afterWorkingHours(calendar: WorkingCalendar, now: Date, hours: n
 /** The officer's default snooze: n working hours, or (null) the next working morning. */
 export function defaultSnooze(calendar: WorkingCalendar, now: Date, snoozeHours: number | null): Date {
   return snoozeHours ? afterWorkingHours(calendar, now, snoozeHours) : nextWorkingMorning(calendar, now);
+}
+
+/**
+ * When "nhắc lại 1.2 [day]" brings a task back: the officer's default, or the day named; or the
+ * locale key of why that day is refused. One rule for every platform's text replies.
+ */
+export function snoozeUntil(calendar: WorkingCalendar, now: Date, snoozeHours: number | null, dateText?: string): { until: Date } | { refusal: DateRefusal | 'snooze-too-far' } {
+  if (!dateText) return { until: defaultSnooze(calendar, now, snoozeHours) };
+  const parsed = parseFutureDate(dateText, calendar.dateOf(now));
+  if ('refusal' in parsed) return parsed;
+  const until = onChosenDay(calendar, now, parsed.date);
+  return until ? { until } : { refusal: 'snooze-too-far' };
 }

@@ -19,3 +19,12 @@ export function parseUserDate(text: string, today: IsoDate): IsoDate | undefined
   const schedule = parseDeadline(trimmed, { ref: today });
   return schedule.kind === 'once' ? schedule.due : undefined;
 }
+
+export type DateRefusal = 'date-not-understood' | 'date-not-future';
+
+/** A date after today (an extension, an explanation's due date), or the locale key of why the text is not one. */
+export function parseFutureDate(text: string, today: IsoDate): { date: IsoDate } | { refusal: DateRefusal } {
+  const date = parseUserDate(text, today);
+  if (!date) return { refusal: 'date-not-understood' };
+  return date > today ? { date } : { refusal: 'date-not-future' };
+}

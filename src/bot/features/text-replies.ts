@@ -7,8 +7,8 @@ import { escapeHtml } from '../../conversation/html.ts';
 import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
 import { PermissionError } from '../../conversation/scope.ts';
-import { defaultSnooze, onChosenDay } from '../../conversation/snooze-time.ts';
-import { parseUserDate } from '../../conversation/user-date.ts';
+import { snoozeUntil } from '../../conversation/snooze-time.ts';
+import { parseFutureDate } from '../../conversation/user-date.ts';
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
@@ -70,25 +70,23 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         if (!command.dateText) {
           return enterConversation(ctx, CONVERSATION_IDS.extension, stepArgs);
         }
-        const today = services.calendar.dateOf(services.now());
-        const date = parseUserDate(command.dateText, today);
-        if (!date || date <= today) {
-          await ctx.reply(ctx.t(date ? 'date-not-future' : 'date-not-understood'), { parse_mode: 'HTML' });
+        const proposed = parseFutureDate(command.dateText, services.calendar.dateOf(services.now()));
+        if ('refusal' in proposed) {
+          await ctx.reply(ctx.t(proposed.refusal), { parse_mode: 'HTML' });
           return;
         }
-        await requestAndNotify(services, target, { officerId: officer.id, taskId, proposedDue: date, ...(command.reason ? { reason: command.reason } : {}) });
+        await requestAndNotify(services, target, { officerId: officer.id, taskId, proposedDue: proposed.date, ...(command.reason ? { reason: command.reason } : {}) });
         return;
       }
       case 'explain-ask': {
         let dueOn: IsoDate | undefined;
         if (command.dateText) {
-          const today = services.calendar.dateOf(services.now());
-          const date = parseUserDate(command.dateText, today);
-          if (!date || date <= today) {
-            await ctx.reply(ctx.t(date ? 'date-not-future' : 'date-not-understood'), { parse_mode: 'HTML' });
+          const due = parseFutureDate(command.dateText, services.calendar.dateOf(services.now()));
+          if ('refusal' in due) {
+            await ctx.reply(ctx.t(due.refusal), { parse_mode: 'HTML' });
             return;
           }
-          dueOn = date;
+          dueOn = due.date;
         }
         await demandAndNotify(services, target, { officerId: officer.id, taskId, ...(dueOn ? { dueOn } : {}) });
         return;
@@ -107,19 +105,12 @@ textRepliesFeature.chatType('private').on('message:text', async (ctx, next) => {
         await returnAndNotify(services, target, { officerId: officer.id, taskId, reason: command.reason });
         return;
       case 'snooze': {
-        const now = services.now();
-        let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
-        if (command.dateText) {
-          const today = services.calendar.dateOf(now);
-          const date = parseUserDate(command.dateText, today);
-          const chosen = date ? onChosenDay(services.calendar, now, date) : undefined;
-          if (!chosen) {
-            await ctx.reply(ctx.t(!date ? 'date-not-understood' : date <= today ? 'date-not-future' : 'snooze-too-far'), { parse_mode: 'HTML' });
-            return;
-          }
-          until = chosen;
+        const when = snoozeUntil(services.calendar, services.now(), officer.snoozeHours, command.dateText);
+        if ('refusal' in when) {
+          await ctx.reply(ctx.t(when.refusal), { parse_mode: 'HTML' });
+          return;
         }
-        await snoozeAndShow(services, target, officer.id, taskId, until);
+        await snoozeAndShow(services, target, officer.id, taskId, when.until);
         return;
       }
     }

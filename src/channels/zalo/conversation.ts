@@ -17,10 +17,10 @@ import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActo
 import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
-import { afterWorkingDays, defaultSnooze, nextWorkingMorning, onChosenDay } from '../../conversation/snooze-time.ts';
+import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../conversation/snooze-time.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
-import { parseUserDate } from '../../conversation/user-date.ts';
+import { parseFutureDate } from '../../conversation/user-date.ts';
 import { listMessage } from '../../bot/handlers/lists.ts';
 import type { BotServices } from '../../bot/context.ts';
 import type { Logger } from '../../logger.ts';
@@ -206,10 +206,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
 
   async function extend(officer: LoadedActor, chatId: string, taskId: number, dateText: string, reason: string | undefined, t: TranslateFn) {
     const now = services.now();
-    const today = services.calendar.dateOf(now);
-    const date = parseUserDate(dateText, today);
-    if (!date || date <= today) return send(chatId, [{ html: t(date ? 'date-not-future' : 'date-not-understood') }]);
-    const result = await requestExtension(services.prisma, { officerId: officer.id, taskId, proposedDue: date, ...(reason ? { reason } : {}), now });
+    const proposed = parseFutureDate(dateText, services.calendar.dateOf(now));
+    if ('refusal' in proposed) return send(chatId, [{ html: t(proposed.refusal) }]);
+    const result = await requestExtension(services.prisma, { officerId: officer.id, taskId, proposedDue: proposed.date, ...(reason ? { reason } : {}), now });
     if (result.outcome === 'already-done') return showCard(officer, chatId, taskId, t('answer-already-done'));
     if (result.outcome === 'not-later') return send(chatId, [{ html: t('extension-not-later', { date: formatDmy(result.currentDue) }) }]);
     await showCard(officer, chatId, taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
@@ -239,10 +238,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         case 'explain-ask': {
           let dueOn: IsoDate | undefined;
           if (command.dateText) {
-            const today = services.calendar.dateOf(services.now());
-            const date = parseUserDate(command.dateText, today);
-            if (!date || date <= today) return await send(chatId, [{ html: t(date ? 'date-not-future' : 'date-not-understood') }]);
-            dueOn = date;
+            const due = parseFutureDate(command.dateText, services.calendar.dateOf(services.now()));
+            if ('refusal' in due) return await send(chatId, [{ html: t(due.refusal) }]);
+            dueOn = due.date;
           }
           return await demand(officer, chatId, taskId, t, dueOn);
         }
@@ -254,16 +252,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         case 'return':
           return await returnResult(officer, chatId, taskId, command.reason, t);
         case 'snooze': {
-          const now = services.now();
-          let until = defaultSnooze(services.calendar, now, officer.snoozeHours);
-          if (command.dateText) {
-            const today = services.calendar.dateOf(now);
-            const date = parseUserDate(command.dateText, today);
-            const chosen = date ? onChosenDay(services.calendar, now, date) : undefined;
-            if (!chosen) return await send(chatId, [{ html: t(!date ? 'date-not-understood' : date <= today ? 'date-not-future' : 'snooze-too-far') }]);
-            until = chosen;
-          }
-          return await snooze(officer, chatId, taskId, until, t);
+          const when = snoozeUntil(services.calendar, services.now(), officer.snoozeHours, command.dateText);
+          if ('refusal' in when) return await send(chatId, [{ html: t(when.refusal) }]);
+          return await snooze(officer, chatId, taskId, when.until, t);
         }
       }
     } catch (err) {
