@@ -2,13 +2,10 @@
 // answer on every other task, exported for a year as .xlsx and as .docx, as `export` does
 // it (the one read of tasks and history, the states, the model, the file). Time of each,
 // and the process's peak resident memory sampled while it runs. In a database of its own.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { calendarFromConfig } from '../src/cli/commands/calendar-from-config.ts';
 import { createConfig } from '../src/config.ts';
 import { createI18n, translator } from '../src/conversation/i18n.ts';
-import { createPrisma } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openScratchDatabase } from './support/scratch-database.ts';
 import { parsePlanFile } from '../src/plans/import-plan.ts';
 import { loadUnitDirectory, writePlan } from '../src/plans/plan-writer.ts';
 import { exportPlanReport, type ExportFormat } from '../src/reports/export-report.ts';
@@ -35,14 +32,8 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
 
 export async function run(): Promise<void> {
   const config = createConfig();
-  const server = new URL(config.DATABASE_URL);
-  const name = `nhacviec_bench_${randomBytes(5).toString('hex')}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const admin = new URL(server);
-  admin.pathname = '/postgres';
-  await migrate(url.toString());
-  const prisma = createPrisma(url.toString());
+  const scratch = await openScratchDatabase();
+  const { prisma } = scratch;
   try {
     const calendar = calendarFromConfig(config);
     const t = translator(createI18n(), 'vi');
@@ -64,11 +55,7 @@ export async function run(): Promise<void> {
       }
     }
   } finally {
-    await prisma.$disconnect();
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.end();
+    await scratch.drop();
   }
 }
 

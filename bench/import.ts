@@ -6,12 +6,8 @@
 // Also the parse of the same sample as a signed PDF (made by test/plans/make-pdf.ts:
 // bordered tables, rows broken across pages, page numbers), whose time is bounded by
 // PDF_TIME_LIMIT_MS rather than a target.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
-import { createConfig } from '../src/config.ts';
-import { createPrisma } from '../src/db/client.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openScratchDatabase } from './support/scratch-database.ts';
 import { parsePlanFile, type ParsedPlanFile } from '../src/plans/import-plan.ts';
 import { loadUnitDirectory, writePlan } from '../src/plans/plan-writer.ts';
 import { PDF_TIME_LIMIT_MS } from '../src/plans/readers/read-pdf.ts';
@@ -94,15 +90,8 @@ export async function run(): Promise<void> {
       `first run ${ms(pdfCold)} (with loading PDF.js); the limit is ${PDF_TIME_LIMIT_MS / 1000} s a file`,
   );
 
-  const config = createConfig();
-  const server = new URL(config.DATABASE_URL);
-  const name = `nhacviec_bench_${randomBytes(5).toString('hex')}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const admin = new URL(server);
-  admin.pathname = '/postgres';
-  await migrate(url.toString());
-  const prisma = createPrisma(url.toString());
+  const scratch = await openScratchDatabase();
+  const { prisma } = scratch;
   try {
     const totals: number[] = [];
     let last: ParsedPlanFile | undefined;
@@ -128,11 +117,7 @@ export async function run(): Promise<void> {
     const [again, reMs] = await time(() => writePlan(prisma, last!));
     console.log(`plan import: re-import of the same 10,000 tasks: ${ms(reMs)} (${again.unchanged} unchanged, ${again.updated} updated)`);
   } finally {
-    await prisma.$disconnect();
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.end();
+    await scratch.drop();
   }
 }
 
