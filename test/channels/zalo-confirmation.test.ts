@@ -3,72 +3,37 @@
 // completes it again, the monitoring officer confirms it by number; an officer of another unit
 // typing "xác nhận 1.2" is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../../src/conversation/invites.ts';
-import { createZaloApi } from '../../src/channels/zalo/api.ts';
-import { createZaloAdapter, type ZaloAdapter } from '../../src/channels/zalo/index.ts';
-import { parseZaloUpdate } from '../../src/channels/zalo/updates.ts';
 import { setPlanConfirmation } from '../../src/conversation/confirmations.ts';
-import { pgRunner } from '../../src/db/sql.ts';
-import { openPgPool, type PgPool } from '../../src/db/pool.ts';
-import { createRedis } from '../../src/redis.ts';
-import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
-import { NOW, seedWorld } from '../helpers/bot-world.ts';
-import { testLogger } from '../helpers/test-log.ts';
-import { startZaloStandIn, type ZaloStandIn } from '../helpers/zalo/stand-in.ts';
+import { NOW } from '../helpers/bot-world.ts';
+import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';
 
 const OFFICER_CHAT = 'zalo-officer-a';
 const OTHER_CHAT = 'zalo-officer-b';
 const MONITOR_CHAT = 'zalo-monitor';
 
-let db: TestDatabase;
-let redis: TestRedis;
-let zalo: ZaloStandIn;
-let pool: PgPool;
-let producer: ReturnType<typeof createRedis>;
-let adapter: ZaloAdapter;
-let seed: Awaited<ReturnType<typeof seedWorld>>;
+let w: ZaloWorld;
+let db: ZaloWorld['db'];
+let zalo: ZaloWorld['zalo'];
+let say: ZaloWorld['say'];
 let taskId: number;
 let now = NOW;
-const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
-
-let messageNo = 0;
-async function say(chatId: string, text: string) {
-  const update = parseZaloUpdate({ ok: true, result: zalo.makeEvent({ chatId, text, messageId: `m${++messageNo}` }) });
-  await adapter.conversation.handle(update!);
-  return zalo.messagesTo(chatId).at(-1)?.text ?? '';
-}
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  redis = await createTestRedis();
-  zalo = await startZaloStandIn();
-  pool = await openPgPool(db.url, { max: 3 });
-  producer = createRedis(redis.url, 'producer');
-  seed = await seedWorld(db.prisma);
-  adapter = createZaloAdapter({
-    api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }),
-    prisma: db.prisma, sql: pgRunner(pool), redis: producer, prefix: redis.prefix, ratePerSecond: 100,
-    calendar, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), now: () => now,
-  });
+  w = await createZaloWorld();
+  ({ db, zalo, say } = w);
+  const { seed } = w;
   const office = await db.prisma.unit.create({ data: { name: 'Văn phòng HĐND - UBND', normalizedName: unitKey('Văn phòng HĐND - UBND') } });
   const monitor = await db.prisma.officer.create({ data: { name: 'Đỗ Thị Dung', unitId: office.id, role: 'OFFICER', language: 'vi' } });
   taskId = seed.tasks.review.id;
   await db.prisma.taskUnit.create({ data: { taskId, unitId: office.id, role: 'MONITOR' } });
   await setPlanConfirmation(db.prisma, { planId: seed.plan.id, on: true, actor: 'test' });
   for (const [chat, officerId] of [[OFFICER_CHAT, seed.officers.officerA.id], [OTHER_CHAT, seed.officers.officerB.id], [MONITOR_CHAT, monitor.id]] as const) {
-    const invite = await db.prisma.$transaction((tx) => createInvite(tx, officerId, NOW));
-    await say(chat, invite.code);
+    await say(chat, await w.inviteFor(officerId));
   }
 });
 afterAll(async () => {
-  await zalo?.close();
-  producer?.disconnect();
-  await redis?.cleanup();
-  await pool?.end();
-  await db?.drop();
+  await w?.close();
 });
 
 describe('confirmation on Zalo', () => {
@@ -95,10 +60,12 @@ describe('confirmation on Zalo', () => {
     expect(zalo.messagesTo(OFFICER_CHAT).at(-1)!.text).toContain('Đỗ Thị Dung trả lại kết quả, lý do: thiếu biên bản rà soát');
 
     now = new Date('2024-11-27T03:00:00Z');
+    w.setNow(now);
     await say(OFFICER_CHAT, 'xong 1.2 đã bổ sung biên bản');
     expect((await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).confirmationPendingAt).toEqual(now);
     const reportedAt = now;
     now = new Date('2024-12-03T02:00:00Z');
+    w.setNow(now);
     expect(await say(MONITOR_CHAT, '1')).toContain('Đã xác nhận hoàn thành (tính theo ngày báo cáo 27/11/2024)');
     expect(await db.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ status: 'DONE', completedAt: reportedAt });
     expect(zalo.messagesTo(OFFICER_CHAT).at(-1)!.text).toContain('Đỗ Thị Dung đã xác nhận kết quả');

@@ -5,68 +5,34 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/conversation/i18n.ts';
-import { createInvite } from '../../src/conversation/invites.ts';
-import { createZaloApi, ZaloApiError } from '../../src/channels/zalo/api.ts';
+import { ZaloApiError } from '../../src/channels/zalo/api.ts';
 import { classifyZaloError } from '../../src/channels/zalo/channel.ts';
-import { createZaloAdapter, type ZaloAdapter } from '../../src/channels/zalo/index.ts';
 import { renderForZalo } from '../../src/channels/zalo/render.ts';
 import { registerZaloWebhookRoute, ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/run.ts';
-import { parseZaloUpdate } from '../../src/channels/zalo/updates.ts';
 import { createComposer } from '../../src/conversation/compose.ts';
-import { pgRunner } from '../../src/db/sql.ts';
-import { openPgPool, type PgPool } from '../../src/db/pool.ts';
-import { createRedis } from '../../src/redis.ts';
-import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
-import { NOW, seedWorld } from '../helpers/bot-world.ts';
+import { NOW } from '../helpers/bot-world.ts';
 import { TEST_WEBHOOK_SECRET } from '../helpers/secret-scan.ts';
-import { testLogger } from '../helpers/test-log.ts';
-import { startZaloStandIn, type ZaloStandIn } from '../helpers/zalo/stand-in.ts';
+import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';
 
 const OFFICER_CHAT = 'zalo-user-officer-a';
 const LEADER_CHAT = 'zalo-user-leader';
 
-let db: TestDatabase;
-let redis: TestRedis;
-let zalo: ZaloStandIn;
-let pool: PgPool;
-let producer: ReturnType<typeof createRedis>;
-let adapter: ZaloAdapter;
-let seed: Awaited<ReturnType<typeof seedWorld>>;
-const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
+let w: ZaloWorld;
+let db: ZaloWorld['db'];
+let zalo: ZaloWorld['zalo'];
+let adapter: ZaloWorld['adapter'];
+let seed: ZaloWorld['seed'];
+let calendar: ZaloWorld['calendar'];
+let say: ZaloWorld['say'];
+let inviteFor: ZaloWorld['inviteFor'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  redis = await createTestRedis();
-  zalo = await startZaloStandIn();
-  pool = await openPgPool(db.url, { max: 3 });
-  producer = createRedis(redis.url, 'producer');
-  seed = await seedWorld(db.prisma);
-  adapter = createZaloAdapter({
-    api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }),
-    prisma: db.prisma, sql: pgRunner(pool), redis: producer, prefix: redis.prefix, ratePerSecond: 100,
-    calendar, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), now: () => NOW,
-  });
+  w = await createZaloWorld();
+  ({ db, zalo, adapter, seed, calendar, say, inviteFor } = w);
 });
 afterAll(async () => {
-  await zalo?.close();
-  producer?.disconnect();
-  await redis?.cleanup();
-  await pool?.end();
-  await db?.drop();
+  await w?.close();
 });
-
-/** A message from a person, handled as the webhook or the poller would hand it over. */
-async function say(chatId: string, text: string, extra: { messageId?: string; photo?: string } = {}) {
-  const update = parseZaloUpdate({ ok: true, result: zalo.makeEvent({ chatId, text, ...extra }) });
-  await adapter.conversation.handle(update!);
-  return zalo.messagesTo(chatId).at(-1)?.text ?? '';
-}
-
-async function inviteFor(officerId: number): Promise<string> {
-  return db.prisma.$transaction((tx) => createInvite(tx, officerId, NOW)).then((i) => i.code);
-}
 
 describe('linking a Zalo chat', () => {
   it('a stranger is told to send the invite code; the code alone links the chat, once', async () => {
