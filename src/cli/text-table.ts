@@ -1,6 +1,8 @@
 // A plain-text table whose cells wrap at word boundaries inside fixed column widths,
 // so a clerk reads every unit and deadline in a terminal instead of a truncated line.
 
+import { shorten } from '../conversation/html.ts';
+
 export interface TableColumn {
   header: string;
   width: number;
@@ -42,17 +44,8 @@ export function wrapText(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-/** Shortens a text to at most `max` columns at a word boundary, with "…" when cut. */
-export function shorten(text: string, max: number): string {
-  const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  if (chars.length <= max) return flat;
-  const head = chars.slice(0, max - 1).join('');
-  const space = head.lastIndexOf(' ');
-  // Cut at the last word boundary unless that throws away most of the text.
-  const cut = space > max * 0.6 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;
-}
+/** Shortens a text at a word boundary: shared with the chat's texts (conversation/html.ts). */
+export { shorten };
 
 /** Each cell a string (wrapped) or several lines (each wrapped). */
 export function renderTable(columns: TableColumn[], rows: Array<Array<string | string[]>>): string[] {

@@ -11,6 +11,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]!);
 }
 
+/** Shortens a text to at most `max` columns at a word boundary, with "…" when cut. Escape after shortening. */
+export function shorten(text: string, max: number): string {
+  const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  const head = chars.slice(0, max - 1).join('');
+  const space = head.lastIndexOf(' ');
+  // Cut at the last word boundary unless that throws away most of the text.
+  const cut = space > max * 0.6 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
 /** Shortens plain text to at most `max` characters, ending with "…" when cut. Escape after truncating. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { MessageButton } from '../channels/types.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { confirmationDecision, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
-import { escapeHtml, truncate } from './html.ts';
+import { escapeHtml, shorten, truncate } from './html.ts';
 import type { TranslateFn } from './i18n.ts';
 import type { TaskRoleName } from './permissions.ts';
 import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from './tracking-status.ts';
@@ -70,14 +70,8 @@ export function statusLabel(t: TranslateFn, view: Pick<TaskView, 'status' | 'due
 export const PLAN_LABEL_TITLE_MAX = 80;
 
 export function planLabel(view: Pick<TaskView, 'planTitle' | 'planNumber'>): string {
-  const title = escapeHtml(truncateAtWord(view.planTitle, PLAN_LABEL_TITLE_MAX));
+  const title = escapeHtml(shorten(view.planTitle, PLAN_LABEL_TITLE_MAX));
   return view.planNumber ? `${escapeHtml(view.planNumber)} — ${title}` : title;
-}
-
-function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max - 1);
-  return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
 }
 
 /** The appendix of a task path in a plan with several ("PL2/I/1.2" → "PL2"). */
