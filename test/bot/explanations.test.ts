@@ -38,7 +38,7 @@ describe('a leader demands an explanation of an overdue task', () => {
     expect(await w.prisma.explanationRequest.count()).toBe(0);
   });
 
-  it('the leader presses it: the request is due in 3 working days, the lead unit\'s officer is asked and reminded on the day', async () => {
+  it('the leader presses it: due in 3 working days, the lead unit\'s officer is asked, answers, and the leader gets the answer; then again by text', async () => {
     const { card, buttons } = await cardOf(USERS.leader, '1.3');
     const before = w.tg.messagesTo(USERS.officerA).length;
     await w.tap(USERS.leader, card.messageId, buttons.find((b) => b.text === ASK)!.callback_data);
@@ -61,39 +61,41 @@ describe('a leader demands an explanation of an overdue task', () => {
     // A second press asks nothing twice.
     await w.tap(USERS.leader, card.messageId, buttons.find((b) => b.text === ASK)!.callback_data);
     expect(await w.prisma.explanationRequest.count()).toBe(1);
-  });
 
-  it('the officer answers; the leader gets it, the card keeps it, the reminder is cancelled, both steps are audited', async () => {
-    const asked = w.last(USERS.officerA)!;
-    await w.tap(USERS.officerA, asked.messageId, w.buttons(USERS.officerA, asked.messageId).find((b) => b.text === ANSWER)!.callback_data);
-    expect(w.last(USERS.officerA)!.text).toContain('Nhập nội dung giải trình');
-    const toLeader = w.tg.messagesTo(USERS.leader).length;
-    await w.send(USERS.officerA, 'Chờ số liệu của 3 xã <An Bình>; dự kiến xong 06/12');
+    // The officer answers; the leader gets it, the card keeps it, the reminder is cancelled, both steps are audited.
+    {
+      const asked = w.last(USERS.officerA)!;
+      await w.tap(USERS.officerA, asked.messageId, w.buttons(USERS.officerA, asked.messageId).find((b) => b.text === ANSWER)!.callback_data);
+      expect(w.last(USERS.officerA)!.text).toContain('Nhập nội dung giải trình');
+      const toLeader = w.tg.messagesTo(USERS.leader).length;
+      await w.send(USERS.officerA, 'Chờ số liệu của 3 xã <An Bình>; dự kiến xong 06/12');
 
-    const request = await w.prisma.explanationRequest.findFirstOrThrow();
-    expect(request).toMatchObject({ answer: 'Chờ số liệu của 3 xã <An Bình>; dự kiến xong 06/12', answeredById: w.seed.officers.officerA.id });
-    const told = w.tg.messagesTo(USERS.leader).slice(toLeader);
-    expect(told).toHaveLength(1);
-    expect(told[0]!.text).toContain('Nguyễn Văn An đã giải trình');
-    expect(told[0]!.text).toContain('Chờ số liệu của 3 xã &lt;An Bình&gt;');
-    expect((await w.prisma.reminder.findFirstOrThrow({ where: { kind: 'explanation' } })).status).toBe('CANCELLED');
-    expect(await w.prisma.auditLog.count({ where: { action: { in: ['explanation.request', 'explanation.answer'] } } })).toBe(2);
+      const request = await w.prisma.explanationRequest.findFirstOrThrow();
+      expect(request).toMatchObject({ answer: 'Chờ số liệu của 3 xã <An Bình>; dự kiến xong 06/12', answeredById: w.seed.officers.officerA.id });
+      const told = w.tg.messagesTo(USERS.leader).slice(toLeader);
+      expect(told).toHaveLength(1);
+      expect(told[0]!.text).toContain('Nguyễn Văn An đã giải trình');
+      expect(told[0]!.text).toContain('Chờ số liệu của 3 xã &lt;An Bình&gt;');
+      expect((await w.prisma.reminder.findFirstOrThrow({ where: { kind: 'explanation' } })).status).toBe('CANCELLED');
+      expect(await w.prisma.auditLog.count({ where: { action: { in: ['explanation.request', 'explanation.answer'] } } })).toBe(2);
 
-    const { card, labels } = await cardOf(USERS.leader, '1.3');
-    expect(card.text).toContain('Giải trình (theo yêu cầu của Lê Văn Cường): Chờ số liệu');
-    // Answered: the leader may demand again.
-    expect(labels).toContain(ASK);
-  });
+      const { card, labels } = await cardOf(USERS.leader, '1.3');
+      expect(card.text).toContain('Giải trình (theo yêu cầu của Lê Văn Cường): Chờ số liệu');
+      // Answered: the leader may demand again.
+      expect(labels).toContain(ASK);
+    }
 
-  it('by text: "yêu cầu giải trình 1.3 05/12/2024", then "giải trình 1.3 ..."; not for a task that is not overdue', async () => {
-    await w.send(USERS.leader, 'yêu cầu giải trình 1.3 05/12/2024');
-    const second = await w.prisma.explanationRequest.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    expect(second.dueOn.toISOString().slice(0, 10)).toBe('2024-12-05');
-    await w.send(USERS.officerA, 'giải trình 1.3 đã nộp báo cáo bổ sung');
-    expect((await w.prisma.explanationRequest.findUniqueOrThrow({ where: { id: second.id } })).answer).toBe('đã nộp báo cáo bổ sung');
-    await w.send(USERS.leader, 'yêu cầu giải trình 1.2');
-    expect(w.last(USERS.leader)!.text).toContain('quá hạn');
-    expect(await w.prisma.explanationRequest.count()).toBe(2);
+    // By text: "yêu cầu giải trình 1.3 05/12/2024", then "giải trình 1.3 ..."; not for a task that is not overdue.
+    {
+      await w.send(USERS.leader, 'yêu cầu giải trình 1.3 05/12/2024');
+      const second = await w.prisma.explanationRequest.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(second.dueOn.toISOString().slice(0, 10)).toBe('2024-12-05');
+      await w.send(USERS.officerA, 'giải trình 1.3 đã nộp báo cáo bổ sung');
+      expect((await w.prisma.explanationRequest.findUniqueOrThrow({ where: { id: second.id } })).answer).toBe('đã nộp báo cáo bổ sung');
+      await w.send(USERS.leader, 'yêu cầu giải trình 1.2');
+      expect(w.last(USERS.leader)!.text).toContain('quá hạn');
+      expect(await w.prisma.explanationRequest.count()).toBe(2);
+    }
   });
 });
 
