@@ -1,5 +1,5 @@
 // The CLI speaks the clerk's language: Vietnamese by default, English with `--lang en`.
-// Texts live in locales/*.ftl beside the bot's (keys `cli-*`, plain text, no HTML).
+// Texts live in locales/<lang>/cli.ftl beside the bot's (keys `cli-*`, plain text, no HTML).
 import { createI18n, plainTranslator, type Locale, type TranslateFn } from '../conversation/i18n.ts';
 import { UsageError } from './command.ts';
 

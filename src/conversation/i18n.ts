@@ -1,4 +1,4 @@
-// Texts live in locales/<lang>.ftl (Fluent). Vietnamese is the default; English mirrors it.
+// Texts live in locales/<lang>/<area>.ftl (Fluent; every file of a language is loaded). Vietnamese is the default; English mirrors it.
 // The same I18n instance serves the bot (as middleware) and the composer (i18n.t outside a ctx).
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';

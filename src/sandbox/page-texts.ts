@@ -1,4 +1,4 @@
-// The chat page's words come from locales/<lang>.ftl like every other user text: the HTML
+// The chat page's words come from locales/<lang>/sandbox.ftl like every other user text: the HTML
 // template's {{key}} slots are filled (escaped) once at start, and the few texts the script
 // writes itself are handed to it with {name} slots for the values it knows.
 import { LOCALES, type Locale, type Translator } from '../conversation/i18n.ts';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES, extensionDecision, listPage, taskAction } from '../../src/conversation/actions.ts';
 import { escapeHtml, splitMessage } from '../../src/conversation/html.ts';
@@ -19,11 +19,19 @@ function keys(file: string): string[] {
 }
 
 describe('locales', () => {
-  it('vi.ftl and en.ftl have the same keys, all kebab-case', () => {
-    const vi = keys('vi.ftl');
-    expect(vi.length).toBeGreaterThan(50);
-    expect(keys('en.ftl')).toEqual(vi);
-    for (const key of vi) expect(key).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/);
+  it('vi/ and en/ hold the same files with the same keys, all kebab-case, none defined twice', () => {
+    const files = readdirSync(`${LOCALES_DIR}/vi`).sort();
+    expect(readdirSync(`${LOCALES_DIR}/en`).sort()).toEqual(files);
+    const all: string[] = [];
+    for (const file of files) {
+      const vi = keys(`vi/${file}`);
+      expect(vi.length, file).toBeGreaterThan(0);
+      expect(keys(`en/${file}`), file).toEqual(vi);
+      all.push(...vi);
+    }
+    expect(all.length).toBeGreaterThan(50);
+    expect(new Set(all).size).toBe(all.length);
+    for (const key of all) expect(key).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/);
   });
   it('translates outside a context, without bidi isolation marks', () => {
     const i18n = createI18n();

@@ -4,7 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 const state = { chatId: undefined, version: -1, abort: undefined, renderedVersion: -1 };
-/** Texts from locales/<lang>.ftl, given by the server with {name} slots. */
+/** Texts from locales/<lang>/sandbox.ftl, given by the server with {name} slots. */
 let texts = {};
 const text = (name, values = {}) => (texts[name] || name).replace(/\{(\w+)\}/g, (slot, key) => (key in values ? String(values[key]) : slot));
 

@@ -1,0 +1,22 @@
+## answers
+recorded-done = ✅ Recorded: <b>Done</b> at {$when}.
+recorded-in-progress = 🔄 Recorded: <b>In progress</b> at {$when}.
+recorded-progress = 🔄 Recorded: <b>In progress, {$progress}%</b> at {$when}.
+recorded-blocked = ⚠️ Recorded: <b>Blocked</b> at {$when}. Reason: {$reason}
+recorded-extension = ⏳ Extension to <b>{$date}</b> requested; waiting for the leader's decision.
+recorded-snoozed = 💤 I will remind you at {$when}.
+answer-already-done = ✅ This task is already recorded as done.
+no-reason = (none given)
+ask-blocked-reason = ⚠️ What is blocking it? Send the reason (or <code>/skip</code>).
+ask-extension-date = ⏳ Extend to which date? For example: <code>20/12/2024</code>
+ask-extension-reason = Why extend to {$date}? (or <code>/skip</code>)
+ask-snooze-day = 📅 Remind you on which day? For example: <code>02/12/2024</code>
+ask-evidence = 📎 Send evidence if you have it: a file, a photo or a link (or <code>/skip</code>).
+evidence-saved = 📎 Evidence saved.
+evidence-skipped = Evidence skipped.
+date-not-understood = I did not understand the date. Send it like <code>20/12/2024</code>.
+date-not-future = The date must be after today.
+snooze-too-far = That day is too far; pick one within 30 working days.
+task-not-found = No task <b>{$code}</b> among your tasks.
+task-ambiguous = Several tasks have code <b>{$code}</b>; pick one:
+task-not-yours = This task does not belong to your unit.

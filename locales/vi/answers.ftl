@@ -1,0 +1,22 @@
+## answers
+recorded-done = ✅ Đã ghi nhận: <b>Hoàn thành</b> lúc {$when}.
+recorded-in-progress = 🔄 Đã ghi nhận: <b>Đang thực hiện</b> lúc {$when}.
+recorded-progress = 🔄 Đã ghi nhận: <b>Đang thực hiện, {$progress}%</b> lúc {$when}.
+recorded-blocked = ⚠️ Đã ghi nhận: <b>Vướng mắc</b> lúc {$when}. Lý do: {$reason}
+recorded-extension = ⏳ Đã gửi đề nghị gia hạn đến ngày <b>{$date}</b>; chờ lãnh đạo quyết định.
+recorded-snoozed = 💤 Sẽ nhắc lại lúc {$when}.
+answer-already-done = ✅ Nhiệm vụ này đã được ghi nhận hoàn thành.
+no-reason = (không nêu)
+ask-blocked-reason = ⚠️ Vướng mắc gì? Hãy nhắn lý do (hoặc <code>/skip</code> để bỏ qua).
+ask-extension-date = ⏳ Xin gia hạn đến ngày nào? Ví dụ: <code>20/12/2024</code>
+ask-extension-reason = Lý do xin gia hạn đến {$date}? (hoặc <code>/skip</code>)
+ask-snooze-day = 📅 Nhắc lại vào ngày nào? Ví dụ: <code>02/12/2024</code>
+ask-evidence = 📎 Gửi minh chứng nếu có: tệp, ảnh hoặc đường link (hoặc <code>/skip</code>).
+evidence-saved = 📎 Đã lưu minh chứng.
+evidence-skipped = Đã bỏ qua minh chứng.
+date-not-understood = Chưa hiểu ngày. Hãy nhắn theo dạng <code>20/12/2024</code>.
+date-not-future = Ngày phải sau hôm nay.
+snooze-too-far = Ngày này quá xa; hãy chọn trong vòng 30 ngày làm việc.
+task-not-found = Không tìm thấy nhiệm vụ <b>{$code}</b> trong các nhiệm vụ của bạn.
+task-ambiguous = Có nhiều nhiệm vụ mã <b>{$code}</b>; chọn một:
+task-not-yours = Nhiệm vụ này không thuộc đơn vị của bạn.
