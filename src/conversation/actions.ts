@@ -130,3 +130,13 @@ export const planImportAction = createCallbackData(
     officerId: id,
   }),
 );
+
+/**
+ * Passing a task down (giao tiếp) from its card: g:<m|u|o>:<taskId>:<targetId>:<officerId>;
+ * m = open the list of targets (targetId 0), u = give to child unit targetId, o = to officer
+ * targetId. The officer named is the giver the buttons were sent to; the core checks the rest.
+ */
+export const passDownAction = createCallbackData(
+  'g',
+  z.object({ step: z.enum(['m', 'u', 'o']), taskId: id, targetId: z.coerce.number().int().min(0).max(2 ** 31 - 1), officerId: id }),
+);

@@ -3,7 +3,7 @@
 // loses what was recorded before it; replaying an answer that is already recorded is a no-op.
 import { Prisma, type PrismaClient, type StatusReport, type Task } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import { scopeSql, seenOf, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
+import { scopeSql, seenOf, unitsHolding, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
 import { canAnswerTask, canDecideExtension } from './permissions.ts';
@@ -45,7 +45,7 @@ function cleanNote(note: string | undefined): string | undefined {
 
 /** The task row of a view (without its relations). */
 function taskOf(view: TaskWithView): Task {
-  const { plan: _plan, units: _units, reports: _reports, explanation: _explanation, ...task } = view;
+  const { plan: _plan, units: _units, reports: _reports, explanation: _explanation, chain: _chain, ...task } = view;
   return task;
 }
 
@@ -62,7 +62,7 @@ async function loadForAnswer(tx: Prisma.TransactionClient, officerId: number, ta
   const [task] = await tx.$queryRaw<TaskWithView[]>`
     SELECT ${TASK_VIEW_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId} FOR UPDATE OF t`;
   if (!task) throw new TaskNotFoundError(`task ${taskId} not found`);
-  if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+  if (!canAnswerTask(actor, actor.scope, unitsHolding(task))) throw new PermissionError('task outside the officer\'s units');
   return { actor, task };
 }
 
@@ -76,7 +76,7 @@ export async function assertMayAnswer(prisma: PrismaClient, officerId: number, t
   const [task] = await prisma.$queryRaw<TaskWithView[]>`
     SELECT ${TASK_VIEW_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId}`;
   if (!task) throw new TaskNotFoundError(`task ${taskId} not found`);
-  if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+  if (!canAnswerTask(actor, actor.scope, unitsHolding(task))) throw new PermissionError('task outside the officer\'s units');
 }
 
 /**
@@ -112,7 +112,7 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
     seen ??= await readForAnswer(sql, input.taskId);
     if (!seen) throw new TaskNotFoundError(`task ${input.taskId} not found`);
     const task = seen.view;
-    if (!canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+    if (!canAnswerTask(actor, actor.scope, unitsHolding(task))) throw new PermissionError('task outside the officer\'s units');
     if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done', task: taskOf(task), view: task };
     // A "done" already waiting for the monitoring unit: a second one changes nothing (nor its time).
     if (task.confirmationPendingAt && input.kind === 'DONE') return { outcome: 'already-done', task: taskOf(task), view: task };
@@ -180,7 +180,7 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
       createdAt: input.now,
     };
     // The card's view after the answer: the new task row, the plan and units as read, the last note as of now.
-    return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports } };
+    return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports, chain: task.chain ?? null } };
   }
   throw new AnswerConflictError(`task ${input.taskId} changed ${ANSWER_ATTEMPTS} times while answering`);
 }

@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT, escapeHtml } from './html.ts';
 import { translator, type TranslateFn, type Translator } from './i18n.ts';
 import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type UnitScope } from './permissions.ts';
-import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from './queries.ts';
+import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, unitsHolding, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { appendixOfPath, confirmationButtons, displayCode, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { taskAction } from './actions.ts';
@@ -44,7 +44,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
   /** The explanation buttons this viewer gets on this task's card. */
   function explanationExtras(actor: LoadedActor, task: TaskWithView, today: IsoDate) {
     const view = { status: task.status, ...(task.due ? { due: isoOfDbDate(task.due) } : {}), ...(task.explanation ? { explanation: { ...(task.explanation.answer ? { answer: task.explanation.answer } : {}) } } : {}) };
-    return explanationButtons(view, today, { demand: canDemandExplanation(actor, task.units), answer: canAnswerTask(actor, actor.scope, task.units), isRequester: task.explanation?.requesterId === actor.id });
+    return explanationButtons(view, today, { demand: canDemandExplanation(actor, task.units), answer: canAnswerTask(actor, actor.scope, unitsHolding(task)), isRequester: task.explanation?.requesterId === actor.id });
   }
 
   function reminderHeader(t: TranslateFn, kind: string): string {
@@ -66,7 +66,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const actor = options.actor?.id === officerId ? options.actor : await loadActor(prisma, officerId);
     if (!actor?.active) return undefined;
     const known = options.view?.id === taskId ? options.view : undefined;
-    const task = known ? (canSeeTask(actor, actor.scope, known.units) ? known : undefined) : await taskInScope(prisma, actor.scope, taskId);
+    const task = known ? (canSeeTask(actor, actor.scope, unitsHolding(known)) ? known : undefined) : await taskInScope(prisma, actor.scope, taskId);
     if (!task) return undefined;
     const e = env(actor.language, now);
     const body = taskCardHtml(e, toTaskView(task, actor.scope, actor.unitId, dateOf), options.header ? { header: options.header } : {});
@@ -112,7 +112,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     // Waiting for the monitoring unit's confirmation: the officer has answered (an explanation's reminder still goes).
     if (row.confirmationPendingAt && row.reminderKind !== EXPLANATION_REMINDER_KIND) return null;
     const actor = actorOfRow(row.actor);
-    if (!canSeeTask(actor, actor.scope, row.units)) return null;
+    if (!canSeeTask(actor, actor.scope, unitsHolding(row))) return null;
     const e = env(actor.language, now);
     const view = toTaskView(row, actor.scope, actor.unitId, dateOf);
     // An occurrence's due date, for recurring tasks (an explanation's row carries the explanation's date instead).
@@ -139,7 +139,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const actor = actorOfRow(first.actor!);
     const e = env(actor.language, now);
     const seen = new Set<number>();
-    const open = rows.filter((r) => r.status !== 'DONE' && r.status !== 'CANCELLED' && canSeeTask(actor, actor.scope, r.units) && !seen.has(r.id) && seen.add(r.id));
+    const open = rows.filter((r) => r.status !== 'DONE' && r.status !== 'CANCELLED' && canSeeTask(actor, actor.scope, unitsHolding(r)) && !seen.has(r.id) && seen.add(r.id));
     if (!open.length) return null;
     const lines = [e.t('reminder-list-header', { count: open.length }), ''];
     const shown: TaskWithView[] = [];

@@ -63,15 +63,18 @@ export function inScope(scope: UnitScope, unitId: number): boolean {
   return scope === 'all' || scope.has(unitId);
 }
 
-/** May the actor see this task (its card, its status, its reports)? */
-export function canSeeTask(actor: Actor, scope: UnitScope, taskUnits: readonly TaskUnitRole[]): boolean {
+/**
+ * May the actor see this task (its card, its status, its reports)? `taskUnits` are the units that
+ * hold it: those the plan names, and those it was passed down to (giao tiếp).
+ */
+export function canSeeTask(actor: Actor, scope: UnitScope, taskUnits: readonly Pick<TaskUnitRole, 'unitId'>[]): boolean {
   if (!actor.active) return false;
   if (scope === 'all') return true;
   return taskUnits.some((tu) => scope.has(tu.unitId));
 }
 
 /** May the actor answer for this task (done, progress, blocked, extension request, snooze)? */
-export function canAnswerTask(actor: Actor, scope: UnitScope, taskUnits: readonly TaskUnitRole[]): boolean {
+export function canAnswerTask(actor: Actor, scope: UnitScope, taskUnits: readonly Pick<TaskUnitRole, 'unitId'>[]): boolean {
   // Answering follows seeing: the officer's unit has a role, or the leader's units, or an admin.
   return canSeeTask(actor, scope, taskUnits);
 }

@@ -3,6 +3,7 @@
 import { Prisma, type Task } from '../generated/prisma/client.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { roleOnTask, type UnitScope } from './permissions.ts';
+import { effectiveInternalDue, type ChainLink } from './pass-down-rules.ts';
 import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from './render.ts';
 import type { Db } from './scope.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
@@ -24,7 +25,19 @@ export interface ExplanationRow {
   answer: string | null;
 }
 
-export type TaskWithView = Prisma.TaskGetPayload<{ include: typeof taskViewInclude }> & { explanation?: ExplanationRow | null };
+/** One active link of the task's chain (passed down, giao tiếp), with the names a card shows. */
+export interface ChainRow extends ChainLink {
+  fromUnitName: string;
+  toUnitName: string;
+  toOfficerName: string | null;
+}
+
+export type TaskWithView = Prisma.TaskGetPayload<{ include: typeof taskViewInclude }> & { explanation?: ExplanationRow | null; chain?: ChainRow[] | null };
+
+/** The units that hold a task for seeing and answering it: those the plan names, and those it was passed down to. */
+export function unitsHolding(task: Pick<TaskWithView, 'units' | 'chain'>): Array<{ unitId: number }> {
+  return [...task.units, ...(task.chain ?? []).map((l) => ({ unitId: l.toUnitId }))];
+}
 
 // The same view as taskViewInclude in one hand-written statement (the query builder would
 // spend several ms of CPU and send a query per relation). Rows have the TaskWithView shape.
@@ -39,7 +52,11 @@ export const TASK_VIEW_COLUMNS = Prisma.sql`
            ORDER BY sr."createdAt" DESC, sr.id DESC LIMIT 1) lr) AS reports,
   (SELECT json_build_object('id', e.id, 'requesterId', e."requesterId", 'by', eo.name, 'dueOn', e."dueOn", 'answer', e.answer)
      FROM "ExplanationRequest" e JOIN "Officer" eo ON eo.id = e."requesterId"
-     WHERE e."taskId" = t.id ORDER BY e.id DESC LIMIT 1) AS explanation`;
+     WHERE e."taskId" = t.id ORDER BY e.id DESC LIMIT 1) AS explanation,
+  (SELECT json_agg(json_build_object('id', a.id, 'fromOfficerId', a."fromOfficerId", 'fromUnitId', a."fromUnitId", 'toUnitId', a."toUnitId",
+          'toOfficerId', a."toOfficerId", 'internalDue', a."internalDue", 'fromUnitName', fu.name, 'toUnitName', tu2.name, 'toOfficerName', ao.name) ORDER BY a.id)
+     FROM "TaskAssignment" a JOIN "Unit" fu ON fu.id = a."fromUnitId" JOIN "Unit" tu2 ON tu2.id = a."toUnitId" LEFT JOIN "Officer" ao ON ao.id = a."toOfficerId"
+     WHERE a."taskId" = t.id AND a."revokedAt" IS NULL) AS chain`;
 
 /**
  * The version of a task row as read (PostgreSQL's xmin, the transaction that wrote it): an answer
@@ -58,11 +75,12 @@ export function seenOf(row: TaskWithView & { rowVersion: string }): SeenTask {
   return { view, version: rowVersion };
 }
 
-/** SQL condition "a unit of the scope has a role on task t" (true for 'all'). */
+/** SQL condition "a unit of the scope has a role on task t, or holds it passed down" (true for 'all'). */
 export function scopeSql(scope: UnitScope): Prisma.Sql {
   if (scope === 'all') return Prisma.sql`TRUE`;
   const ids = [...scope];
-  return Prisma.sql`EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ANY(${ids}::int[]))`;
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ANY(${ids}::int[]))
+    OR EXISTS (SELECT 1 FROM "TaskAssignment" sa WHERE sa."taskId" = t.id AND sa."revokedAt" IS NULL AND sa."toUnitId" = ANY(${ids}::int[])))`;
 }
 
 /** One task with its view, if a unit of the scope has a role on it. */
@@ -92,8 +110,16 @@ export function toTaskView(task: TaskWithView, scope: UnitScope, ownUnitId: numb
     ...(role ? { role } : {}),
     units: task.units.map((u) => ({ name: u.unit.name, role: u.role })),
     ...(task.reports[0]?.note ? { lastNote: task.reports[0].note } : {}),
+    ...(task.chain?.length ? { chain: chainView(task.chain, task.due ? isoOfDbDate(task.due) : undefined) } : {}),
     ...(task.explanation ? { explanation: { by: task.explanation.by, dueOn: task.explanation.dueOn as IsoDate, ...(task.explanation.answer ? { answer: task.explanation.answer } : {}) } } : {}),
   };
+}
+
+/** The chain as a card shows it: "Sở X → Phòng Y → Nguyễn Văn A", and the internal deadline in force. */
+function chainView(chain: ChainRow[], taskDue: IsoDate | undefined): NonNullable<TaskView['chain']> {
+  const path = [chain[0]!.fromUnitName, ...chain.map((l) => l.toOfficerName ?? l.toUnitName)];
+  const internalDue = effectiveInternalDue(chain, taskDue);
+  return { path, ...(internalDue ? { internalDue } : {}) };
 }
 
 const OPEN_SQL = Prisma.sql`t.status NOT IN ('DONE', 'CANCELLED') AND NOT t."isGroup"`;

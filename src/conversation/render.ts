@@ -39,6 +39,8 @@ export interface TaskView {
   appendix?: string;
   /** Reported done, waiting for the monitoring unit's confirmation (chờ xác nhận). */
   awaitingConfirmation?: boolean;
+  /** Passed down (giao tiếp): who gave it to whom, from the named unit to the holder, and the internal deadline. */
+  chain?: { path: string[]; internalDue?: IsoDate };
   /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
   explanation?: { by: string; dueOn: IsoDate; answer?: string };
 }
@@ -104,6 +106,10 @@ export function taskCardHtml(env: RenderEnv, view: TaskView, options: { header?:
   lines.push(t('card-due', { due: describeDue(env, view.due) }));
   if (view.target) lines.push(t('card-target', { target: escapeHtml(truncate(view.target, CARD_FIELD_MAX)) }));
   if (view.role) lines.push(t('card-role', { role: t(`role-${view.role.toLowerCase()}`) }));
+  if (view.chain) {
+    const path = view.chain.path.map((p) => escapeHtml(p)).join(' → ');
+    lines.push(view.chain.internalDue ? t('card-pass-down-due', { path, due: formatDmy(view.chain.internalDue) }) : t('card-pass-down', { path }));
+  }
   lines.push(t('card-status', { status: statusLabel(t, view, env.today) }));
   if (view.lastNote) lines.push(t('card-last-note', { note: escapeHtml(truncate(view.lastNote, CARD_NOTE_MAX)) }));
   if (view.explanation) {

@@ -1,0 +1,24 @@
+## Passing tasks down (giao tiếp)
+card-pass-down = ↘️ Passed down: { $path }
+card-pass-down-due = ↘️ Passed down: { $path }, internal deadline { $due }
+btn-pass-down = ↘️ Pass down
+pass-down-usage = Usage: <code>/assign 1.2 Phòng Nội vụ 20/12 note</code> (task code, a child unit or an officer's <code>#id</code>, an internal deadline and a note if any). Or press ↘️ Pass down on the task card.
+pass-down-pick = ↘️ Pass task <b>{ $code }</b> down to which child unit or officer? (Internal deadline, note: use <code>/assign { $code } …</code>)
+pass-down-pick-empty = Your unit has no child unit or other officer to pass it to.
+pass-down-given = ↘️ Passed down to { $to }.
+pass-down-given-due = ↘️ Passed down to { $to }, internal deadline { $due }.
+pass-down-received = ↘️ <b>{ $name }</b> passed this task down to { $to }.
+pass-down-received-note = Note: { $note }
+pass-down-not-allowed = Only a leader of the unit holding the task (or an admin) can pass it down, and only to a child unit or an officer of their units.
+pass-down-target-unknown = "{ $target }" is not among the child units. You can pass it to: { $units }; or to an officer by id: <code>#12</code>.
+pass-down-no-children = (no child units yet)
+pass-down-due-past = The internal deadline cannot be before today.
+pass-down-due-after-deadline = The internal deadline cannot be after the task's deadline ({ $due }).
+pass-down-closed = The task is closed; it can no longer be passed down.
+pass-down-answer-notice = ↗️ <b>{ $code }</b> { $title } — { $name } reports: { $answer }
+pass-down-answer-done = ✅ done
+pass-down-answer-awaiting = ✅ done, waiting for the monitoring unit's confirmation
+pass-down-answer-progress = 🔄 progress { $progress }%
+pass-down-answer-in-progress = 🔄 in progress
+pass-down-answer-blocked = ⚠️ blocked: { $reason }
+pass-down-answer-extension = ⏳ asks for an extension to { $date }

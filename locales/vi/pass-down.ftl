@@ -1,0 +1,24 @@
+## Passing tasks down (giao tiếp)
+card-pass-down = ↘️ Giao: { $path }
+card-pass-down-due = ↘️ Giao: { $path }, hạn nội bộ { $due }
+btn-pass-down = ↘️ Giao tiếp
+pass-down-usage = Cách dùng: <code>/giao 1.2 Phòng Nội vụ 20/12 ghi chú</code> (mã nhiệm vụ, đơn vị trực thuộc hoặc <code>#mã số</code> cán bộ, hạn nội bộ và ghi chú nếu có). Hoặc bấm ↘️ Giao tiếp trên thẻ nhiệm vụ.
+pass-down-pick = ↘️ Giao nhiệm vụ <b>{ $code }</b> cho đơn vị trực thuộc hoặc cán bộ nào? (Hạn nội bộ, ghi chú: dùng <code>/giao { $code } …</code>)
+pass-down-pick-empty = Đơn vị của bạn chưa có đơn vị trực thuộc hay cán bộ nào khác để giao.
+pass-down-given = ↘️ Đã giao cho { $to }.
+pass-down-given-due = ↘️ Đã giao cho { $to }, hạn nội bộ { $due }.
+pass-down-received = ↘️ <b>{ $name }</b> giao nhiệm vụ này cho { $to }.
+pass-down-received-note = Ghi chú: { $note }
+pass-down-not-allowed = Chỉ lãnh đạo của đơn vị đang giữ nhiệm vụ (hoặc quản trị) mới giao tiếp được, và chỉ cho đơn vị trực thuộc hoặc cán bộ của đơn vị mình.
+pass-down-target-unknown = Không có "{ $target }" trong các đơn vị trực thuộc. Giao được cho: { $units }; hoặc cán bộ theo mã số: <code>#12</code>.
+pass-down-no-children = (chưa có đơn vị trực thuộc)
+pass-down-due-past = Hạn nội bộ không được trước hôm nay.
+pass-down-due-after-deadline = Hạn nội bộ không được sau hạn của nhiệm vụ ({ $due }).
+pass-down-closed = Nhiệm vụ đã kết thúc, không giao tiếp được nữa.
+pass-down-answer-notice = ↗️ <b>{ $code }</b> { $title } — { $name } báo: { $answer }
+pass-down-answer-done = ✅ hoàn thành
+pass-down-answer-awaiting = ✅ hoàn thành, chờ đơn vị theo dõi xác nhận
+pass-down-answer-progress = 🔄 tiến độ { $progress }%
+pass-down-answer-in-progress = 🔄 đang thực hiện
+pass-down-answer-blocked = ⚠️ vướng mắc: { $reason }
+pass-down-answer-extension = ⏳ xin gia hạn đến { $date }
