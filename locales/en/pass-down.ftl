@@ -11,7 +11,6 @@ pass-down-received = ↘️ <b>{ $name }</b> passed this task down to { $to }.
 pass-down-received-note = Note: { $note }
 pass-down-not-allowed = Only a leader of the unit holding the task (or an admin) can pass it down, and only to a child unit or an officer of their units.
 pass-down-target-unknown = "{ $target }" is not among the child units. You can pass it to: { $units }; or to an officer by id: <code>#12</code>.
-pass-down-no-children = (no child units yet)
 pass-down-due-past = The internal deadline cannot be before today.
 pass-down-due-after-deadline = The internal deadline cannot be after the task's deadline ({ $due }).
 pass-down-closed = The task is closed; it can no longer be passed down.

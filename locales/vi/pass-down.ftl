@@ -11,7 +11,6 @@ pass-down-received = ↘️ <b>{ $name }</b> giao nhiệm vụ này cho { $to }.
 pass-down-received-note = Ghi chú: { $note }
 pass-down-not-allowed = Chỉ lãnh đạo của đơn vị đang giữ nhiệm vụ (hoặc quản trị) mới giao tiếp được, và chỉ cho đơn vị trực thuộc hoặc cán bộ của đơn vị mình.
 pass-down-target-unknown = Không có "{ $target }" trong các đơn vị trực thuộc. Giao được cho: { $units }; hoặc cán bộ theo mã số: <code>#12</code>.
-pass-down-no-children = (chưa có đơn vị trực thuộc)
 pass-down-due-past = Hạn nội bộ không được trước hôm nay.
 pass-down-due-after-deadline = Hạn nội bộ không được sau hạn của nhiệm vụ ({ $due }).
 pass-down-closed = Nhiệm vụ đã kết thúc, không giao tiếp được nữa.

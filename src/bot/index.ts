@@ -22,6 +22,7 @@ import type { Logger } from '../logger.ts';
 import type { BotContext, BotServices } from './context.ts';
 import { createConversations } from './conversations/index.ts';
 import { confirmationsFeature } from './features/confirmations.ts';
+import { passDownFeature } from './features/pass-down.ts';
 import { exportFeature } from './features/export.ts';
 import { adminFeature } from './features/admin.ts';
 import { absenceFeature } from './features/absence.ts';
@@ -125,7 +126,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const storage = conversationStorage(options.conversationStore);
   features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
-  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, textRepliesFeature, unhandledFeature);
+  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, passDownFeature, textRepliesFeature, unhandledFeature);
 
   bot.catch((err) => {
     (err.ctx.logger ?? logger).error({ err: err.error, msg: 'unhandled bot error' });

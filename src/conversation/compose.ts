@@ -11,7 +11,8 @@ import { canAnswerTask, canDemandExplanation, canSeeTask, isLeaderOrAdmin, type 
 import { overdueTasks, reportData, reportRange, taskInScope, TASK_VIEW_COLUMNS, toTaskView, unitsHolding, type TaskWithView } from './queries.ts';
 import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { appendixOfPath, confirmationButtons, displayCode, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
-import { taskAction } from './actions.ts';
+import { passDownAction, taskAction } from './actions.ts';
+import { passDownFrom } from './pass-down-rules.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
 import { tallyTotal } from './statistics.ts';
 import { canConfirmTask } from './confirmations.ts';
@@ -74,7 +75,9 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const open = task.status !== 'DONE' && task.status !== 'CANCELLED';
     // A result waiting for confirmation: the monitoring unit's officers (and admins) get ✅ / ↩️ first.
     const confirmRow = task.confirmationPendingAt && canConfirmTask(actor, task.units) ? confirmationButtons(e.t, task.id, actor.id) : [];
-    return { html, ...(options.buttons && open ? { buttons: [...confirmRow, ...taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today))] } : {}) };
+    // A leader of a unit holding the task (or an admin) may pass it down (giao tiếp).
+    const passRow = passDownFrom(actor, task.units, task.chain ?? []) === undefined ? [] : [[{ text: e.t('btn-pass-down'), data: passDownAction.pack({ step: 'm', taskId: task.id, targetId: 0, officerId: actor.id }) }]];
+    return { html, ...(options.buttons && open ? { buttons: [...confirmRow, ...taskButtons(e.t, task.id, actor.id, explanationExtras(actor, task, e.today)), ...passRow] } : {}) };
   }
 
   /**

@@ -6,9 +6,9 @@ import type { Schedule } from '../deadlines/types.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import type { Logger } from '../logger.ts';
-import { planReminders, type ReminderKind, type TaskStatus } from '../reminders/plan-reminders.ts';
+import { planReminders, type PlannedReminder, type ReminderKind, type TaskStatus } from '../reminders/plan-reminders.ts';
 import { reminderPolicyOverridesSchema, resolveReminderPolicy, type ReminderPolicy } from '../reminders/policy-values.ts';
-import { deliveryKey, recipientsFor, type TaskUnitOfficers } from './recipients.ts';
+import { deliveryKey, recipientsFor, type Holder, type RecipientOfficer, type TaskUnitOfficers } from './recipients.ts';
 
 /** Kinds of reminder the policy makes; only these are re-planned or cancelled while a task is open. */
 const POLICY_KINDS = new Set<string>(['before-due', 'due-day', 'overdue', 'escalation-leader', 'escalation-monitor', 'check-in'] satisfies ReminderKind[]);
@@ -58,6 +58,17 @@ export interface LoadedTask {
   schedule: unknown;
   plan: { settings: unknown; policy: Array<{ settings: unknown }>; periodTo?: Date | null };
   units: Array<{ role: 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE'; unit: PlanningUnit }>;
+  /** Passed down (giao tiếp): the end of its chain, and the earliest internal deadline of the chain. */
+  holder?: { unit: PlanningUnit; officerId: number | null; giverUnit: PlanningUnit | undefined; giverId: number; internalDue: string | null };
+}
+
+/** The chain's end as planning reads it (see taskBatches). */
+interface ChainEnd {
+  toUnitId: number;
+  toOfficerId: number | null;
+  fromOfficerId: number;
+  giverUnitId: number;
+  internalDue: string | null;
 }
 
 function policyFor(task: LoadedTask, base: ReminderPolicy, log?: Logger): ReminderPolicy {
@@ -84,10 +95,8 @@ export function planLimits(plan: LoadedTask['plan']): { planEnd?: string; overdu
   };
 }
 
-function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
-  return task.units.map((u) => ({
-    role: u.role,
-    officers: u.unit.officers.map((o) => ({
+function recipientOfficers(unit: PlanningUnit): RecipientOfficer[] {
+  return unit.officers.map((o) => ({
       officerId: o.id,
       role: o.role,
       chatIdentityId: o.chatIdentities[0]?.id ?? null,
@@ -100,8 +109,39 @@ function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
             })),
           }
         : {}),
-    })),
   }));
+}
+
+function unitOfficers(task: LoadedTask): TaskUnitOfficers[] {
+  return task.units.map((u) => ({ role: u.role, officers: recipientOfficers(u.unit) }));
+}
+
+/** Who holds a task passed down, as recipients: the officer given it (or the unit's officers) and the last giver. */
+function holderOf(task: LoadedTask): Holder | undefined {
+  if (!task.holder) return undefined;
+  const unitOfficersList = recipientOfficers(task.holder.unit);
+  const { officerId, giverId } = task.holder;
+  return {
+    officers: officerId === null ? unitOfficersList : unitOfficersList.filter((o) => o.officerId === officerId),
+    givers: task.holder.giverUnit ? recipientOfficers(task.holder.giverUnit).filter((o) => o.officerId === giverId) : [],
+    unit: { role: 'EXECUTE', officers: unitOfficersList },
+  };
+}
+
+/**
+ * The reminders of a task: by its schedule; a task passed down with an internal deadline before
+ * its own (a one-off deadline only) is reminded to its holder by the internal one, while the
+ * monitoring unit's escalation keeps the task's own deadline.
+ */
+function plannedFor(task: LoadedTask, options: Pick<PlanOptions, 'calendar' | 'now' | 'policy' | 'logger'>): PlannedReminder[] {
+  if (task.isGroup) return [];
+  const schedule = task.schedule as Schedule;
+  const common = { state: { status: task.status as TaskStatus }, calendar: options.calendar, now: options.now, policy: policyFor(task, options.policy, options.logger), ...planLimits(task.plan) };
+  const planned = planReminders({ schedule, ...common });
+  const internalDue = task.holder?.internalDue;
+  if (schedule.kind !== 'once' || !internalDue || internalDue >= schedule.due) return planned;
+  const internal = planReminders({ schedule: { ...schedule, due: internalDue }, ...common });
+  return [...internal.filter((r) => r.audience !== 'monitor'), ...planned.filter((r) => r.audience === 'monitor')];
 }
 
 export interface WantedReminders {
@@ -115,22 +155,14 @@ export function wantedReminders(tasks: LoadedTask[], options: Pick<PlanOptions, 
   const rows: Prisma.ReminderCreateManyInput[] = [];
   const occurrencesByTask = new Map<number, Set<string>>();
   for (const task of tasks) {
-    const planned = task.isGroup
-      ? []
-      : planReminders({
-          schedule: task.schedule as Schedule,
-          state: { status: task.status as TaskStatus },
-          calendar: options.calendar,
-          now: options.now,
-          policy: policyFor(task, options.policy, options.logger),
-          ...planLimits(task.plan),
-        });
+    const planned = plannedFor(task, options);
     occurrencesByTask.set(task.id, new Set(planned.map((r) => r.occurrenceDue)));
     const units = unitOfficers(task);
+    const holder = holderOf(task);
     const firstByOccurrence = new Map<string, string>();
     for (const r of planned) if (r.audience === 'assignee' && !firstByOccurrence.has(r.occurrenceDue)) firstByOccurrence.set(r.occurrenceDue, r.key);
     for (const r of planned) {
-      for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key, options.calendar.dateOf(r.at))) {
+      for (const to of recipientsFor(r, units, firstByOccurrence.get(r.occurrenceDue) === r.key, options.calendar.dateOf(r.at), holder)) {
         rows.push({
           deliveryKey: deliveryKey(task.id, r, to.officerId),
           taskId: task.id,
@@ -160,11 +192,16 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
   const plans = new Map<number, LoadedTask['plan']>();
   let cursor = 0;
   for (;;) {
-    const tasks = await sql.rows<{ id: number; planId: number; isGroup: boolean; status: string; schedule: unknown; units: Array<{ unitId: number; role: LoadedTask['units'][number]['role'] }> }>(Prisma.sql`
+    const tasks = await sql.rows<{ id: number; planId: number; isGroup: boolean; status: string; schedule: unknown; units: Array<{ unitId: number; role: LoadedTask['units'][number]['role'] }>; chainEnd: ChainEnd | null }>(Prisma.sql`
       -- A "done" waiting for the monitoring unit's confirmation is planned as done: the officer
       -- has answered, so no reminders (a return makes it open again and plans them anew).
       SELECT t.id, t."planId", t."isGroup", CASE WHEN t."confirmationPendingAt" IS NOT NULL THEN 'DONE' ELSE t.status::text END AS status, t.schedule,
-             COALESCE((SELECT json_agg(json_build_object('unitId', tu."unitId", 'role', tu.role::text)) FROM "TaskUnit" tu WHERE tu."taskId" = t.id), '[]'::json) AS units
+             COALESCE((SELECT json_agg(json_build_object('unitId', tu."unitId", 'role', tu.role::text)) FROM "TaskUnit" tu WHERE tu."taskId" = t.id), '[]'::json) AS units,
+             -- Passed down: the last link of the chain, and the earliest internal deadline of the chain.
+             (SELECT json_build_object('toUnitId', a."toUnitId", 'toOfficerId', a."toOfficerId", 'fromOfficerId', a."fromOfficerId",
+                     'giverUnitId', (SELECT g."unitId" FROM "Officer" g WHERE g.id = a."fromOfficerId"),
+                     'internalDue', (SELECT min(b."internalDue") FROM "TaskAssignment" b WHERE b."taskId" = t.id AND b."revokedAt" IS NULL))
+                FROM "TaskAssignment" a WHERE a."taskId" = t.id AND a."revokedAt" IS NULL ORDER BY a.id DESC LIMIT 1) AS "chainEnd"
       FROM "Task" t
       WHERE t.id > ${cursor} AND ${filter}
       ORDER BY t.id
@@ -172,7 +209,7 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
     if (!tasks.length) return;
     cursor = tasks.at(-1)!.id;
 
-    const missingUnits = [...new Set(tasks.flatMap((t) => t.units.map((u) => u.unitId)))].filter((id) => !units.has(id));
+    const missingUnits = [...new Set(tasks.flatMap((t) => [...t.units.map((u) => u.unitId), ...(t.chainEnd ? [t.chainEnd.toUnitId, t.chainEnd.giverUnitId] : [])]))].filter((id) => !units.has(id));
     if (missingUnits.length) {
       const rows = await prisma.unit.findMany({
         where: { id: { in: missingUnits } },
@@ -208,6 +245,9 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
       schedule: t.schedule,
       plan: plans.get(t.planId)!,
       units: t.units.flatMap((u) => (units.has(u.unitId) ? [{ role: u.role, unit: units.get(u.unitId)! }] : [])),
+      ...(t.chainEnd && units.has(t.chainEnd.toUnitId)
+        ? { holder: { unit: units.get(t.chainEnd.toUnitId)!, officerId: t.chainEnd.toOfficerId, giverUnit: units.get(t.chainEnd.giverUnitId), giverId: t.chainEnd.fromOfficerId, internalDue: t.chainEnd.internalDue } }
+        : {}),
     }));
   }
 }

@@ -32,22 +32,36 @@ export interface Recipient {
   chatIdentityId: number;
 }
 
+/** A task passed down (giao tiếp): who holds it at the end of its chain, and who gave it to them. */
+export interface Holder {
+  /** The officer given it, or the officers of the unit given it. */
+  officers: RecipientOfficer[];
+  /** The last giver: the leader escalation goes to them rather than to the named unit's leaders. */
+  givers: RecipientOfficer[];
+  /** The holding unit's officers, who stand in for an absent holder. */
+  unit: TaskUnitOfficers;
+}
+
 /**
  * The assignees are the lead (chủ trì) unit's officers, or the executing (thực hiện)
- * unit's where the plan names no lead. Coordinating (phối hợp) units get only the first
- * reminder of each occurrence. Leaders of the assignee units get escalations; the
- * monitoring (theo dõi) unit's officers get the monitor escalation.
+ * unit's where the plan names no lead; once the task is passed down, its holder instead.
+ * Coordinating (phối hợp) units get only the first reminder of each occurrence. Leaders of the
+ * assignee units (or the last giver of a task passed down) get escalations; the monitoring
+ * (theo dõi) unit's officers get the monitor escalation.
  */
-export function recipientsFor(reminder: PlannedReminder, units: TaskUnitOfficers[], firstOfOccurrence: boolean, day?: string): Recipient[] {
+export function recipientsFor(reminder: PlannedReminder, units: TaskUnitOfficers[], firstOfOccurrence: boolean, day?: string, holder?: Holder): Recipient[] {
   const of = (role: UnitRole) => units.filter((u) => u.role === role).flatMap((u) => u.officers);
   const lead = of('LEAD');
-  const assignees = lead.length ? lead : of('EXECUTE');
+  const named = lead.length ? lead : of('EXECUTE');
+  const assignees = holder ? holder.officers : named;
+  const leaders = named.filter((o) => o.role === 'LEADER');
   const byAudience: Record<Audience, RecipientOfficer[]> = {
     assignee: firstOfOccurrence ? [...assignees, ...of('COORDINATE')] : assignees,
-    leader: assignees.filter((o) => o.role === 'LEADER'),
+    leader: holder?.givers.length ? holder.givers : leaders,
     monitor: of('MONITOR'),
   };
-  const audience = day === undefined ? byAudience[reminder.audience] : coverAbsences(byAudience[reminder.audience], units, day);
+  const cover = holder ? [...units, holder.unit] : units;
+  const audience = day === undefined ? byAudience[reminder.audience] : coverAbsences(byAudience[reminder.audience], cover, day);
   const seen = new Set<number>();
   const out: Recipient[] = [];
   for (const officer of audience) {

@@ -15,6 +15,7 @@ import type { IsoDate } from '../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
 import type { OutgoingMessage } from '../../channels/types.ts';
 import { editOutgoing, sendOutgoing } from './send.ts';
+import { notifyGivers } from './pass-down.ts';
 
 export interface CardTarget {
   api: Api;
@@ -69,6 +70,8 @@ export async function answerTask(
     : t('recorded-in-progress', { when });
   await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor, result.view);
   if (waiting) await askConfirmation(services, target.api, input.taskId, input.officerId);
+  // Only tasks passed down have givers to tell (the view as read says; no query otherwise).
+  if (result.view.chain?.length) await notifyGivers(services, target.api, { taskId: input.taskId, answererId: input.officerId, answer: { kind, progress: result.task.progress, awaitingConfirmation: waiting, note: input.note } });
   return { reportId: result.report.id };
 }
 
@@ -110,6 +113,7 @@ export async function requestAndNotify(
   // Each decider is asked on the chat they linked last, on whichever platform that is.
   const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
   for (const ask of asks) await sendToChat(services, target.api, reachableChat(ask.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [ask.message]);
+  await notifyGivers(services, target.api, { taskId: input.taskId, answererId: input.officerId, answer: { kind: 'EXTENSION', proposedDue: result.proposedDue } });
   return 'requested';
 }
 

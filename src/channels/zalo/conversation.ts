@@ -4,7 +4,7 @@
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
 // through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
 import type { OutgoingMessage } from '../types.ts';
-import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
+import { confirmationDecision, extensionDecision, listPage, passDownAction, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
 import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
 import { escapeHtml } from '../../conversation/html.ts';
@@ -26,6 +26,7 @@ import type { BotServices } from '../../bot/context.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
+import { createZaloPassDown } from './pass-down.ts';
 
 export interface ZaloConversationDeps {
   services: BotServices;
@@ -50,6 +51,8 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (chat.channel === 'ZALO') await send(chat.externalId, messages);
     else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);
   }
+
+  const passDown = createZaloPassDown({ services, send, sendToChat, showCard: (officer, chatId, taskId, footer) => showCard(officer, chatId, taskId, footer) });
 
   async function handle(update: ZaloIncoming): Promise<void> {
     if (update.fromBot) return;
@@ -98,6 +101,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         return send(chatId, [await listMessage(services, officer, 'overdue', 0)]);
       case 'status':
         return showStatus(officer, chatId, leadingCode(command[2] ?? ''), t);
+      case 'giao':
+      case 'assign':
+        return passDown.command(officer, chatId, command[2] ?? '', t);
     }
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
@@ -157,6 +163,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       : t('recorded-in-progress', { when });
     await showCard(officer, chatId, taskId, footer);
     if (waiting) await askConfirmation(taskId, officer.id);
+    if (result.view.chain?.length) await passDown.notifyGivers(taskId, officer.id, { kind: effective, progress: result.task.progress, awaitingConfirmation: waiting, note: extra.note });
   }
 
   /** The monitoring unit's officers get the result to confirm (✅ / ↩️ as numbered choices on Zalo). */
@@ -214,6 +221,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     await showCard(officer, chatId, taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
     const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
     for (const ask of asks) await sendToChat(reachableChat(ask.chats, 'ZALO', Boolean(services.sendElsewhere)), [ask.message]);
+    await passDown.notifyGivers(taskId, officer.id, { kind: 'EXTENSION', proposedDue: result.proposedDue });
   }
 
   async function answerText(officer: LoadedActor, chatId: string, command: ReplyCommand, t: TranslateFn) {
@@ -304,6 +312,8 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       if (page && page.officerId === officer.id) return await send(chatId, [await listMessage(services, officer, page.list, page.page)]);
       const decision = extensionDecision.unpack(data);
       if (decision && decision.officerId === officer.id) return await decide(officer, chatId, decision.requestId, decision.decision === 'a', t);
+      const pass = passDownAction.unpack(data);
+      if (pass && pass.officerId === officer.id) return await passDown.choice(officer, chatId, pass, t);
       const confirmation = confirmationDecision.unpack(data);
       if (confirmation && confirmation.officerId === officer.id) {
         return confirmation.decision === 'c' ? await confirmResult(officer, chatId, confirmation.taskId, t) : await returnResult(officer, chatId, confirmation.taskId, undefined, t);

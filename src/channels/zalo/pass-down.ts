@@ -1,0 +1,90 @@
+// Passing a task down on Zalo: the text command "giao 1.2 Phòng Nội vụ 20/12 ghi chú" (also
+// "assign"), and ↘️ Giao tiếp as a numbered choice on a leader's card, then the targets as
+// numbered choices. The same use cases as on Telegram; notices go to the chat each reader
+// linked last, on whichever platform.
+import type { BotServices } from '../../bot/context.ts';
+import type { passDownAction } from '../../conversation/actions.ts';
+import { chatsOf, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
+import { escapeHtml, truncate } from '../../conversation/html.ts';
+import { translator, type TranslateFn } from '../../conversation/i18n.ts';
+import { passDownOptions, passDownTask, type PassDownTargetInput } from '../../conversation/pass-down.ts';
+import { resolvePassDown } from '../../conversation/pass-down-command.ts';
+import { parsePassDownArgs } from '../../conversation/pass-down-grammar.ts';
+import { passDownMenu } from '../../conversation/pass-down-menu.ts';
+import { giverNotices, type HolderAnswer } from '../../conversation/pass-down-notice.ts';
+import { PermissionError, type LoadedActor } from '../../conversation/scope.ts';
+import { formatDmy } from '../../conversation/tracking-status.ts';
+import type { IsoDate } from '../../deadlines/types.ts';
+import type { OutgoingMessage } from '../types.ts';
+
+const NOTE_PREVIEW = 300;
+
+export interface ZaloPassDownDeps {
+  services: BotServices;
+  send: (chatId: string, messages: OutgoingMessage[]) => Promise<void>;
+  sendToChat: (chat: OfficerChat | undefined, messages: OutgoingMessage[]) => Promise<void>;
+  showCard: (officer: LoadedActor, chatId: string, taskId: number, footer?: string) => Promise<void>;
+}
+
+export function createZaloPassDown({ services, send, sendToChat, showCard }: ZaloPassDownDeps) {
+  const reply = (chatId: string, html: string) => send(chatId, [{ html }]);
+
+  async function give(officer: LoadedActor, chatId: string, t: TranslateFn, input: { taskId: number; target: PassDownTargetInput; internalDue?: IsoDate; note?: string }) {
+    const now = services.now();
+    let result;
+    try {
+      result = await passDownTask(services.prisma, { officerId: officer.id, ...input, now, today: services.calendar.dateOf(now) });
+    } catch (err) {
+      if (err instanceof PermissionError) return reply(chatId, t('pass-down-not-allowed'));
+      throw err;
+    }
+    if (result.outcome === 'closed') return reply(chatId, t('pass-down-closed'));
+    if (result.outcome === 'refused') return reply(chatId, t(result.refusal, { due: result.taskDue ? formatDmy(result.taskDue) : '' }));
+    await services.requestPlanning?.({ taskIds: [result.taskId] });
+    const to = escapeHtml(result.toName);
+    await showCard(officer, chatId, result.taskId, result.internalDue ? t('pass-down-given-due', { to, due: formatDmy(result.internalDue) }) : t('pass-down-given', { to }));
+    for (const recipientId of result.recipientIds) {
+      const recipient = await services.prisma.officer.findUnique({ where: { id: recipientId }, select: { language: true } });
+      if (!recipient) continue;
+      const rt = translator(services.i18n, recipient.language);
+      const note = input.note?.trim() ? `\n${rt('pass-down-received-note', { note: escapeHtml(truncate(input.note.trim(), NOTE_PREVIEW)) })}` : '';
+      const card = await services.composer.taskCard(recipientId, result.taskId, now, { buttons: true, header: `${rt('pass-down-received', { name: escapeHtml(officer.name), to })}${note}` });
+      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    }
+  }
+
+  /** "giao <code> <target> [dd/mm] [ghi chú]". */
+  async function command(officer: LoadedActor, chatId: string, args: string, t: TranslateFn) {
+    const parsed = parsePassDownArgs(args);
+    if (!parsed) return reply(chatId, t('pass-down-usage'));
+    const resolved = await resolvePassDown(services, officer, parsed, services.calendar.dateOf(services.now()));
+    if (!resolved.ok) return reply(chatId, t(resolved.key, resolved.vars ?? {}));
+    const { ok: _ok, ...input } = resolved;
+    return give(officer, chatId, t, input);
+  }
+
+  /** A numbered choice: ↘️ Giao tiếp (the list of targets), or one target. */
+  async function choice(officer: LoadedActor, chatId: string, data: NonNullable<ReturnType<typeof passDownAction.unpack>>, t: TranslateFn) {
+    if (data.step === 'm') {
+      let options;
+      try {
+        options = await passDownOptions(services.prisma, officer.id, data.taskId);
+      } catch (err) {
+        if (err instanceof PermissionError) return reply(chatId, t('pass-down-not-allowed'));
+        throw err;
+      }
+      const task = await services.prisma.task.findUniqueOrThrow({ where: { id: data.taskId }, select: { code: true } });
+      return send(chatId, [passDownMenu(t, { code: task.code, taskId: data.taskId, officerId: officer.id, options })]);
+    }
+    return give(officer, chatId, t, { taskId: data.taskId, target: data.step === 'u' ? { unitId: data.targetId } : { officerId: data.targetId } });
+  }
+
+  /** The givers up the chain hear of the holder's answer. */
+  async function notifyGivers(taskId: number, answererId: number, answer: HolderAnswer) {
+    for (const notice of await giverNotices(services.prisma, services.i18n, { taskId, answererId, answer })) {
+      await sendToChat(reachableChat(notice.chats, 'ZALO', Boolean(services.sendElsewhere)), [notice.message]);
+    }
+  }
+
+  return { command, choice, notifyGivers };
+}
