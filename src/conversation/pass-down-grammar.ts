@@ -17,7 +17,7 @@ export interface PassDownCommand {
 
 const CODE = /^(?:\d{1,3}(?:\.\d{1,3}){0,4}[a-z]?|[ivxlc]{1,6}(?:\.\d{1,3}){0,4})$/i;
 const DATE_TOKEN = /^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?$/;
-const OFFICER = /^#(\d{1,9})$/;
+const OFFICER = /^#(\d{1,12})$/;
 /** Longest text read; officers' notes are short. */
 const MAX_LENGTH = 2_000;
 

@@ -58,10 +58,17 @@ export async function passDownOptions(prisma: PrismaClient, officerId: number, t
   };
 }
 
+/** Hyphens and spaces are how a name is written, not which unit it is ("Phòng Tài chính Kế hoạch"). */
+const bareKey = (key: string) => key.replace(/[\s-]+/g, ' ').trim();
+
 /** The child unit a typed name or alias means among the options (compared folded, as the directory is). */
 export function childUnitNamed(options: PassDownOptions, name: string): number | undefined {
   const key = unitKey(name);
-  return key ? options.units.find((u) => u.keys.includes(key))?.id : undefined;
+  if (!key) return undefined;
+  const exact = options.units.find((u) => u.keys.includes(key));
+  if (exact) return exact.id;
+  const same = options.units.filter((u) => u.keys.some((k) => bareKey(k) === bareKey(key)));
+  return same.length === 1 ? same[0]!.id : undefined;
 }
 
 export type PassDownTargetInput = { unitId: number } | { officerId: number };
