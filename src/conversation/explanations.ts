@@ -86,8 +86,9 @@ export async function answerExplanation(
   return prisma.$transaction(async (tx) => {
     const actor = await loadActor(tx, input.officerId);
     if (!actor) throw new PermissionError('unknown officer');
-    const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { units: true } });
-    if (!task || !canAnswerTask(actor, actor.scope, task.units)) throw new PermissionError('task outside the officer\'s units');
+    // The units that hold it: named by the plan, or passed down to (giao tiếp).
+    const task = await tx.task.findUnique({ where: { id: input.taskId }, include: { units: true, assignments: { where: { revokedAt: null }, select: { toUnitId: true } } } });
+    if (!task || !canAnswerTask(actor, actor.scope, [...task.units, ...task.assignments.map((a) => ({ unitId: a.toUnitId }))])) throw new PermissionError('task outside the officer\'s units');
     const open = await tx.explanationRequest.findFirst({ where: { taskId: task.id, answeredAt: null }, orderBy: { id: 'desc' } });
     if (!open || !text) return { outcome: 'none-open' } as const;
     // Compare-and-set: the first answer stands, a second one finds nothing open.
