@@ -1,15 +1,15 @@
 // /settings: the snooze default (next working morning, or n working hours). /confirmation: an
 // admin turns a plan's confirmation of results on or off.
 import { Composer } from 'grammy';
-import { snoozeSetting } from '../../conversation/actions.ts';
+import { snoozeSetting } from '../../messages/actions.ts';
 import type { OutgoingMessage } from '../../channels/types.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { editOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 import { messageOptions } from '../keyboards/index.ts';
-import { setPlanConfirmation } from '../../conversation/confirmations.ts';
-import { escapeHtml } from '../../conversation/html.ts';
+import { setPlanConfirmation } from '../../tasks/confirmations.ts';
+import { escapeHtml } from '../../messages/html.ts';
 import { findPlans } from '../../reports/export-query.ts';
 
 export const SNOOZE_HOUR_CHOICES = [0, 2, 4, 8] as const;

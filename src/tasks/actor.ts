@@ -1,7 +1,7 @@
 // Database side of the permission rules: who an officer is, which units they act for.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import { unitScopeOf, type Actor, type UnitScope } from './permissions.ts';
+import { unitScopeOf, type Actor, type UnitScope } from '../access/permissions.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 

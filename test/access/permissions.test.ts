@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAnswerTask, canDecideExtension, canManageSubscription, canSeeTask, roleOnTask, unitScopeOf, type Actor,
-} from '../../src/conversation/permissions.ts';
+} from '../../src/access/permissions.ts';
 
 // Unit tree: 1 UBND huyện → 2 Phòng Nội vụ → 4 Tổ CCHC; 1 → 3 Phòng Tài chính; 5 UBND xã (separate).
 const UNITS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToTally, calendarDaysAfter, emptyTally, officerOfTask, officialBucket, tallyBy, tallyTotal, taskClassOf, type CountedTask } from '../../src/conversation/statistics.ts';
+import { addToTally, calendarDaysAfter, emptyTally, officerOfTask, officialBucket, tallyBy, tallyTotal, taskClassOf, type CountedTask } from '../../src/status/statistics.ts';
 
 // Fixed "today": Monday 9 December 2024. Days overdue are calendar days (a weekend counts).
 const TODAY = '2024-12-09';

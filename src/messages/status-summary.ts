@@ -2,9 +2,9 @@
 // One definition for every chat platform.
 import { escapeHtml } from './html.ts';
 import { translator } from './i18n.ts';
-import type { LoadedActor } from './scope.ts';
-import { taskScopeWhere } from './scope.ts';
-import { isoOfDbDate, trackingStatus, TRACKING_STATUSES } from './tracking-status.ts';
+import type { LoadedActor } from '../tasks/actor.ts';
+import { taskScopeWhere } from '../tasks/actor.ts';
+import { isoOfDbDate, trackingStatus, TRACKING_STATUSES } from '../status/tracking-status.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Translator } from './i18n.ts';

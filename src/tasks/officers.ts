@@ -6,7 +6,7 @@ import type { PrismaClient, Unit } from '../generated/prisma/client.ts';
 import { fold } from '../plans/fold.ts';
 import { audit } from './audit.ts';
 import { createInvite, revokeInvites } from './invites.ts';
-import type { Db } from './scope.ts';
+import type { Db } from './actor.ts';
 import { findUnit, unitSuggestions } from './units.ts';
 
 export const OFFICER_ROLES = ['officer', 'leader', 'admin'] as const;

@@ -6,9 +6,9 @@ import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { scopeSql, seenOf, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
-import { canAnswerTask, canDecideExtension } from './permissions.ts';
-import { loadActor, PermissionError, type LoadedActor } from './scope.ts';
-import { dbDateOf, isoOfDbDate } from './tracking-status.ts';
+import { canAnswerTask, canDecideExtension } from '../access/permissions.ts';
+import { loadActor, PermissionError, type LoadedActor } from './actor.ts';
+import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
 import { NEEDS_CONFIRMATION_SQL } from './confirmations.ts';
 
 /** Longest note we store; longer text is cut (Telegram itself caps a message at 4,096). */

@@ -5,7 +5,7 @@ import type { PrismaClient, Unit } from '../generated/prisma/client.ts';
 import { displayUnitName, unitKey } from '../plans/unit-names.ts';
 import { suggestUnits } from '../plans/unit-suggest.ts';
 import { audit } from './audit.ts';
-import type { Db } from './scope.ts';
+import type { Db } from './actor.ts';
 
 export const MAX_UNIT_NAME_LENGTH = 200;
 

@@ -6,9 +6,9 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
-import { canAnswerTask, canDemandExplanation } from './permissions.ts';
-import { loadActor, PermissionError } from './scope.ts';
-import { dbDateOf, isoOfDbDate } from './tracking-status.ts';
+import { canAnswerTask, canDemandExplanation } from '../access/permissions.ts';
+import { loadActor, PermissionError } from './actor.ts';
+import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
 
 /** Working days given to answer when the leader names no date. */
 export const EXPLANATION_DEFAULT_WORKING_DAYS = 3;

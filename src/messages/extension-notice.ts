@@ -6,7 +6,7 @@ import type { IsoDate } from '../deadlines/types.ts';
 import { extensionDecision } from './actions.ts';
 import { escapeHtml, truncate } from './html.ts';
 import { translator, type Translator } from './i18n.ts';
-import { formatDmy } from './tracking-status.ts';
+import { formatDmy } from '../status/tracking-status.ts';
 
 export type Platform = 'TELEGRAM' | 'ZALO';
 

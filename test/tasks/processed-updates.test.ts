@@ -1,6 +1,6 @@
 // The update-id log that makes a redelivered update harmless is kept a week, not forever.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimUpdate, pruneProcessedUpdates } from '../../src/conversation/scope.ts';
+import { claimUpdate, pruneProcessedUpdates } from '../../src/tasks/actor.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 let db: TestDatabase;

@@ -7,9 +7,9 @@ import type { IsoDate } from '../deadlines/types.ts';
 import { confirmationDecision, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
 import { escapeHtml, shorten, truncate } from './html.ts';
 import type { TranslateFn } from './i18n.ts';
-import type { TaskRoleName } from './permissions.ts';
-import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from './tracking-status.ts';
-import { OFFICIAL_BUCKETS, type BucketCounts, type Tally } from './statistics.ts';
+import type { TaskRoleName } from '../access/permissions.ts';
+import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from '../status/tracking-status.ts';
+import { OFFICIAL_BUCKETS, type BucketCounts, type Tally } from '../status/statistics.ts';
 
 /** Plan text can be long; a card must stay one editable message. */
 export const CARD_TITLE_MAX = 700;

@@ -1,4 +1,4 @@
-## reports and digests
+## /report and the weekly summary's statistics and chart (src/messages/report.ts)
 report-title-week = 📊 <b>Weekly report</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Quarterly report</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} tasks
@@ -8,14 +8,7 @@ stats-days-overdue = {" "}({$days} days overdue in all, calendar days)
 stats-blocked = {" "}(of which blocked: {$count})
 stats-regular = Ongoing and recurring tasks: {$count}
 stats-awaiting = Waiting for confirmation: {$count}
-digest-stats = <b>Quarter</b> {$from} – {$to}:
 chart-title-week = Progress by unit, week {$from} – {$to}
 chart-title-quarter = Progress by unit, quarter {$from} – {$to}
 chart-title-overdue-trend = Overdue tasks by week (last {$weeks} weeks)
 chart-caption = 📊 {$title}
-digest-title = ⏰ <b>Overdue digest</b> {$date}
-digest-overdue = <b>Overdue tasks:</b>
-digest-unreachable = <b>Officers not receiving messages:</b>
-digest-unreachable-line = • {$name} ({$unit}): {$reason}
-unreachable-blocked = blocked the bot
-unreachable-other = {$reason}

@@ -2,12 +2,12 @@
 // overdue tasks, tasks by code, and counts by unit and tracking status.
 import { Prisma, type Task } from '../generated/prisma/client.ts';
 import type { IsoDate } from '../deadlines/types.ts';
-import { roleOnTask, type UnitScope } from './permissions.ts';
-import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from './render.ts';
-import type { Db } from './scope.ts';
+import { roleOnTask, type UnitScope } from '../access/permissions.ts';
+import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from '../messages/render.ts';
+import type { Db } from './actor.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import { dbDateOf, isoOfDbDate, trackingStatus } from './tracking-status.ts';
-import { addToTally, emptyTally, officerOfTask, tallyBy, type Tally } from './statistics.ts';
+import { dbDateOf, isoOfDbDate, trackingStatus } from '../status/tracking-status.ts';
+import { addToTally, emptyTally, officerOfTask, tallyBy, type Tally } from '../status/statistics.ts';
 
 export const taskViewInclude = {
   plan: { select: { title: true, number: true } },

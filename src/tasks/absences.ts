@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
-import { dbDateOf } from './tracking-status.ts';
+import { dbDateOf } from '../status/tracking-status.ts';
 
 export class AbsenceError extends Error {
   override name = 'AbsenceError';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReply } from '../../src/conversation/reply-grammar.ts';
+import { parseReply } from '../../src/replies/reply-grammar.ts';
 
 describe('text-reply grammar', () => {
   it.each([

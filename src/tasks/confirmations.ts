@@ -13,8 +13,8 @@
 // officer who answered last (statistics per officer) stays the one who did the work.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
-import type { Actor, TaskUnitRole } from './permissions.ts';
-import { loadActor, PermissionError } from './scope.ts';
+import type { Actor, TaskUnitRole } from '../access/permissions.ts';
+import { loadActor, PermissionError } from './actor.ts';
 
 export const MAX_RETURN_REASON_LENGTH = 2_000;
 

@@ -1,4 +1,4 @@
-## reports and digests
+## /report and the weekly summary's statistics and chart (src/messages/report.ts)
 report-title-week = 📊 <b>Thống kê tuần</b> {$from} – {$to}
 report-title-quarter = 📊 <b>Thống kê quý</b> {$from} – {$to}
 report-unit = <b>{$unit}</b> — {$total} nhiệm vụ
@@ -8,14 +8,7 @@ stats-days-overdue = {" "}(tổng {$days} ngày quá hạn, tính theo ngày l�
 stats-blocked = {" "}(trong đó vướng mắc: {$count})
 stats-regular = Nhiệm vụ thường xuyên: {$count}
 stats-awaiting = Chờ xác nhận: {$count}
-digest-stats = <b>Thống kê quý</b> {$from} – {$to}:
 chart-title-week = Tiến độ theo đơn vị, tuần {$from} – {$to}
 chart-title-quarter = Tiến độ theo đơn vị, quý {$from} – {$to}
 chart-title-overdue-trend = Số nhiệm vụ quá hạn theo tuần ({$weeks} tuần gần nhất)
 chart-caption = 📊 {$title}
-digest-title = ⏰ <b>Tổng hợp việc quá hạn</b> ngày {$date}
-digest-overdue = <b>Nhiệm vụ quá hạn:</b>
-digest-unreachable = <b>Cán bộ không nhận được tin nhắn:</b>
-digest-unreachable-line = • {$name} ({$unit}): {$reason}
-unreachable-blocked = đã chặn bot
-unreachable-other = {$reason}

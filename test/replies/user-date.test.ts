@@ -1,7 +1,7 @@
 // Dates officers type in replies ("gia hạn 1.2 20/12", "nhắc lại 1.2 thứ Hai"), read against a
 // fixed today: Tuesday 26 November 2024.
 import { describe, expect, it } from 'vitest';
-import { parseFutureDate, parseUserDate } from '../../src/conversation/user-date.ts';
+import { parseFutureDate, parseUserDate } from '../../src/replies/user-date.ts';
 
 const TODAY = '2024-11-26';
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALLBACK_DATA_MAX_BYTES, extensionDecision, listPage, taskAction } from '../../src/conversation/actions.ts';
-import { escapeHtml, splitMessage } from '../../src/conversation/html.ts';
-import { createI18n, LOCALES_DIR } from '../../src/conversation/i18n.ts';
-import { trackingStatus } from '../../src/conversation/tracking-status.ts';
+import { CALLBACK_DATA_MAX_BYTES, extensionDecision, listPage, taskAction } from '../../src/messages/actions.ts';
+import { escapeHtml, splitMessage } from '../../src/messages/html.ts';
+import { createI18n, LOCALES_DIR } from '../../src/messages/i18n.ts';
+import { trackingStatus } from '../../src/status/tracking-status.ts';
 
 function keys(file: string): string[] {
   const text = readFileSync(`${LOCALES_DIR}/${file}`, 'utf8');
