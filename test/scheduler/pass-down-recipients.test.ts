@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { PlannedReminder } from '../../src/reminders/plan-reminders.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { wantedReminders, type LoadedTask, type PlanningUnit } from '../../src/scheduler/plan-task-reminders.ts';
-import { recipientsFor, type Holder, type TaskUnitOfficers } from '../../src/scheduler/recipients.ts';
+import { wantedReminders, type LoadedTask, type PlanningUnit } from '../../src/delivery/plan-task-reminders.ts';
+import { recipientsFor, type Holder, type TaskUnitOfficers } from '../../src/delivery/recipients.ts';
 
 const away = { from: '2024-12-02', to: '2024-12-06' };
 // The named lead unit (1 officer, 1 leader); the department it was passed to (officers 5, 6, leader 7).

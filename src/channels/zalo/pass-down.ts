@@ -2,18 +2,18 @@
 // "assign"), and ↘️ Giao tiếp as a numbered choice on a leader's card, then the targets as
 // numbered choices. The same use cases as on Telegram; notices go to the chat each reader
 // linked last, on whichever platform.
-import type { BotServices } from '../../bot/context.ts';
-import type { passDownAction } from '../../conversation/actions.ts';
-import { chatsOf, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
-import { escapeHtml, truncate } from '../../conversation/html.ts';
-import { translator, type TranslateFn } from '../../conversation/i18n.ts';
-import { passDownOptions, passDownTask, type PassDownTargetInput } from '../../conversation/pass-down.ts';
-import { resolvePassDown } from '../../conversation/pass-down-command.ts';
-import { parsePassDownArgs } from '../../conversation/pass-down-grammar.ts';
-import { passDownMenu } from '../../conversation/pass-down-menu.ts';
-import { giverNotices, type HolderAnswer } from '../../conversation/pass-down-notice.ts';
-import { PermissionError, type LoadedActor } from '../../conversation/scope.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import type { BotServices } from '../telegram/context.ts';
+import type { passDownAction } from '../../messages/actions.ts';
+import { chatsOf, reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
+import { escapeHtml, truncate } from '../../messages/html.ts';
+import { translator, type TranslateFn } from '../../messages/i18n.ts';
+import { passDownOptions, passDownTask, type PassDownTargetInput } from '../../tasks/pass-down.ts';
+import { resolvePassDown } from '../../tasks/pass-down-command.ts';
+import { parsePassDownArgs } from '../../replies/pass-down-grammar.ts';
+import { passDownMenu } from '../../messages/pass-down-menu.ts';
+import { giverNotices, type HolderAnswer } from '../../messages/pass-down-notice.ts';
+import { PermissionError, type LoadedActor } from '../../tasks/actor.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { OutgoingMessage } from '../types.ts';
 
