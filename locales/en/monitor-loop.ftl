@@ -9,3 +9,6 @@ unit-confirmation = {$on ->
 }
 confirmation-target-usage = Send <code>/confirmation &lt;plan number or id&gt; on</code> or <code>/confirmation &lt;monitoring unit name&gt; on</code> (or <code>off</code>).
 confirmation-target-not-found = No plan or unit named <b>{$target}</b>.
+reminder-header-explanation-overdue = 🔔 <b>Explanation overdue</b>: its date has passed without an explanation.
+digest-overdue-explanations = 📝 <b>Explanations overdue</b>
+digest-explanation-line = • <b>{$code}</b> {$title} — asked by {$by}, due {$due}

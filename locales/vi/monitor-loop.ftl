@@ -9,3 +9,6 @@ unit-confirmation = {$on ->
 }
 confirmation-target-usage = Gõ <code>/confirmation &lt;số hoặc mã kế hoạch&gt; on</code> hoặc <code>/confirmation &lt;tên đơn vị theo dõi&gt; on</code> (hoặc <code>off</code>).
 confirmation-target-not-found = Không có kế hoạch hay đơn vị nào tên <b>{$target}</b>.
+reminder-header-explanation-overdue = 🔔 <b>Quá hạn giải trình</b>: đã hết hạn mà chưa có giải trình.
+digest-overdue-explanations = 📝 <b>Quá hạn giải trình</b>
+digest-explanation-line = • <b>{$code}</b> {$title} — {$by} yêu cầu, hạn {$due}

@@ -13,6 +13,7 @@ import { formatDmy, isoOfDbDate } from './tracking-status.ts';
 import { appendixOfPath, confirmationButtons, displayCode, explanationButtons, formatWhen, reportHtml, tallyLines, taskButtons, taskCardHtml, taskLine, type RenderEnv } from './render.ts';
 import { taskAction } from './actions.ts';
 import { EXPLANATION_REMINDER_KIND } from './explanations.ts';
+import { EXPLANATION_ESCALATION_KIND, overdueExplanationLines } from './explanation-escalation.ts';
 import { tallyTotal } from './statistics.ts';
 import { canConfirmTask } from './confirmations.ts';
 import type { IsoDate } from '../deadlines/types.ts';
@@ -24,6 +25,8 @@ import { actorJsonSql, actorOfRow, loadActor, scopeUnitIds, type ActorRow, type 
 
 /** Most overdue tasks listed in one digest; the rest are counted. */
 export const DIGEST_MAX_TASKS = 100;
+/** Reminders about an explanation: they go while a "done" waits, and carry the explanation's date, not an occurrence's. */
+const EXPLANATION_KINDS: ReadonlySet<string> = new Set([EXPLANATION_REMINDER_KIND, EXPLANATION_ESCALATION_KIND]);
 
 export interface ComposerDeps {
   prisma: PrismaClient;
@@ -49,6 +52,7 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
 
   function reminderHeader(t: TranslateFn, kind: string): string {
     if (kind === EXPLANATION_REMINDER_KIND) return t('reminder-header-explanation');
+    if (kind === EXPLANATION_ESCALATION_KIND) return t('reminder-header-explanation-overdue');
     if (kind.startsWith('overdue')) return t('reminder-header-overdue');
     if (kind.startsWith('escalation')) return t('reminder-header-escalation');
     if (kind.startsWith('snooze')) return t('reminder-header-snoozed');
@@ -110,13 +114,13 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     if (!row || row.reminderStatus === 'CANCELLED') return null;
     if (row.status === 'DONE' || row.status === 'CANCELLED' || !row.actor?.active) return null;
     // Waiting for the monitoring unit's confirmation: the officer has answered (an explanation's reminder still goes).
-    if (row.confirmationPendingAt && row.reminderKind !== EXPLANATION_REMINDER_KIND) return null;
+    if (row.confirmationPendingAt && !EXPLANATION_KINDS.has(row.reminderKind)) return null;
     const actor = actorOfRow(row.actor);
     if (!canSeeTask(actor, actor.scope, row.units)) return null;
     const e = env(actor.language, now);
     const view = toTaskView(row, actor.scope, actor.unitId, dateOf);
     // An occurrence's due date, for recurring tasks (an explanation's row carries the explanation's date instead).
-    if (row.reminderOccurrenceDue && row.reminderKind !== EXPLANATION_REMINDER_KIND) view.due = isoOfDbDate(row.reminderOccurrenceDue);
+    if (row.reminderOccurrenceDue && !EXPLANATION_KINDS.has(row.reminderKind)) view.due = isoOfDbDate(row.reminderOccurrenceDue);
     return {
       html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.reminderKind) }),
       buttons: taskButtons(e.t, row.id, row.reminderOfficerId, explanationExtras(actor, row, e.today)),
@@ -186,6 +190,8 @@ export function createComposer({ prisma, i18n, calendar, messageLimit = TELEGRAM
     const { total } = await reportData(prisma, await scopeUnitIds(prisma, actor.scope), quarter, e.today, dateOf);
     if (tallyTotal(total)) parts.push('', e.t('digest-stats', { from: formatDmy(quarter.from), to: formatDmy(quarter.to) }), ...tallyLines(e.t, total));
     if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
+    const explanations = await overdueExplanationLines(prisma, e.t, actor.scope, e.today);
+    if (explanations.length) parts.push('', ...explanations);
     if (gone.length) {
       parts.push('', e.t('digest-unreachable'));
       for (const identity of gone) {
