@@ -12,3 +12,4 @@ confirmation-target-not-found = No plan or unit named <b>{$target}</b>.
 reminder-header-explanation-overdue = 🔔 <b>Explanation overdue</b>: its date has passed without an explanation.
 digest-overdue-explanations = 📝 <b>Explanations overdue</b>
 digest-explanation-line = • <b>{$code}</b> {$title} — asked by {$by}, due {$due}
+confirmation-evidence-added = 📎 <b>More evidence</b> for a result waiting for confirmation: {$name} sent for task <b>{$code}</b> {$title}: {$item}

@@ -12,3 +12,4 @@ confirmation-target-not-found = Không có kế hoạch hay đơn vị nào tên
 reminder-header-explanation-overdue = 🔔 <b>Quá hạn giải trình</b>: đã hết hạn mà chưa có giải trình.
 digest-overdue-explanations = 📝 <b>Quá hạn giải trình</b>
 digest-explanation-line = • <b>{$code}</b> {$title} — {$by} yêu cầu, hạn {$due}
+confirmation-evidence-added = 📎 <b>Minh chứng bổ sung</b> cho kết quả chờ xác nhận: {$name} gửi cho nhiệm vụ <b>{$code}</b> {$title}: {$item}

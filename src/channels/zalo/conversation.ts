@@ -16,6 +16,7 @@ import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
 import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
+import { evidenceNotice, evidenceWhileWaiting } from '../../conversation/evidence-notice.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../conversation/snooze-time.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
@@ -373,8 +374,14 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       include: { task: { select: { code: true } } },
     });
     if (!report) return send(chatId, [{ html: t('zalo-evidence-no-report') }]);
-    await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
-    return send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
+    const evidence = await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
+    await send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
+    // A result waiting for confirmation: its monitoring officers hear of the new evidence (the notice names it).
+    const waiting = await evidenceWhileWaiting(services.prisma, evidence.id);
+    for (const recipientId of waiting?.recipientIds ?? []) {
+      const notice = await evidenceNotice(services, recipientId, waiting!);
+      if (notice) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [notice]);
+    }
   }
 
   return { handle };

@@ -1,0 +1,57 @@
+// Evidence sent while a result waits for confirmation. The confirmation card goes out at the "done",
+// before the officer is asked for evidence, so what they send next would not reach the monitoring
+// unit until it opened the task again: each piece added to the waiting "done" report is passed on
+// to the officers the card went to, as a short notice with the evidence and ✅ / ↩️.
+import type { OutgoingMessage } from '../channels/types.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { confirmationRecipients } from './confirmations.ts';
+import { escapeHtml, truncate } from './html.ts';
+import { translator, type Translator } from './i18n.ts';
+import { taskInScope } from './queries.ts';
+import { confirmationButtons } from './render.ts';
+import { loadActor } from './scope.ts';
+
+const NOTICE_TITLE_MAX = 80;
+
+export interface WaitingEvidence {
+  evidence: { id: number; kind: 'DOCUMENT' | 'PHOTO' | 'LINK'; reference: string; fileName: string | null };
+  taskId: number;
+  reporterId: number;
+  /** The monitoring unit's officers to tell (never the reporter). */
+  recipientIds: number[];
+}
+
+/**
+ * The evidence and whom to tell, when it was added to the "done" report that waits for
+ * confirmation (the task's latest DONE report while confirmationPendingAt is set); undefined otherwise.
+ */
+export async function evidenceWhileWaiting(prisma: PrismaClient, evidenceId: number): Promise<WaitingEvidence | undefined> {
+  const evidence = await prisma.evidence.findUnique({
+    where: { id: evidenceId },
+    select: { id: true, kind: true, reference: true, fileName: true, report: { select: { id: true, taskId: true, officerId: true, status: true, task: { select: { status: true, confirmationPendingAt: true } } } } },
+  });
+  const report = evidence?.report;
+  if (!evidence || !report || report.status !== 'DONE' || !report.task.confirmationPendingAt || report.task.status === 'DONE' || report.task.status === 'CANCELLED') return undefined;
+  const waiting = await prisma.statusReport.findFirst({ where: { taskId: report.taskId, status: 'DONE' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  if (waiting?.id !== report.id) return undefined;
+  const recipientIds = await confirmationRecipients(prisma, report.taskId, report.officerId);
+  const { report: _, ...item } = evidence;
+  return { evidence: item, taskId: report.taskId, reporterId: report.officerId, recipientIds };
+}
+
+/** The notice for one monitoring officer: the task, who sent what, and ✅ / ↩️. Undefined when they may not see the task. */
+export async function evidenceNotice(deps: { prisma: PrismaClient; i18n: Translator }, recipientId: number, waiting: WaitingEvidence): Promise<OutgoingMessage | undefined> {
+  const actor = await loadActor(deps.prisma, recipientId);
+  if (!actor?.active) return undefined;
+  const task = await taskInScope(deps.prisma, actor.scope, waiting.taskId);
+  if (!task?.confirmationPendingAt) return undefined;
+  const reporter = await loadActor(deps.prisma, waiting.reporterId);
+  const t = translator(deps.i18n, actor.language);
+  const { kind, reference, fileName } = waiting.evidence;
+  // A link, a file's name, or a photo's address where it has one (Zalo's); else what it is.
+  const item = kind === 'LINK' ? reference : fileName ?? (/^https?:\/\//.test(reference) ? reference : t(kind === 'PHOTO' ? 'export-evidence-photo-unnamed' : 'export-evidence-document-unnamed'));
+  return {
+    html: t('confirmation-evidence-added', { name: escapeHtml(reporter?.name ?? ''), code: escapeHtml(task.code), title: escapeHtml(truncate(task.title, NOTICE_TITLE_MAX)), item: escapeHtml(item) }),
+    buttons: confirmationButtons(t, waiting.taskId, recipientId),
+  };
+}
