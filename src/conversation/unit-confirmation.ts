@@ -4,13 +4,8 @@
 // requires it OR one of its monitoring units does (NEEDS_CONFIRMATION_SQL in confirmations.ts).
 import type { PrismaClient, Unit } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
-import { REQUIRE_CONFIRMATION_SETTING, requiresConfirmation } from './confirmations.ts';
+import { REQUIRE_CONFIRMATION_SETTING } from './confirmations.ts';
 import { requireUnit } from './units.ts';
-
-/** Does this unit, as a monitoring unit, require confirmation (default off)? */
-export function unitRequiresConfirmation(unit: Pick<Unit, 'settings'>): boolean {
-  return requiresConfirmation(unit.settings);
-}
 
 /**
  * Sets a unit's confirmation setting by its name or alias (CLI `unit set`, an admin's /confirmation);
