@@ -16,7 +16,7 @@ import { createWorkers, type Workers } from './create-workers.ts';
 import type { Queues } from './create-queues.ts';
 import type { DeliveryRoutes, MessageComposer } from './deps.ts';
 import { createZaloRoute, zaloApiFromConfig } from '../src/channels/zalo/delivery.ts';
-import { createI18n } from '../src/conversation/i18n.ts';
+import { createI18n } from '../src/messages/i18n.ts';
 import { requestReconcile, startSchedulerWatchdog, upsertSchedulers } from './schedulers.ts';
 
 export interface SchedulingDeps {

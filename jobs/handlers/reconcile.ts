@@ -1,4 +1,4 @@
-import { pruneProcessedUpdates } from '../../src/conversation/scope.ts';
+import { pruneProcessedUpdates } from '../../src/tasks/actor.ts';
 import { reconcile, type ReconcileResult } from '../../src/scheduler/reconcile.ts';
 import { reconcileJob } from '../definitions/reconcile.ts';
 import type { JobDeps } from '../deps.ts';

@@ -2,7 +2,7 @@
 // descriptions as attributes of the Fluent message `commands`.
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { LOCALES, type Translator } from '../conversation/i18n.ts';
+import { LOCALES, type Translator } from '../messages/i18n.ts';
 
 export const PRIVATE_COMMANDS = ['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'lang', 'settings'] as const;
 export const GROUP_COMMANDS = ['subscribe', 'unsubscribe', 'help'] as const;

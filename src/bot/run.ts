@@ -3,7 +3,7 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Logger } from '../logger.ts';
-import type { Translator } from '../conversation/i18n.ts';
+import type { Translator } from '../messages/i18n.ts';
 import type { BotContext } from './context.ts';
 import { registerCommands } from './commands.ts';
 import { ALLOWED_UPDATES } from './index.ts';

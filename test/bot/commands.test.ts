@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/bot/commands.ts';
 import { sendOutgoing } from '../../src/bot/handlers/send.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;

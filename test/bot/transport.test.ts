@@ -6,7 +6,7 @@ import { createBot } from '../../src/bot/index.ts';
 import { startBot } from '../../src/bot/run.ts';
 import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/bot/webhook.ts';
 import { createConfig } from '../../src/config.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { createServer } from '../../src/server/create-server.ts';
 import { startService, type RunningService } from '../../src/service.ts';
 import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';

@@ -2,7 +2,7 @@
 // "xong 1.2" waits; the photo the officer sends next reaches the monitoring officer as a notice
 // with the photo's address and the numbered choices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUnitConfirmation } from '../../src/conversation/unit-confirmation.ts';
+import { setUnitConfirmation } from '../../src/tasks/unit-confirmation.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';
 

@@ -21,7 +21,7 @@ import { startTelegramStandIn, type FloodLimits } from './telegram/stand-in.ts';
 import { startZaloStandIn } from './zalo/stand-in.ts';
 import { createZaloApi } from '../../src/channels/zalo/api.ts';
 import { createZaloRoute } from '../../src/channels/zalo/delivery.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 
 export const WORK_HOURS = { start: '08:00', end: '17:00', startMinutes: 480, endMinutes: 1020 };
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createSchedulerWorld, waitFor, WORK_HOURS, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';

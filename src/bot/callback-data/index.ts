@@ -3,4 +3,4 @@
 export {
   CALLBACK_DATA_MAX_BYTES, createCallbackData, exportPlan, extensionDecision, listPage, reportPeriod,
   snoozeSetting, taskAction, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY,
-} from '../../conversation/actions.ts';
+} from '../../messages/actions.ts';

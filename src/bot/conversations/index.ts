@@ -3,10 +3,10 @@
 // Each step records through the conversation core inside conversation.external, so
 // replays never record twice. Arguments are plain JSON (they are stored between updates).
 import { createConversation } from '@grammyjs/conversations';
-import { translator } from '../../conversation/i18n.ts';
-import { onChosenDay } from '../../conversation/snooze-time.ts';
-import { parseUserDate } from '../../conversation/user-date.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { translator } from '../../messages/i18n.ts';
+import { onChosenDay } from '../../replies/snooze-time.ts';
+import { parseUserDate } from '../../replies/user-date.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import type { BotContext, BotServices, ConversationContext } from '../context.ts';
 import { answerTask, requestAndNotify, snoozeAndShow, storeEvidence } from '../handlers/answers.ts';
 import { passOnWaitingEvidence } from '../handlers/evidence-notice.ts';

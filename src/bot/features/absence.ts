@@ -2,11 +2,11 @@
 // a leader or admin may record one for an officer of their units with /absent #<id> <from> <to>
 // [delegate id]. Reminders of those days go to the delegate or to the unit's colleagues.
 import { Composer } from 'grammy';
-import { AbsenceError, recordAbsence } from '../../conversation/absences.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { inScope } from '../../conversation/permissions.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
-import { parseUserDate } from '../../conversation/user-date.ts';
+import { AbsenceError, recordAbsence } from '../../tasks/absences.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { inScope } from '../../access/permissions.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
+import { parseUserDate } from '../../replies/user-date.ts';
 import type { BotContext } from '../context.ts';
 
 export const absenceFeature = new Composer<BotContext>();

@@ -2,11 +2,11 @@
 // linked chats and tasks), /officers [unit] (who is registered and who has linked a chat),
 // /invite <officer id> (a fresh invite; older unused codes stop working).
 import { Composer } from 'grammy';
-import { escapeHtml } from '../../conversation/html.ts';
-import { inviteLink } from '../../conversation/invites.ts';
-import { listOfficers, OfficerError, reinviteOfficer } from '../../conversation/officers.ts';
-import { findUnit, listUnits, unitSuggestions } from '../../conversation/units.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { inviteLink } from '../../tasks/invites.ts';
+import { listOfficers, OfficerError, reinviteOfficer } from '../../tasks/officers.ts';
+import { findUnit, listUnits, unitSuggestions } from '../../tasks/units.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import type { BotContext } from '../context.ts';
 import { sendOutgoing } from '../handlers/send.ts';
 

@@ -2,9 +2,9 @@
 // against the officer the data names and the chat it was sent to, then the core checks that
 // officer belongs to the task's monitoring unit (or is an admin); a return asks for the reason.
 import { Composer } from 'grammy';
-import { confirmationDecision } from '../../conversation/actions.ts';
-import { assertMayConfirm } from '../../conversation/confirmations.ts';
-import { PermissionError } from '../../conversation/scope.ts';
+import { confirmationDecision } from '../../messages/actions.ts';
+import { assertMayConfirm } from '../../tasks/confirmations.ts';
+import { PermissionError } from '../../tasks/actor.ts';
 import type { BotContext } from '../context.ts';
 import { CONVERSATION_IDS, enterConversation } from '../conversations/index.ts';
 import { confirmAndNotify } from '../handlers/confirmations.ts';

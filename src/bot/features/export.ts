@@ -1,8 +1,8 @@
 // /export [plan] [period]: a plan's progress report as an .xlsx document, for leaders and
 // admins, with only the tasks in their scope; a button per plan when several match.
 import { Composer } from 'grammy';
-import { exportPlan } from '../../conversation/actions.ts';
-import { isLeaderOrAdmin } from '../../conversation/permissions.ts';
+import { exportPlan } from '../../messages/actions.ts';
+import { isLeaderOrAdmin } from '../../access/permissions.ts';
 import { parseExportArgs } from '../../reports/export-args.ts';
 import type { BotContext } from '../context.ts';
 import { answerExportChoice, answerExportCommand } from '../handlers/export.ts';

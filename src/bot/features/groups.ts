@@ -2,10 +2,10 @@
 // leaders or admins, for units in their scope. The scheduler sends the weekly summary and
 // overdue digest to subscribed groups.
 import { Composer } from 'grammy';
-import { escapeHtml } from '../../conversation/html.ts';
-import { canManageSubscription, isLeaderOrAdmin } from '../../conversation/permissions.ts';
-import { findUnitByName } from '../../conversation/officers.ts';
-import { audit } from '../../conversation/audit.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { canManageSubscription, isLeaderOrAdmin } from '../../access/permissions.ts';
+import { findUnitByName } from '../../tasks/officers.ts';
+import { audit } from '../../tasks/audit.ts';
 import type { BotContext } from '../context.ts';
 import type { Unit } from '../../generated/prisma/client.ts';
 

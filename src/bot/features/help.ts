@@ -1,7 +1,7 @@
 // /help and /lang: open to everyone (strangers get the Vietnamese/English help too).
 import { Composer } from 'grammy';
-import { unitMonitorsPlans } from '../../conversation/plan-import-access.ts';
-import { mayImportPlans } from '../../conversation/permissions.ts';
+import { unitMonitorsPlans } from '../../tasks/plan-import-access.ts';
+import { mayImportPlans } from '../../access/permissions.ts';
 import type { BotContext } from '../context.ts';
 
 export const helpFeature = new Composer<BotContext>();

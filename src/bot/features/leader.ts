@@ -1,8 +1,8 @@
 // Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (a chart, then
 // counts by unit and tracking status for this week or quarter).
 import { Composer } from 'grammy';
-import { reportPeriod } from '../../conversation/actions.ts';
-import { isLeaderOrAdmin } from '../../conversation/permissions.ts';
+import { reportPeriod } from '../../messages/actions.ts';
+import { isLeaderOrAdmin } from '../../access/permissions.ts';
 import type { OutgoingMessage } from '../../channels/types.ts';
 import type { BotContext } from '../context.ts';
 import { listMessage } from '../handlers/lists.ts';

@@ -1,7 +1,7 @@
 // /start <code>: links a private chat to the officer the code was made for.
 import { Composer } from 'grammy';
-import { redeemInvite } from '../../conversation/invites.ts';
-import { escapeHtml } from '../../conversation/html.ts';
+import { redeemInvite } from '../../tasks/invites.ts';
+import { escapeHtml } from '../../messages/html.ts';
 import type { BotContext } from '../context.ts';
 
 export const onboardingFeature = new Composer<BotContext>();

@@ -3,7 +3,7 @@
 // document outside a conversation is told who may. Registered before registeredOnly, so
 // strangers get this refusal too.
 import { Composer } from 'grammy';
-import { planImportAction } from '../../conversation/actions.ts';
+import { planImportAction } from '../../messages/actions.ts';
 import type { BotContext } from '../context.ts';
 import { pressPlanImport, receivePlanFile } from '../handlers/plan-import.ts';
 

@@ -1,9 +1,9 @@
 // /settings: the snooze default (next working morning, or n working hours). /confirmation: an
 // admin turns a plan's or a monitoring unit's confirmation of results on or off.
 import { Composer } from 'grammy';
-import { snoozeSetting } from '../../conversation/actions.ts';
+import { snoozeSetting } from '../../messages/actions.ts';
 import type { OutgoingMessage } from '../../channels/types.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import type { BotContext } from '../context.ts';
 import { editOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';

@@ -1,16 +1,16 @@
 // The buttons of a task card and of an extension request. Each press is checked against
 // the officer the data names and the chat it was sent to before anything is recorded.
 import { Composer } from 'grammy';
-import { extensionDecision, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { PermissionError } from '../../conversation/scope.ts';
-import { progressButtons, snoozeButtons, taskButtons } from '../../conversation/render.ts';
-import { afterWorkingDays, nextWorkingMorning } from '../../conversation/snooze-time.ts';
+import { extensionDecision, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../messages/actions.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { PermissionError } from '../../tasks/actor.ts';
+import { progressButtons, snoozeButtons, taskButtons } from '../../messages/render.ts';
+import { afterWorkingDays, nextWorkingMorning } from '../../replies/snooze-time.ts';
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, decideAndNotify, snoozeAndShow } from '../handlers/answers.ts';
 import { demandAndNotify } from '../handlers/explanations.ts';
-import { assertMayAnswer } from '../../conversation/answers.ts';
+import { assertMayAnswer } from '../../tasks/answers.ts';
 import { editButtons, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 

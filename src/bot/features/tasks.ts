@@ -1,10 +1,10 @@
 // /tasks (my open tasks by urgency, paged) and /status [code] (one card, or my summary).
-import { choiceLabel } from '../../conversation/render.ts';
+import { choiceLabel } from '../../messages/render.ts';
 import { Composer } from 'grammy';
-import { listPage, taskAction } from '../../conversation/actions.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { leadingCode, tasksByCode } from '../../conversation/queries.ts';
-import { statusSummaryHtml } from '../../conversation/status-summary.ts';
+import { listPage, taskAction } from '../../messages/actions.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { leadingCode, tasksByCode } from '../../tasks/queries.ts';
+import { statusSummaryHtml } from '../../messages/status-summary.ts';
 import type { BotContext } from '../context.ts';
 import { listMessage } from '../handlers/lists.ts';
 import { editOutgoing, sendOutgoing } from '../handlers/send.ts';

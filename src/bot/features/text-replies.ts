@@ -1,20 +1,20 @@
 // Short text replies that do what the buttons do ("xong 1.2", "1.2 50%", "gia hạn 1.2 20/12/2024",
 // "vướng 1.2 chờ kinh phí"), parsed by the conversation core's grammar.
-import { choiceLabel } from '../../conversation/render.ts';
+import { choiceLabel } from '../../messages/render.ts';
 import { Composer } from 'grammy';
-import { taskAction } from '../../conversation/actions.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
-import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
-import { PermissionError } from '../../conversation/scope.ts';
-import { snoozeUntil } from '../../conversation/snooze-time.ts';
-import { parseFutureDate } from '../../conversation/user-date.ts';
+import { taskAction } from '../../messages/actions.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { taskViewsByCode, type SeenTask } from '../../tasks/queries.ts';
+import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
+import { PermissionError } from '../../tasks/actor.ts';
+import { snoozeUntil } from '../../replies/snooze-time.ts';
+import { parseFutureDate } from '../../replies/user-date.ts';
 import type { BotContext } from '../context.ts';
 import { askForEvidence, CONVERSATION_IDS, enterConversation, type TaskStepArgs } from '../conversations/index.ts';
 import { answerTask, requestAndNotify, snoozeAndShow } from '../handlers/answers.ts';
 import { demandAndNotify, explainAndNotify } from '../handlers/explanations.ts';
 import { confirmAndNotify, returnAndNotify } from '../handlers/confirmations.ts';
-import { assertMayConfirm } from '../../conversation/confirmations.ts';
+import { assertMayConfirm } from '../../tasks/confirmations.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { messageOptions } from '../keyboards/index.ts';
 

@@ -3,14 +3,14 @@
 // (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
 import type { Api } from 'grammy';
 import { askConfirmation } from './confirmations.ts';
-import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../conversation/answers.ts';
-import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
-import { escapeHtml, truncate } from '../../conversation/html.ts';
-import { translator, type TranslateFn } from '../../conversation/i18n.ts';
-import { formatWhen } from '../../conversation/render.ts';
-import type { SeenTask, TaskWithView } from '../../conversation/queries.ts';
-import { loadActor, type LoadedActor } from '../../conversation/scope.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../tasks/answers.ts';
+import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
+import { escapeHtml, truncate } from '../../messages/html.ts';
+import { translator, type TranslateFn } from '../../messages/i18n.ts';
+import { formatWhen } from '../../messages/render.ts';
+import type { SeenTask, TaskWithView } from '../../tasks/queries.ts';
+import { loadActor, type LoadedActor } from '../../tasks/actor.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
 import type { OutgoingMessage } from '../../channels/types.ts';

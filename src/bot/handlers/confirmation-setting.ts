@@ -1,11 +1,11 @@
 // /confirmation <plan or unit> on|off, for admins: a plan's confirmation setting (as `plan set`), or
 // a monitoring unit's (as `unit set`). The plan is looked up first (by number or id, as on the CLI);
 // when the words name no plan they are read as a unit's name or alias.
-import type { TranslateFn } from '../../conversation/i18n.ts';
-import { setPlanConfirmation } from '../../conversation/confirmations.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { setUnitConfirmation } from '../../conversation/unit-confirmation.ts';
-import { findUnit } from '../../conversation/units.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { setPlanConfirmation } from '../../tasks/confirmations.ts';
+import { setUnitConfirmation } from '../../tasks/unit-confirmation.ts';
+import { findUnit } from '../../tasks/units.ts';
 import { findPlans } from '../../reports/export-query.ts';
 import type { BotServices } from '../context.ts';
 

@@ -2,14 +2,14 @@
 // officers after a "done" that waits; confirm or return through the core, show the outcome on the
 // card, tell the reporting officer on the chat they linked last. A return plans reminders again.
 import type { Api } from 'grammy';
-import { confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
-import { chatsOf, reachableChat } from '../../conversation/extension-notice.ts';
-import { escapeHtml, truncate } from '../../conversation/html.ts';
-import { translator } from '../../conversation/i18n.ts';
-import { loadActor } from '../../conversation/scope.ts';
+import { confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
+import { chatsOf, reachableChat } from '../../messages/extension-notice.ts';
+import { escapeHtml, truncate } from '../../messages/html.ts';
+import { translator } from '../../messages/i18n.ts';
+import { loadActor } from '../../tasks/actor.ts';
 import type { BotServices } from '../context.ts';
 import { sendToChat, showCardWithFooter, type CardTarget } from './answers.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 
 const REASON_PREVIEW = 300;
 

@@ -1,10 +1,10 @@
 // Evidence added to a "done" that waits for confirmation reaches the monitoring unit's officers
-// (conversation/evidence-notice.ts decides who and what). On Telegram the file itself goes, the
+// (tasks/evidence-waiting.ts decides who, messages/evidence-notice.ts what). On Telegram the file itself goes, the
 // notice as its caption (a file_id is this bot's to send again); a link, or a chat elsewhere, gets
 // the notice naming it.
 import type { Api } from 'grammy';
-import { evidenceNotice, evidenceWhileWaiting } from '../../conversation/evidence-notice.ts';
-import { chatsOf, reachableChat } from '../../conversation/extension-notice.ts';
+import { chatsOf, reachableChat } from '../../messages/extension-notice.ts';
+import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { BotServices } from '../context.ts';
 import { inlineKeyboard } from '../keyboards/index.ts';
 import { sendToChat } from './answers.ts';
@@ -17,7 +17,7 @@ export async function passOnWaitingEvidence(services: BotServices, api: Api, evi
   if (!waiting) return;
   const { kind, reference } = waiting.evidence;
   for (const recipientId of waiting.recipientIds) {
-    const notice = await evidenceNotice(services, recipientId, waiting);
+    const notice = await services.composer.evidenceNotice(recipientId, waiting, services.now());
     if (!notice) continue;
     const chat = reachableChat(await chatsOf(services.prisma, recipientId), 'TELEGRAM', Boolean(services.sendElsewhere));
     if (chat?.channel === 'TELEGRAM' && kind !== 'LINK' && notice.html.length <= CAPTION_LIMIT) {

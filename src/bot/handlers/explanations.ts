@@ -1,11 +1,11 @@
 // After a leader demands an explanation or an officer gives one: record through the core,
 // show the outcome on the card, and tell the other side on the chat they linked last.
-import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
-import { chatsOf, reachableChat } from '../../conversation/extension-notice.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { translator } from '../../conversation/i18n.ts';
-import { loadActor } from '../../conversation/scope.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
+import { chatsOf, reachableChat } from '../../messages/extension-notice.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { translator } from '../../messages/i18n.ts';
+import { loadActor } from '../../tasks/actor.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
 import { sendToChat, showCardWithFooter, type CardTarget } from './answers.ts';

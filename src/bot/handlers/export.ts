@@ -3,11 +3,11 @@
 // the plan's progress report (only the tasks in the officer's scope) sent as an .xlsx document.
 import { InputFile, type Api } from 'grammy';
 import type { MessageButton, OutgoingMessage } from '../../channels/types.ts';
-import { exportPlan } from '../../conversation/actions.ts';
-import { escapeHtml, truncate } from '../../conversation/html.ts';
-import { translator, type TranslateFn } from '../../conversation/i18n.ts';
-import type { LoadedActor } from '../../conversation/scope.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
+import { exportPlan } from '../../messages/actions.ts';
+import { escapeHtml, truncate } from '../../messages/html.ts';
+import { translator, type TranslateFn } from '../../messages/i18n.ts';
+import type { LoadedActor } from '../../tasks/actor.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
 import { periodOfArgs, type ExportArgs } from '../../reports/export-args.ts';
 import { periodLabel } from '../../reports/export-model.ts';
 import { findPlans, planInScope, plansInScope, type PlanRef } from '../../reports/export-query.ts';

@@ -1,10 +1,10 @@
 // Paged task lists (/tasks, /overdue) as one message with page and card buttons.
 import type { MessageButton, OutgoingMessage } from '../../channels/types.ts';
-import { listPage, taskAction } from '../../conversation/actions.ts';
-import { openTasks, overdueTasks, toTaskView } from '../../conversation/queries.ts';
-import { appendixOfPath, displayCode, LIST_PAGE_SIZE, taskLine, type RenderEnv } from '../../conversation/render.ts';
-import type { LoadedActor } from '../../conversation/scope.ts';
-import { translator } from '../../conversation/i18n.ts';
+import { listPage, taskAction } from '../../messages/actions.ts';
+import { openTasks, overdueTasks, toTaskView } from '../../tasks/queries.ts';
+import { appendixOfPath, displayCode, LIST_PAGE_SIZE, taskLine, type RenderEnv } from '../../messages/render.ts';
+import type { LoadedActor } from '../../tasks/actor.ts';
+import { translator } from '../../messages/i18n.ts';
 import type { BotServices } from '../context.ts';
 
 export async function listMessage(services: BotServices, actor: LoadedActor, list: 'tasks' | 'overdue', requestedPage: number): Promise<OutgoingMessage> {

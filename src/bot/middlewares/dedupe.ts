@@ -5,7 +5,7 @@
 // The same statement reads who is writing: the officer linked to the sender's Telegram
 // account, if any and active, put on ctx.officer for every handler of the update to reuse.
 import type { MiddlewareFn } from 'grammy';
-import { claimUpdate, releaseUpdate } from '../../conversation/scope.ts';
+import { claimUpdate, releaseUpdate } from '../../tasks/actor.ts';
 import type { BotContext } from '../context.ts';
 
 export function dedupeUpdates(): MiddlewareFn<BotContext> {

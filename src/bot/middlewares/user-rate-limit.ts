@@ -5,7 +5,7 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { Redis } from 'ioredis';
 import type { MiddlewareFn } from 'grammy';
-import { toLocale } from '../../conversation/i18n.ts';
+import { toLocale } from '../../messages/i18n.ts';
 import type { BotContext } from '../context.ts';
 
 const WINDOW_MS = 60_000;

@@ -4,24 +4,24 @@
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
 // through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
 import type { OutgoingMessage } from '../types.ts';
-import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
-import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
-import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../conversation/extension-notice.ts';
-import { escapeHtml } from '../../conversation/html.ts';
-import { translator, type TranslateFn } from '../../conversation/i18n.ts';
-import { redeemInvite } from '../../conversation/invites.ts';
-import { leadingCode, taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
-import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../conversation/render.ts';
-import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
-import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../conversation/scope.ts';
-import { answerExplanation, requestExplanation } from '../../conversation/explanations.ts';
-import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
-import { evidenceNotice, evidenceWhileWaiting } from '../../conversation/evidence-notice.ts';
+import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../messages/actions.ts';
+import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../tasks/answers.ts';
+import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import { translator, type TranslateFn } from '../../messages/i18n.ts';
+import { redeemInvite } from '../../tasks/invites.ts';
+import { leadingCode, taskViewsByCode, type SeenTask } from '../../tasks/queries.ts';
+import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../messages/render.ts';
+import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
+import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
+import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
+import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
+import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
-import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../conversation/snooze-time.ts';
-import { statusSummaryHtml } from '../../conversation/status-summary.ts';
-import { formatDmy } from '../../conversation/tracking-status.ts';
-import { parseFutureDate } from '../../conversation/user-date.ts';
+import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies/snooze-time.ts';
+import { statusSummaryHtml } from '../../messages/status-summary.ts';
+import { formatDmy } from '../../status/tracking-status.ts';
+import { parseFutureDate } from '../../replies/user-date.ts';
 import { listMessage } from '../../bot/handlers/lists.ts';
 import type { BotServices } from '../../bot/context.ts';
 import type { Logger } from '../../logger.ts';
@@ -379,7 +379,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     // A result waiting for confirmation: its monitoring officers hear of the new evidence (the notice names it).
     const waiting = await evidenceWhileWaiting(services.prisma, evidence.id);
     for (const recipientId of waiting?.recipientIds ?? []) {
-      const notice = await evidenceNotice(services, recipientId, waiting!);
+      const notice = await services.composer.evidenceNotice(recipientId, waiting!, services.now());
       if (notice) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [notice]);
     }
   }

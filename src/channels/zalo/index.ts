@@ -3,9 +3,9 @@
 import type { Redis } from 'ioredis';
 import type { BotServices } from '../../bot/context.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
-import { createComposer } from '../../conversation/compose.ts';
-import { ZALO_MESSAGE_LIMIT } from '../../conversation/html.ts';
-import { createI18n } from '../../conversation/i18n.ts';
+import { createComposer } from '../../messages/index.ts';
+import { ZALO_MESSAGE_LIMIT } from '../../messages/html.ts';
+import { createI18n } from '../../messages/i18n.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logger.ts';

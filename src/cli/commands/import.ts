@@ -11,7 +11,7 @@ import { diffLines } from './import-diff.ts';
 import { countsLine, previewHeader, previewLines } from './import-preview.ts';
 import { planPreview } from '../../plans/plan-preview.ts';
 import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import { riskyChanges } from '../../plans/task-matching.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 import { parseColumnMapping, type ColumnMapping } from '../../plans/header-recognition.ts';

@@ -1,8 +1,8 @@
 // `unit list | add | alias | rename | set`: the unit directory, kept before and between plans,
 // and a unit's settings (`set --confirmation`: as the monitoring unit, it confirms every "done").
 import { parseArgs } from 'node:util';
-import { addUnit, addUnitAlias, listUnits, renameUnit } from '../../conversation/units.ts';
-import { setUnitConfirmation } from '../../conversation/unit-confirmation.ts';
+import { addUnit, addUnitAlias, listUnits, renameUnit } from '../../tasks/units.ts';
+import { setUnitConfirmation } from '../../tasks/unit-confirmation.ts';
 import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { renderTable } from '../text-table.ts';
