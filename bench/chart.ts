@@ -3,7 +3,7 @@
 // by resvg. Time of the first render (the font files are read then) and of the next ones,
 // the PNG's size and the process's peak resident memory. No database.
 import { createI18n, translator } from '../src/messages/i18n.ts';
-import { emptyCounts } from '../src/messages/render.ts';
+import { emptyCounts } from '../src/status/task-view.ts';
 import { renderPng } from '../src/reports/charts/render-png.ts';
 import { CHART_MAX_UNITS, reportChartSvg } from '../src/reports/charts/unit-progress.ts';
 

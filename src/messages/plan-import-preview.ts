@@ -8,7 +8,7 @@ import { countsLine, previewHeader, understoodDeadline } from '../cli/commands/i
 import { diffLines } from '../cli/commands/import-diff.ts';
 import type { ParsedPlanFile } from '../plans/import-plan.ts';
 import { planPreview, unitsByRole } from '../plans/plan-preview.ts';
-import type { PastDeadlines, WriteResult } from '../plans/plan-writer.ts';
+import type { PastDeadlines, WriteResult } from '../plans/store/plan-writer.ts';
 import { riskyChanges, type PlanDiff } from '../plans/task-matching.ts';
 import { planImportAction } from './actions.ts';
 import { escapeHtml, splitMessage, TELEGRAM_MESSAGE_LIMIT, truncate } from './html.ts';

@@ -6,7 +6,8 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { taskAction } from './actions.ts';
 import { canSeeTask } from '../access/permissions.ts';
 import { TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from '../tasks/queries.ts';
-import { appendixOfPath, displayCode, taskLine } from './render.ts';
+import { displayCode, taskLine } from './render.ts';
+import { appendixOfPath } from '../status/task-view.ts';
 import { actorJsonSql, actorOfRow, type ActorRow } from '../tasks/actor.ts';
 import type { MessageContext } from './context.ts';
 

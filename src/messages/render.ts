@@ -7,8 +7,8 @@ import type { IsoDate } from '../deadlines/types.ts';
 import { confirmationDecision, SNOOZE_NEXT_MORNING, SNOOZE_PICK_DAY, taskAction, type TaskActionName } from './actions.ts';
 import { escapeHtml, shorten, truncate } from './html.ts';
 import type { TranslateFn } from './i18n.ts';
-import type { TaskRoleName } from '../access/permissions.ts';
-import { formatDmy, trackingStatus, type TrackingStatus, TRACKING_STATUSES } from '../status/tracking-status.ts';
+import { formatDmy, trackingStatus, TRACKING_STATUSES } from '../status/tracking-status.ts';
+import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from '../status/task-view.ts';
 import { OFFICIAL_BUCKETS, type BucketCounts, type Tally } from '../status/statistics.ts';
 
 /** Plan text can be long; a card must stay one editable message. */
@@ -17,31 +17,6 @@ export const CARD_FIELD_MAX = 400;
 export const CARD_NOTE_MAX = 300;
 export const LIST_TITLE_MAX = 120;
 export const LIST_PAGE_SIZE = 10;
-
-export interface TaskView {
-  id: number;
-  code: string;
-  title: string;
-  target: string | null;
-  deadlineRaw: string | null;
-  due?: IsoDate;
-  status: 'NOT_STARTED' | 'IN_PROGRESS' | 'BLOCKED' | 'DONE' | 'CANCELLED';
-  progress: number;
-  completedOn?: IsoDate;
-  planTitle: string;
-  planNumber: string | null;
-  /** The viewer's role on the task, when they have one. */
-  role?: TaskRoleName;
-  /** Units with their roles, for leaders' lists. */
-  units?: Array<{ name: string; role: TaskRoleName }>;
-  lastNote?: string;
-  /** The appendix the task belongs to in a plan with several ("PL2"), from its path. */
-  appendix?: string;
-  /** Reported done, waiting for the monitoring unit's confirmation (chờ xác nhận). */
-  awaitingConfirmation?: boolean;
-  /** The latest explanation demanded (giải trình): by whom, by when, and the answer once given. */
-  explanation?: { by: string; dueOn: IsoDate; answer?: string };
-}
 
 export interface RenderEnv {
   t: TranslateFn;
@@ -72,11 +47,6 @@ export const PLAN_LABEL_TITLE_MAX = 80;
 export function planLabel(view: Pick<TaskView, 'planTitle' | 'planNumber'>): string {
   const title = escapeHtml(shorten(view.planTitle, PLAN_LABEL_TITLE_MAX));
   return view.planNumber ? `${escapeHtml(view.planNumber)} — ${title}` : title;
-}
-
-/** The appendix of a task path in a plan with several ("PL2/I/1.2" → "PL2"). */
-export function appendixOfPath(path: string): string | undefined {
-  return /^(PL\d{1,2})\//.exec(path)?.[1];
 }
 
 /** A task among several of one code, as a choice: "PL2 · 1.2 — 336/KH-UBND". */
@@ -176,17 +146,6 @@ export function taskLine(env: RenderEnv, view: TaskView, options: { withUnits?: 
     ? ` — ${view.units.map((u) => `${escapeHtml(u.name)} (${t(`role-${u.role.toLowerCase()}`)})`).join(', ')}`
     : '';
   return `• <b>${escapeHtml(displayCode(view))}</b> ${escapeHtml(truncate(view.title, LIST_TITLE_MAX))} — ${describeDue(env, view.due)} — ${statusLabel(t, view, env.today)}${units}`;
-}
-
-export interface ReportRow {
-  unitName: string;
-  counts: Record<TrackingStatus, number>;
-  /** The official buckets (statistics.ts); absent where only the six statuses were counted. */
-  tally?: Tally;
-}
-
-export function emptyCounts(): Record<TrackingStatus, number> {
-  return Object.fromEntries(TRACKING_STATUSES.map((s) => [s, 0])) as Record<TrackingStatus, number>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { addOfficers } from '../tasks/officers.ts';
 import { addUnit, findUnit } from '../tasks/units.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { parsePlanFile } from '../plans/import-plan.ts';
-import { loadUnitDirectory, writePlan } from '../plans/plan-writer.ts';
+import { loadUnitDirectory, writePlan } from '../plans/store/plan-writer.ts';
 import { DEMO_PLAN_FILE, demoPlanCsv, SANDBOX_OFFICE_UNIT, SANDBOX_PEOPLE } from './demo-plan.ts';
 
 const ACTOR = 'sandbox';

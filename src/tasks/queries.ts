@@ -3,7 +3,7 @@
 import { Prisma, type Task } from '../generated/prisma/client.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { roleOnTask, type UnitScope } from '../access/permissions.ts';
-import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from '../messages/render.ts';
+import { appendixOfPath, emptyCounts, type ReportRow, type TaskView } from '../status/task-view.ts';
 import type { Db } from './actor.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { dbDateOf, isoOfDbDate, trackingStatus } from '../status/tracking-status.ts';

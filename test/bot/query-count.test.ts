@@ -1,8 +1,8 @@
 // Queries per update: the webhook path's throughput is bounded by Prisma calls (each costs
 // milliseconds of main-thread CPU), so the common updates keep a small, fixed number of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/index.ts';
-import { sendOutgoing } from '../../src/bot/handlers/send.ts';
+import { createBot } from '../../src/channels/telegram/index.ts';
+import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
 import { createComposer } from '../../src/messages/index.ts';
 import { createI18n } from '../../src/messages/i18n.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';

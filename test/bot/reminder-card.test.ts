@@ -1,7 +1,7 @@
 // Reminder card → tap → status recorded → card edited, and the other answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskAction } from '../../src/messages/actions.ts';
-import { sendOutgoing } from '../../src/bot/handlers/send.ts';
+import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;

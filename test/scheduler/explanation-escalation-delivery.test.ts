@@ -3,14 +3,14 @@
 // and to the lead unit's leader, each once, through the reminder rows and BullMQ jobs every reminder
 // goes through; queueing again sends nothing more.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPlanTasks } from '../../jobs/handlers/plan-tasks.ts';
+import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createComposer } from '../../src/messages/index.ts';
 import { EXPLANATION_ESCALATION_KIND } from '../../src/tasks/explanation-escalation.ts';
 import { requestExplanation } from '../../src/tasks/explanations.ts';
 import { createI18n } from '../../src/messages/i18n.ts';
-import { enqueueReminders } from '../../src/scheduler/enqueue-reminders.ts';
+import { enqueueReminders } from '../../src/delivery/enqueue-reminders.ts';
 import { NOW, seedWorld, USERS } from '../helpers/bot-world.ts';
 import { createSchedulerWorld, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 

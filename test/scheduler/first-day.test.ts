@@ -4,7 +4,7 @@
 // not at the next reconcile. The instant is fixed (a working Tuesday morning); the queue's delays
 // are real time, so "due now" means sent now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { addPlanTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createComposer } from '../../src/messages/index.ts';
 import { createI18n } from '../../src/messages/i18n.ts';

@@ -22,8 +22,8 @@ import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies
 import { statusSummaryHtml } from '../../messages/status-summary.ts';
 import { formatDmy } from '../../status/tracking-status.ts';
 import { parseFutureDate } from '../../replies/user-date.ts';
-import { listMessage } from '../../bot/handlers/lists.ts';
-import type { BotServices } from '../../bot/context.ts';
+import { listMessage } from '../telegram/handlers/lists.ts';
+import type { BotServices } from '../telegram/context.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { parsePlanFile, type ParsedPlanFile } from '../../plans/import-plan.ts';
 import { PlanInputError } from '../../plans/input-errors.ts';
-import { findExistingPlan, loadUnitDirectory, rememberedColumnsOf, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/plan-writer.ts';
+import { findExistingPlan, loadUnitDirectory, rememberedColumnsOf, PAST_DEADLINE_CHOICES, previewReimport, ReimportNeedsConfirmation, writePlan, type PastDeadlines, type WriteResult } from '../../plans/store/plan-writer.ts';
 import { diffLines } from './import-diff.ts';
 import { countsLine, previewHeader, previewLines } from './import-preview.ts';
 import { planPreview } from '../../plans/plan-preview.ts';

@@ -9,7 +9,7 @@ import { cliTranslator, displayDate, displayZonedInstant, LANG_OPTION, parseLang
 import { renderTable, shorten } from '../text-table.ts';
 import { withUnitErrors } from '../unit-errors.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../reminders/policy-values.ts';
-import { taskBatches, wantedReminders } from '../../scheduler/plan-task-reminders.ts';
+import { taskBatches, wantedReminders } from '../../delivery/plan-task-reminders.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 

@@ -3,7 +3,7 @@
 // No I/O: counts and texts in, bytes out (the renderer is passed in, resvg by default).
 import type { OutgoingPhoto } from '../../channels/types.ts';
 import type { TranslateFn } from '../../messages/i18n.ts';
-import type { ReportRow } from '../../messages/render.ts';
+import type { ReportRow } from '../../status/task-view.ts';
 import { TRACKING_STATUSES, type TrackingStatus } from '../../status/tracking-status.ts';
 import { overdueTrendSvg, type TrendInput } from './overdue-trend.ts';
 import { statusBarsSvg } from './status-bars.ts';
