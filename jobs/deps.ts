@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../src/calendar/working-calendar.ts';
 import type { SqlRunner } from '../src/db/sql.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { Logger } from '../src/logger.ts';
+import type { Translator } from '../src/conversation/i18n.ts';
 import type { Metrics } from '../src/metrics.ts';
 import type { ChatPacing } from '../src/scheduler/chat-pacing.ts';
 import type { ReminderPolicy } from '../src/reminders/policy-values.ts';
@@ -49,6 +50,8 @@ export interface JobDeps {
   deliveryQueue: Queue;
   /** A plain `pg` runner for planning's bulk statements and each send's claim (a fraction of Prisma's CPU); Prisma's when absent. */
   sql?: SqlRunner;
+  /** Texts of the jobs that speak to a person themselves (export-report); the composer has its own. */
+  i18n?: Translator;
   /** How long a send claim protects a reminder (default CLAIM_TTL_MS). */
   claimTtlMs?: number;
 }

@@ -60,6 +60,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       policy: DEFAULT_REMINDER_POLICY,
       deliveryQueue: queues.delivery,
       claimTtlMs: config.SEND_CLAIM_TTL_MS,
+      i18n: createI18n(),
       ...(deps.sql ? { sql: deps.sql } : {}),
     },
     {

@@ -127,7 +127,7 @@ export async function startService(
     if (config.ADMIN_TOKEN) {
       // Loaded only where used: each role's process holds just the code it runs (worker memory).
       const { registerAdmin } = await import('./server/admin.ts');
-      await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
+      await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance, queues.reports], metrics });
     }
 
     if (sandboxModule && sandbox) {
@@ -162,6 +162,8 @@ export async function startService(
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
           planImports: { redis, prefix: config.QUEUE_PREFIX },
           maintenanceQueue: queues.maintenance,
+          // Exports are built by the workers; a bot-only process leaves them to a worker process.
+          reportsQueue: queues.reports,
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
           ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
         })

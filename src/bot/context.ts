@@ -4,6 +4,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { RequestPlanning } from '../../jobs/definitions/plan-tasks.ts';
+import type { RequestExport } from '../../jobs/definitions/export-report.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Composer } from '../conversation/compose.ts';
 import type { Translator } from '../conversation/i18n.ts';
@@ -29,6 +30,8 @@ export interface BotServices {
   planImports?: PlanImportServices;
   /** Asks the workers to plan and queue tasks' reminders now (after a snooze or an extension); absent, reconcile does. */
   requestPlanning?: RequestPlanning;
+  /** Builds /export's files in a job with progress; absent, the bot builds them while the update waits. */
+  requestExport?: RequestExport;
 }
 
 export interface BotContextExtras {

@@ -7,6 +7,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { planningRequester } from '../../jobs/definitions/plan-tasks.ts';
+import { exportRequester } from '../../jobs/definitions/export-report.ts';
 import { createPendingImports } from '../conversation/pending-imports.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
@@ -77,6 +78,8 @@ export interface CreateBotOptions {
    */
   planImports?: { redis: Redis; prefix: string };
   maintenanceQueue?: Queue;
+  /** Takes /export's export-report jobs; without it files are built in the bot process. */
+  reportsQueue?: Queue;
 }
 
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
@@ -99,6 +102,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
     ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),
     ...(requestPlanning ? { requestPlanning } : {}),
+    ...(options.reportsQueue ? { requestExport: exportRequester(options.reportsQueue, logger) } : {}),
     ...(options.planImports
       ? { planImports: { pending: createPendingImports(options.planImports.redis, options.planImports.prefix), apiRoot: config.telegram.apiRoot, ...(requestPlanning ? { requestPlanning } : {}) } }
       : {}),
