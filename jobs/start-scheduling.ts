@@ -46,7 +46,10 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
   }
   const zaloApi = zaloApiFromConfig(config);
   if (zaloApi) {
-    channels.ZALO = createZaloRoute({ api: zaloApi, redis: deps.producer, prefix: config.QUEUE_PREFIX, ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, prisma: deps.prisma, i18n: createI18n() });
+    channels.ZALO = createZaloRoute({
+      api: zaloApi, redis: deps.producer, prefix: config.QUEUE_PREFIX, ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, prisma: deps.prisma, i18n: createI18n(),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    });
   }
   const workers = createWorkers(
     {

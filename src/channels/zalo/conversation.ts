@@ -18,6 +18,7 @@ import { answerExplanation, requestExplanation } from '../../conversation/explan
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../conversation/confirmations.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../conversation/snooze-time.ts';
+import { isLeaderOrAdmin } from '../../conversation/permissions.ts';
 import { statusSummaryHtml } from '../../conversation/status-summary.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import { parseFutureDate } from '../../conversation/user-date.ts';
@@ -98,6 +99,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         return send(chatId, [await listMessage(services, officer, 'overdue', 0)]);
       case 'status':
         return showStatus(officer, chatId, leadingCode(command[2] ?? ''), t);
+      case 'report':
+      case 'baocao':
+        return showReport(officer, chatId, command[2] ?? '', t);
     }
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
@@ -114,6 +118,13 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     log.info({ msg: 'chat linked', officer_id: result.officerId });
     const t = translator(services.i18n, result.language);
     return send(chatId, [{ html: `${t('start-linked', { name: escapeHtml(result.officerName) })}\n\n${t('zalo-help')}` }]);
+  }
+
+  /** /report for leaders: the chart (a photo by URL where a public URL is set), then the counts. */
+  async function showReport(officer: LoadedActor, chatId: string, arg: string, t: TranslateFn) {
+    if (!isLeaderOrAdmin(officer)) return send(chatId, [{ html: t('leaders-only') }]);
+    const period = /^(q|quy|quý|quarter)$/i.test(arg.trim()) ? 'quarter' : 'week';
+    return send(chatId, await services.composer.leaderReport(officer.id, services.now(), period));
   }
 
   async function showStatus(officer: LoadedActor, chatId: string, code: string, t: TranslateFn) {
