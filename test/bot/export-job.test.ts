@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkers, type Workers } from '../../jobs/create-workers.ts';
 import { exportReportJob } from '../../jobs/definitions/export-report.ts';
+import { exportPlanDocx } from '../../src/conversation/actions.ts';
 import type { JobDeps } from '../../jobs/deps.ts';
 import { createTelegramChannel } from '../../src/channels/telegram-channel.ts';
 import { createI18n } from '../../src/conversation/i18n.ts';
@@ -167,5 +168,29 @@ describe('/export as a job', () => {
     expect(w.tg.messagesTo(USERS.leader).find((m) => m.messageId === progress.messageId)!.text).toBe('Không có kế hoạch nào có nhiệm vụ thuộc đơn vị bạn phụ trách.');
     expect(w.tg.filesTo(USERS.leader)).toEqual([]);
     expect(w.tg.callsTo('sendDocument')).toEqual([]);
+  });
+});
+
+describe('/export docx with several plans', () => {
+  it('the buttons carry the format: the chosen plan arrives as .docx', async () => {
+    const second = await w.prisma.plan.create({ data: { kind: 'KE_HOACH', number: '12/KH-UBND', title: 'Kế hoạch chuyển đổi số năm 2024', sourceFileName: 'cds.docx', sourceHash: 'def', issuedOn: new Date('2024-02-01T00:00:00Z') } });
+    await w.prisma.task.create({ data: { planId: second.id, code: '1', path: '1', ordinal: 1, title: 'Số hóa hồ sơ lưu trữ', units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } } });
+    await startWorkers();
+    await w.send(USERS.leader, '/export word năm');
+    const choice = w.last(USERS.leader)!;
+    const [button] = w.buttons(USERS.leader, choice.messageId);
+    expect(exportPlanDocx.unpack(button!.callback_data)).toMatchObject({ planId: second.id, period: 'year-2024', officerId: w.seed.officers.leader.id });
+    // The same button pressed by another officer does nothing.
+    await w.tap(USERS.leader, choice.messageId, button!.callback_data, USERS.officerA);
+    expect(await w.queues.reports.count()).toBe(0);
+
+    await w.tap(USERS.leader, choice.messageId, button!.callback_data);
+    await documentArrives(USERS.leader);
+    expect(w.tg.violations).toEqual([]);
+    const [file] = w.tg.filesTo(USERS.leader);
+    expect(file!.fileName).toBe('bao-cao-12-KH-UBND-year-2024.docx');
+    const { value } = await mammoth.extractRawText({ buffer: file!.bytes! });
+    expect(value).toContain('Số hóa hồ sơ lưu trữ');
+    expect(value).toContain('Năm 2024');
   });
 });
