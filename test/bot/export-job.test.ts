@@ -194,3 +194,16 @@ describe('/export docx with several plans', () => {
     expect(value).toContain('Năm 2024');
   });
 });
+
+describe('/export without a period, for a plan with a reporting regime', () => {
+  it('takes the report the plan has due next: "6 tháng trước 15/6 và năm trước 15/12" on 26/11 is the year', async () => {
+    await w.prisma.plan.update({ where: { id: w.seed.plan.id }, data: { settings: { reporting: [{ period: '6T', due: '06-15' }, { period: 'year', due: '12-15' }] } } });
+    await w.send(USERS.leader, '/export 336');
+    const progress = w.last(USERS.leader)!;
+    expect(progress.text).toBe('⏳ Đang lập báo cáo <b>336/KH-UBND</b>, Năm 2024…');
+    expect((await jobOf(USERS.leader, progress.messageId))!.data).toMatchObject({ period: 'year-2024' });
+    // A period named still wins.
+    await w.send(USERS.leader, '/export 336 Q3');
+    expect(w.last(USERS.leader)!.text).toBe('⏳ Đang lập báo cáo <b>336/KH-UBND</b>, Quý III năm 2024…');
+  });
+});

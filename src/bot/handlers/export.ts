@@ -10,6 +10,7 @@ import type { LoadedActor } from '../../conversation/scope.ts';
 import { formatDmy } from '../../conversation/tracking-status.ts';
 import { periodOfArgs, type ExportArgs } from '../../reports/export-args.ts';
 import { periodLabel } from '../../reports/export-model.ts';
+import { parseStoredRegime, periodFromRegime } from '../../reports/regime-period.ts';
 import { findPlans, planInScope, plansInScope, type PlanRef } from '../../reports/export-query.ts';
 import { defaultFileName, exportPlanReport, type ExportFormat } from '../../reports/export-report.ts';
 import { defaultYear, parsePeriodKey, PeriodError, periodKey, type ReportPeriod } from '../../reports/periods.ts';
@@ -29,9 +30,11 @@ async function exportablePlans(services: BotServices, actor: LoadedActor, planRe
   return allowed.filter((p): p is PlanRef => p !== undefined);
 }
 
+/** The period asked for; without one, the report the plan's regime has due next, else this quarter. */
 function periodFor(services: BotServices, args: ExportArgs, plan: PlanRef): ReportPeriod {
   const today = services.calendar.dateOf(services.now());
-  return periodOfArgs(args, { today, defaultYear: defaultYear(Number(today.slice(0, 4)), plan) });
+  const fromRegime = args.period ? undefined : periodFromRegime(parseStoredRegime(plan.reporting), today);
+  return periodOfArgs(fromRegime ? { ...args, period: fromRegime } : args, { today, defaultYear: defaultYear(Number(today.slice(0, 4)), plan) });
 }
 
 function planName(plan: PlanRef, max: number): string {
