@@ -46,14 +46,26 @@ export function exportJobOptions(payload: ExportReportPayload): JobsOptions {
   };
 }
 
-export function exportRequester(queue: Queue, logger: { warn(obj: object): void }): RequestExport {
+/** A person is waiting for the answer: past this, queuing counts as failed (BullMQ waits for Redis otherwise). */
+export const QUEUE_ADD_TIMEOUT_MS = 5_000;
+
+export function exportRequester(queue: Queue, logger: { warn(obj: object): void }, options: { timeoutMs?: number } = {}): RequestExport {
   return async (payload) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await queue.add(exportReportJob.name, exportReportJob.schema.parse(payload), exportJobOptions(payload));
+      const added = queue.add(exportReportJob.name, exportReportJob.schema.parse(payload), exportJobOptions(payload));
+      // If Redis comes back later the job still runs (same id, once) and edits the message after all.
+      added.catch(() => undefined);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`queue did not answer in ${options.timeoutMs ?? QUEUE_ADD_TIMEOUT_MS} ms`)), options.timeoutMs ?? QUEUE_ADD_TIMEOUT_MS);
+      });
+      await Promise.race([added, timeout]);
       return true;
     } catch (err) {
       logger.warn({ err, msg: 'could not queue export-report', planId: payload.planId, officerId: payload.officerId });
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

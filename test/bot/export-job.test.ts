@@ -1,12 +1,13 @@
 // /export as a BullMQ job, through the Telegram stand-in with real workers on Redis: the bot
 // answers at once "Đang lập báo cáo…", the job edits that message with its progress and sends
 // the document; a retried job does not send it twice; a failure and a lost right are told.
+import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkers, type Workers } from '../../jobs/create-workers.ts';
-import { exportReportJob } from '../../jobs/definitions/export-report.ts';
+import { exportReportJob, exportRequester } from '../../jobs/definitions/export-report.ts';
 import { exportPlanDocx } from '../../src/conversation/actions.ts';
 import type { JobDeps } from '../../jobs/deps.ts';
 import { createTelegramChannel } from '../../src/channels/telegram-channel.ts';
@@ -205,5 +206,22 @@ describe('/export without a period, for a plan with a reporting regime', () => {
     // A period named still wins.
     await w.send(USERS.leader, '/export 336 Q3');
     expect(w.last(USERS.leader)!.text).toBe('⏳ Đang lập báo cáo <b>336/KH-UBND</b>, Quý III năm 2024…');
+  });
+});
+
+describe('queuing an export when Redis cannot be reached', () => {
+  it('gives up after its timeout instead of holding the update, so the bot can say so', async () => {
+    const down = createRedis('redis://127.0.0.1:1', 'producer');
+    down.on('error', () => undefined);
+    const queue = new Queue(w.queues.reports.name, { connection: down, prefix: w.redis.prefix });
+    queue.on('error', () => undefined);
+    const warnings: object[] = [];
+    const request = exportRequester(queue, { warn: (o) => void warnings.push(o) }, { timeoutMs: 300 });
+    const started = Date.now();
+    expect(await request({ officerId: 1, chatId: '7003', planId: 1, period: 'Q4-2024', format: 'xlsx', progressMessageId: 5 })).toBe(false);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(warnings).toHaveLength(1);
+    down.disconnect();
+    await queue.close().catch(() => undefined);
   });
 });
