@@ -1,6 +1,6 @@
 // What the "Đang lập báo cáo…" message says at each stage of an export job. Pure: texts only.
-import { escapeHtml, truncate } from '../conversation/html.ts';
-import type { TranslateFn } from '../conversation/i18n.ts';
+import { escapeHtml, truncate } from '../messages/html.ts';
+import type { TranslateFn } from '../messages/i18n.ts';
 import { periodLabel } from './export-model.ts';
 import type { PlanRef } from './export-query.ts';
 import type { ReportPeriod } from './periods.ts';

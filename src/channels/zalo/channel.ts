@@ -2,7 +2,7 @@
 // choices, remembers the choices for the chat, sends each part, and maps Zalo's errors
 // to the kinds the scheduler decides on. Zalo documents neither rate limits nor error
 // codes, so the mapping is conservative: anything unknown is retried.
-import { htmlToPlain, truncate, ZALO_MESSAGE_LIMIT } from '../../conversation/html.ts';
+import { htmlToPlain, truncate, ZALO_MESSAGE_LIMIT } from '../../messages/html.ts';
 import type { PublishChart } from '../../reports/charts/chart-store.ts';
 import { DeliveryError, type DeliveryChannel, type OutgoingMessage } from '../types.ts';
 import { ZaloApiError, ZaloNetworkError, type ZaloApi } from './api.ts';
