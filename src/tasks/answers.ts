@@ -128,9 +128,9 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
     const occurrence = recurring && task.due ? task.due : null;
     const auditData = { from: task.status, to: status, ...(progress === undefined ? {} : { progress }), ...(note ? { noteLength: note.length } : {}) };
     // Every part hangs on `updated`, the guarded UPDATE: a stale version writes nothing at all.
-    // "updatedAt" is set by hand, as @updatedAt only applies to the builder's own queries; the
-    // injected clock's time, as for the report and its audit entry.
-    const updatedAt = input.now;
+    // "updatedAt" is set by hand, as @updatedAt only applies to the builder's own queries
+    // (the row's wall-clock write time, as Prisma's own path records it).
+    const updatedAt = new Date();
     const [row] = await sql.rows<Task & { reportId: number; reports: TaskWithView['reports'] }>(Prisma.sql`
       WITH updated AS (
         UPDATE "Task" t SET
