@@ -102,6 +102,15 @@ export const envSchema = z.object({
   ZALO_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, '8-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
   /** Zalo documents no rate limits: a low global rate by default; messages to one chat go at least 1.2 s apart. */
   ZALO_SEND_RATE_PER_SECOND: positiveInt.max(100).default(5),
+  /**
+   * Where people's apps reach this server from the internet (https, no path needed): Zalo takes
+   * photos only by URL, so charts are served at <PUBLIC_BASE_URL>/charts/<id>.png when it is set.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https:$/.test(parseUrl(u)?.protocol ?? ''), 'expected an https URL such as https://nhacviec.example.gov.vn (Zalo fetches photos over https)')
+    .optional(),
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),

@@ -9,6 +9,8 @@ import { pgRunner } from './db/sql.ts';
 import { migrate } from './db/migrate.ts';
 import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
+import { registerChartRoute } from './server/chart-route.ts';
+import { createChartStore } from './reports/charts/chart-store.ts';
 import { createShutdown } from './lifecycle/shutdown.ts';
 import { createWorkingCalendar } from './calendar/working-calendar.ts';
 import { createComposer } from './messages/index.ts';
@@ -124,10 +126,12 @@ export async function startService(
   shutdown.add('redis', () => closeRedis(redis));
 
   try {
+    // Charts for Zalo, which fetches photos by URL: any process's server can serve them (Redis holds them).
+    if (config.PUBLIC_BASE_URL) registerChartRoute(server, createChartStore(redis, config.QUEUE_PREFIX));
     if (config.ADMIN_TOKEN) {
       // Loaded only where used: each role's process holds just the code it runs (worker memory).
       const { registerAdmin } = await import('./server/admin.ts');
-      await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance], metrics });
+      await registerAdmin(server, { token: config.ADMIN_TOKEN, queues: [queues.delivery, queues.maintenance, queues.reports], metrics });
     }
 
     if (sandboxModule && sandbox) {
@@ -162,6 +166,8 @@ export async function startService(
           conversationStore: { redis, prefix: config.QUEUE_PREFIX },
           planImports: { redis, prefix: config.QUEUE_PREFIX },
           maintenanceQueue: queues.maintenance,
+          // Exports are built by the workers; a bot-only process leaves them to a worker process.
+          reportsQueue: queues.reports,
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
           ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
         })
@@ -174,6 +180,7 @@ export async function startService(
         api: zaloApiFromConfig(config)!, prisma, sql: pgRunner(botPool!), redis, prefix: config.QUEUE_PREFIX,
         ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, calendar, timeZone: config.TZ_NAME, logger,
         requestPlanning: planningRequester(queues.maintenance, logger),
+        ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
         ...(bot ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined) } : {}),
       });
       if (config.ZALO_MODE === 'webhook') registerZaloWebhookRoute(server, { conversation: zalo.conversation, secret: config.ZALO_WEBHOOK_SECRET! });

@@ -1,5 +1,5 @@
 ## export (the plan's progress report: .xlsx, .docx)
-export-usage = Usage: <code>/export [plan number] [period]</code>. Period: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>year</code> (a year may follow: <code>Q1/2025</code>) or <code>2025-01-01..2025-03-31</code>; the current quarter by default.
+export-usage = Usage: <code>/export [plan number] [period]</code>. Period: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>year</code> (a year may follow: <code>Q1/2025</code>) or <code>01/01/2025..31/03/2025</code>; by default the report the plan has due next, else the current quarter. Add <code>docx</code> for a Word file (Excel by default).
 export-no-plan = No plan <b>{$plan}</b> with tasks of the units you lead.
 export-no-plans = No plan has tasks of the units you lead.
 export-choose = Choose the plan to report on:

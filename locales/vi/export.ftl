@@ -1,5 +1,5 @@
 ## export (báo cáo kết quả thực hiện kế hoạch: .xlsx, .docx)
-export-usage = Dùng: <code>/export [số kế hoạch] [kỳ]</code>. Kỳ: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>năm</code> (có thể kèm năm: <code>Q1/2025</code>) hoặc <code>2025-01-01..2025-03-31</code>; mặc định là quý hiện tại.
+export-usage = Dùng: <code>/export [số kế hoạch] [kỳ]</code>. Kỳ: <code>Q1</code>…<code>Q4</code>, <code>6T</code>, <code>9T</code>, <code>năm</code> (có thể kèm năm: <code>Q1/2025</code>) hoặc <code>01/01/2025..31/03/2025</code>; mặc định là kỳ báo cáo kế hoạch quy định sắp đến hạn, nếu kế hoạch không quy định thì quý hiện tại. Thêm <code>docx</code> để nhận tệp Word (mặc định là Excel).
 export-no-plan = Không có kế hoạch <b>{$plan}</b> có nhiệm vụ thuộc đơn vị bạn phụ trách.
 export-no-plans = Không có kế hoạch nào có nhiệm vụ thuộc đơn vị bạn phụ trách.
 export-choose = Chọn kế hoạch để xuất báo cáo:

@@ -32,6 +32,13 @@ export interface OutgoingMessage {
   photo?: OutgoingPhoto;
 }
 
+/** A file sent as a document (an exported report), with a short caption in HTML. */
+export interface OutgoingDocument {
+  bytes: Uint8Array;
+  fileName: string;
+  captionHtml: string;
+}
+
 export interface SentMessage {
   messageId: string;
 }
@@ -42,6 +49,10 @@ export interface DeliveryChannel {
   readonly sendsPhotos?: boolean;
   /** Sends one message to one chat; throws DeliveryError classified for retry decisions. */
   send(chatId: string, message: OutgoingMessage): Promise<SentMessage>;
+  /** Uploads a document (Telegram sendDocument); absent where the platform cannot. Throws DeliveryError. */
+  sendDocument?(chatId: string, document: OutgoingDocument): Promise<SentMessage>;
+  /** Replaces a sent text message's text (a job's progress); absent where messages cannot be edited. Throws DeliveryError. */
+  editText?(chatId: string, messageId: string, html: string): Promise<void>;
 }
 
 /** The parts a channel can send: photo parts left out where it cannot upload them (their text version is in the other parts). */

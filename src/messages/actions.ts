@@ -114,6 +114,16 @@ export const exportPlan = createCallbackData(
   }),
 );
 
+/** The same choice for a Word file (`/export docx`): its own prefix, so `e` buttons already sent keep working. */
+export const exportPlanDocx = createCallbackData(
+  'ed',
+  z.object({
+    planId: id,
+    period: z.string().regex(/^(?:(?:Q[1-4]|6T|9T|year)-\d{4}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/),
+    officerId: id,
+  }),
+);
+
 /** Import choices for past deadlines in `i` buttons: r = remind as overdue, d = mark done, s = leave unreminded. */
 export const PAST_CODES = { r: 'remind', d: 'done', s: 'skip' } as const;
 

@@ -7,6 +7,7 @@ import { fold } from './fold.ts';
 import type { RawText } from './table-model.ts';
 import { unitNameFromCaps } from './appendix-heading.ts';
 import { squeeze } from './text-cells.ts';
+import { reportingRegime, type ReportingDue } from './reporting-regime.ts';
 
 export type PlanKindName = 'ke-hoach' | 'quyet-dinh' | 'phu-luc' | 'other';
 
@@ -28,6 +29,8 @@ export interface PlanMetadata {
   period: PlanPeriod;
   /** Template fields left blank in the document ("Số: /KH-UBND", "ngày  tháng 3 năm 2025"), with where they are. */
   blanks: Array<{ field: 'number' | 'issuedOn'; text: string; line: number }>;
+  /** The periodic reports the body asks for ("báo cáo 6 tháng trước ngày 15/6 và năm trước ngày 15/12"). */
+  reporting?: ReportingDue[];
 }
 
 const LEVELS = ['thi tran', 'thi xa', 'thanh pho', 'xa', 'phuong', 'huyen', 'tinh', 'quan'];
@@ -286,5 +289,5 @@ export function extractPlanMetadata(texts: RawText[], options: { issued?: string
   // Period: from the title, else from the first sentence of the text that names one (multi-year phrases first).
   const period = parsePeriod(title, issueYear) ?? periodFromSentences(lines, issueYear) ?? { from: null, to: null, raw: null };
 
-  return { kind, number, issuer, place, issuedOn, issueYear, title, period, blanks };
+  return { kind, number, issuer, place, issuedOn, issueYear, title, period, blanks, reporting: reportingRegime(lines) };
 }

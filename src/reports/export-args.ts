@@ -1,14 +1,30 @@
 // What follows /export in a chat: an optional plan (number, id, or the number before the
 // slash) and an optional period, in either order. Periods as offices write them: "Q1",
 // "quý 1", "6T", "9T", "năm", each with an optional year ("Q1/2025", "năm 2024"), or a date
-// range. Pure: parsing only; which plans and which year is decided by the caller.
+// range (ISO, or dd/mm/yyyy..dd/mm/yyyy as officers write dates), and the file format
+// (`docx`/`word`, `xlsx`/`excel`; the CLI's --format). Pure: parsing only; which plans and
+// which year is decided by the caller.
 import { PeriodError, parsePeriod, quarterOf, type PeriodName, type ReportPeriod } from './periods.ts';
 import type { IsoDate } from '../deadlines/types.ts';
+import type { ExportFormat } from './export-report.ts';
 
 export interface ExportArgs {
   planRef?: string;
   /** The period named, with its year when one was given. */
   period?: { name: PeriodName; year?: number } | { range: string };
+  /** The file format asked for; xlsx when absent. */
+  format?: ExportFormat;
+}
+
+const FORMAT_WORDS: Record<string, ExportFormat> = { xlsx: 'xlsx', excel: 'xlsx', docx: 'docx', word: 'docx' };
+const DMY_RANGE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\.\.(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** "01/10/2024..31/03/2025" as the ISO range periods.ts reads; the token unchanged otherwise. */
+function isoRange(token: string): string {
+  const m = DMY_RANGE.exec(token);
+  if (!m) return token;
+  const iso = (d: string, mo: string, y: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return `${iso(m[1]!, m[2]!, m[3]!)}..${iso(m[4]!, m[5]!, m[6]!)}`;
 }
 
 const QUARTER = /^(?:q|quý|quy)\s*([1-4]|i{1,3}|iv)$/i;
@@ -25,7 +41,7 @@ function namedPeriod(text: string): PeriodName | undefined {
   return undefined;
 }
 
-/** The arguments, or undefined when they cannot be read (two plans, a period twice, a bad range). */
+/** The arguments, or undefined when they cannot be read (two plans, a period or a format twice). */
 export function parseExportArgs(text: string): ExportArgs | undefined {
   // Multi-word periods are joined first so that the rest splits on spaces.
   const tokens = text
@@ -37,7 +53,13 @@ export function parseExportArgs(text: string): ExportArgs | undefined {
     .filter(Boolean);
   const out: ExportArgs = {};
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = isoRange(tokens[i]!);
+    const format = FORMAT_WORDS[token.toLowerCase().replace(/^\./, '')];
+    if (format) {
+      if (out.format) return undefined;
+      out.format = format;
+      continue;
+    }
     const range = /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(token);
     const [, head, year] = YEAR_SUFFIX.exec(token)!;
     const name = namedPeriod(head!);

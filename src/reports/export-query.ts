@@ -18,6 +18,8 @@ export interface PlanRef {
   issuedOn: IsoDate | null;
   periodFrom: IsoDate | null;
   periodTo: IsoDate | null;
+  /** The plan's reporting regime as imported (Plan.settings.reporting), if it names one. */
+  reporting?: unknown;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function findPlans(db: Db | SqlRunner, ref: string): Promise<PlanRe
   const sql = runnerOf(db);
   const text = ref.trim();
   const columns = Prisma.sql`p.id, p.number, p.title, to_char(p."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
-    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo"`;
+    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo",
+    p.settings->'reporting' AS reporting`;
   const order = Prisma.sql`ORDER BY p."issuedOn" DESC NULLS LAST, p.id DESC`;
   const exact = await sql.rows<PlanRef>(Prisma.sql`SELECT ${columns} FROM "Plan" p WHERE lower(p.number) = lower(${text}) ${order}`);
   if (exact.length) return exact;
@@ -42,7 +45,8 @@ export async function findPlans(db: Db | SqlRunner, ref: string): Promise<PlanRe
 }
 
 const PLAN_COLUMNS = Prisma.sql`p.id, p.number, p.title, to_char(p."issuedOn", 'YYYY-MM-DD') AS "issuedOn",
-    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo"`;
+    to_char(p."periodFrom", 'YYYY-MM-DD') AS "periodFrom", to_char(p."periodTo", 'YYYY-MM-DD') AS "periodTo",
+    p.settings->'reporting' AS reporting`;
 
 /** SQL condition "plan p has a task (not a group) on which a unit of the scope has a role". */
 function planInScopeSql(scope: UnitScope): Prisma.Sql {

@@ -35,7 +35,11 @@ export interface ExportDeps {
   calendar: WorkingCalendar;
   t: TranslateFn;
   now: Date;
+  /** Told when the rows are read and when the file is written (a job reports them as its progress). */
+  onProgress?: (progress: ExportProgress) => Promise<void> | void;
 }
+
+export type ExportProgress = { stage: 'read'; tasks: number } | { stage: 'written'; bytes: number };
 
 export interface ExportResult {
   bytes: Buffer;
@@ -59,6 +63,7 @@ export async function exportPlanReport(request: ExportRequest, deps: ExportDeps)
   const cutoff = deps.calendar.startOfDay(addDaysIso(date, 1));
   const rows = await exportTaskRows(deps.db, request.plan.id, { ...(request.unit ? { unitId: request.unit.id } : {}), ...(request.scope ? { scope: request.scope } : {}), until: cutoff });
   const tasks = rows.map(({ history, ...task }) => (task.isGroup ? task : { ...task, state: taskStateAt(history, { date, cutoff }, deps.calendar.dateOf) }));
+  await deps.onProgress?.({ stage: 'read', tasks: tasks.filter((x) => !x.isGroup).length });
   const model = buildReportModel(deps.t, {
     plan: { number: request.plan.number, title: request.plan.title },
     period: request.period,
@@ -67,5 +72,6 @@ export async function exportPlanReport(request: ExportRequest, deps: ExportDeps)
     tasks,
   });
   const bytes = request.format === 'docx' ? await writeReportDocx(model) : await writeReportXlsx(model, { createdAt: deps.now });
+  await deps.onProgress?.({ stage: 'written', bytes: bytes.length });
   return { bytes, model, statusDate: date, tasks: tasks.filter((x) => !x.isGroup).length };
 }

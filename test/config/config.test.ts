@@ -107,4 +107,12 @@ describe('createConfig', () => {
     expect(() => createConfig({ BOT_MODE: 'webhook' })).toThrow(/WEBHOOK_URL.*required/);
     expect(() => createConfig({ BOT_MODE: 'webhook', WEBHOOK_URL: 'https://x.vn/h' })).toThrow(/WEBHOOK_SECRET.*required/);
   });
+
+  it('PUBLIC_BASE_URL (where Zalo fetches charts) must be https', () => {
+    expect(createConfig({ PUBLIC_BASE_URL: 'https://nhacviec.example.gov.vn' }).PUBLIC_BASE_URL).toBe('https://nhacviec.example.gov.vn');
+    expect(createConfig({}).PUBLIC_BASE_URL).toBeUndefined();
+    const error = configError({ PUBLIC_BASE_URL: 'http://nhacviec.example.gov.vn' });
+    expect(error.variable).toBe('PUBLIC_BASE_URL');
+    expect(error.message).toMatch(/https/);
+  });
 });

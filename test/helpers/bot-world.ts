@@ -64,7 +64,8 @@ export async function seedWorld(prisma: PrismaClient) {
 }
 
 /** `limits`: the abuse limits the service wires (per-person updates a minute, global send rate), off by default. */
-export async function createBotWorld(options: { limits?: { updatesPerMinute: number; sendPerSecond: number } } = {}) {
+/** `exportJobs`: /export queues export-report jobs on the world's reports queue (start workers to run them). */
+export async function createBotWorld(options: { limits?: { updatesPerMinute: number; sendPerSecond: number }; exportJobs?: boolean } = {}) {
   const db = await createTestDatabase();
   const tg = await startTelegramStandIn({ limits: false });
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
@@ -78,7 +79,7 @@ export async function createBotWorld(options: { limits?: { updatesPerMinute: num
   const conversationRedis = createRedis(redis.url, 'producer');
   // Plan files wait in Redis between preview and button; plan-tasks jobs go on this test's maintenance queue.
   const queues = createQueues(conversationRedis, redis.prefix);
-  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix }, planImports: { redis: conversationRedis, prefix: redis.prefix }, maintenanceQueue: queues.maintenance, ...(options.limits ? { limits: { redis: conversationRedis, prefix: redis.prefix, ...options.limits } } : {}) });
+  const makeBot = () => createBot({ config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now: () => now, conversationStore: { redis: conversationRedis, prefix: redis.prefix }, planImports: { redis: conversationRedis, prefix: redis.prefix }, maintenanceQueue: queues.maintenance, ...(options.exportJobs ? { reportsQueue: queues.reports } : {}), ...(options.limits ? { limits: { redis: conversationRedis, prefix: redis.prefix, ...options.limits } } : {}) });
   let bot = makeBot();
   const seed = await seedWorld(db.prisma);
   const composer = createComposer({ prisma: db.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' });

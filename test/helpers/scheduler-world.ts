@@ -34,6 +34,8 @@ export interface WorldOptions {
   globalPerSecond?: number;
   /** Also deliver on Zalo, through a stand-in of its Bot API. */
   zalo?: boolean;
+  /** Zalo's charts go as photos by URL under this public address (PUBLIC_BASE_URL). */
+  zaloPublicBaseUrl?: string;
 }
 
 export async function createSchedulerWorld(options: WorldOptions = {}) {
@@ -57,7 +59,7 @@ export async function createSchedulerWorld(options: WorldOptions = {}) {
         pacing: createChatPacing(producer, { prefix: redis.prefix, globalPerSecond: options.globalPerSecond ?? 200, ...(options.privateIntervalMs ? { privateIntervalMs: options.privateIntervalMs } : {}) }),
       },
       ...(zalo
-        ? { ZALO: createZaloRoute({ api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }), redis: producer, prefix: redis.prefix, ratePerSecond: 100, prisma: db.prisma, i18n: createI18n() }) }
+        ? { ZALO: createZaloRoute({ api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }), redis: producer, prefix: redis.prefix, ratePerSecond: 100, prisma: db.prisma, i18n: createI18n(), ...(options.zaloPublicBaseUrl ? { publicBaseUrl: options.zaloPublicBaseUrl } : {}) }) }
         : {}),
     },
     composer: (options.composer ?? createPlainComposer)(db.prisma),

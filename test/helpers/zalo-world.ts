@@ -15,7 +15,8 @@ import { createTestRedis } from './redis.ts';
 import { testLogger } from './test-log.ts';
 import { startZaloStandIn } from './zalo/stand-in.ts';
 
-export async function createZaloWorld() {
+/** `publicBaseUrl`: charts go as photos by URL, stored under this world's Redis prefix. */
+export async function createZaloWorld(options: { publicBaseUrl?: string } = {}) {
   const db = await createTestDatabase();
   const redis = await createTestRedis();
   const zalo = await startZaloStandIn();
@@ -28,9 +29,10 @@ export async function createZaloWorld() {
     api: createZaloApi({ token: zalo.token, apiRoot: zalo.apiRoot }),
     prisma: db.prisma, sql: pgRunner(pool), redis: producer, prefix: redis.prefix, ratePerSecond: 100,
     calendar, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), now: () => now,
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
   });
   return {
-    db, prisma: db.prisma, redis, zalo, seed, calendar, adapter,
+    db, prisma: db.prisma, redis, zalo, seed, calendar, adapter, producer,
     setNow(value: Date) {
       now = value;
     },

@@ -79,3 +79,18 @@ describe('plan writer', () => {
     expect(links).toBe(stored.reduce((n, t) => n + t.units.length, 0));
   });
 });
+
+describe('the reporting regime', () => {
+  it('is kept in the plan\'s settings at import, and a revised plan without one drops it', async () => {
+    const regimeLine = 'Các bộ phận báo cáo định kỳ 6 tháng trước ngày 15/6 và năm trước ngày 15/12 về Văn phòng - Thống kê.';
+    const withRegime = plan.replace(header, `${regimeLine}\n${header}`).replace('12/KH-UBND', '13/KH-UBND');
+    const first = await writePlan(db.prisma, await parsePlanFile('che-do.txt', Buffer.from(withRegime)), { today: '2024-06-01' });
+    const stored = await db.prisma.plan.findUniqueOrThrow({ where: { id: first.planId } });
+    expect((stored.settings as { reporting?: unknown }).reporting).toEqual([{ period: '6T', due: '06-15' }, { period: 'year', due: '12-15' }]);
+
+    const revised = await writePlan(db.prisma, await parsePlanFile('che-do-2.txt', Buffer.from(withRegime.replace(regimeLine, 'Các bộ phận thực hiện.'))), { today: '2024-06-02' });
+    expect(revised.planId).toBe(first.planId);
+    const after = await db.prisma.plan.findUniqueOrThrow({ where: { id: first.planId } });
+    expect((after.settings as { reporting?: unknown }).reporting).toBeUndefined();
+  });
+});

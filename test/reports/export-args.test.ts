@@ -18,11 +18,16 @@ describe('parseExportArgs', () => {
     ['cả năm', { period: { name: 'year' } }],
     ['2024', { planRef: '2024' }],
     ['12 2024-10-01..2025-03-31', { planRef: '12', period: { range: '2024-10-01..2025-03-31' } }],
+    ['12 1/10/2024..31/03/2025', { planRef: '12', period: { range: '2024-10-01..2025-03-31' } }],
+    ['336 docx', { planRef: '336', format: 'docx' }],
+    ['Word 336 Q1', { planRef: '336', period: { name: 'Q1' }, format: 'docx' }],
+    ['336 6T xlsx', { planRef: '336', period: { name: '6T' }, format: 'xlsx' }],
+    ['.DOCX year', { period: { name: 'year' }, format: 'docx' }],
   ])('reads %j', (text, expected) => {
     expect(parseExportArgs(text)).toEqual(expected);
   });
 
-  it.each(['336 12', 'Q1 Q2', '336 Q1 năm'])('refuses %j (two plans or two periods)', (text) => {
+  it.each(['336 12', 'Q1 Q2', '336 Q1 năm', '336 docx xlsx'])('refuses %j (two plans, two periods or two formats)', (text) => {
     expect(parseExportArgs(text)).toBeUndefined();
   });
 });

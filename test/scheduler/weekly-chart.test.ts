@@ -1,8 +1,11 @@
 // The weekly summary job with the real composer: a subscribed Telegram group gets the chart
 // as an uploaded PNG photo, then the text; a channel that cannot upload photos (Zalo takes
 // them only by URL) gets the text alone.
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runWeeklySummary } from '../../src/delivery/jobs/handlers/weekly-summary.ts';
+import { CHART_TTL_SECONDS, createChartStore } from '../../src/reports/charts/chart-store.ts';
+import { registerChartRoute } from '../../src/server/chart-route.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { DeliveryChannel, OutgoingMessage } from '../../src/channels/types.ts';
 import { fixedClock } from '../../src/clock.ts';
@@ -36,8 +39,8 @@ function fastGroupPacing() {
 }
 
 /** A world whose composer is the bot's, a unit with a leader, and this week's tasks: one done on time, one overdue, one open in time. */
-async function weeklyWorld(channel: 'TELEGRAM' | 'ZALO', chatId: string) {
-  world = await createSchedulerWorld({ composer: (prisma) => createComposer({ prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }) });
+async function weeklyWorld(channel: 'TELEGRAM' | 'ZALO', chatId: string, options: { zaloPublicBaseUrl?: string } = {}) {
+  world = await createSchedulerWorld({ composer: (prisma) => createComposer({ prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }), ...(options.zaloPublicBaseUrl ? { zalo: true, zaloPublicBaseUrl: options.zaloPublicBaseUrl } : {}) });
   fastGroupPacing();
   // The workers compose with the world's clock: Friday of the week the tasks are due in.
   world.deps.clock = FRIDAY;
@@ -128,5 +131,29 @@ describe('weekly summary with its chart', () => {
     expect(sent[0]!.message.photo).toBeUndefined();
     expect(sent[0]!.message.html).toContain('Thống kê tuần');
     expect(world.tg.calls.filter((c) => c.method === 'sendPhoto')).toEqual([]);
+  });
+
+  it('with a public URL, Zalo gets the chart by sendPhoto at a URL that serves the PNG for a day, then the text', async () => {
+    const deps = await weeklyWorld('ZALO', 'zalo-group-2', { zaloPublicBaseUrl: 'https://nhacviec.example.gov.vn' });
+    world.deps.channels.ZALO!.pacing = world.deps.channels.TELEGRAM!.pacing;
+    await world.startWorkers();
+    expect(await runWeeklySummary({ payload: {}, deps })).toBe(1);
+    await waitFor(async () => world.zalo!.messagesTo('zalo-group-2').length === 2, 10_000, 'chart and text on Zalo');
+    expect(world.zalo!.violations).toEqual([]);
+    const [chart, text] = world.zalo!.messagesTo('zalo-group-2');
+    expect(chart!.text).toBe('📊 Tiến độ theo đơn vị, tuần 25/11/2024 – 01/12/2024');
+    expect(chart!.photo).toMatch(/^https:\/\/nhacviec\.example\.gov\.vn\/charts\/[A-Za-z0-9_-]{24}\.png$/);
+    expect(text!.photo).toBeUndefined();
+    expect(text!.text).toContain('Thống kê tuần 25/11/2024 – 01/12/2024');
+
+    const app = Fastify();
+    registerChartRoute(app, createChartStore(pacingRedis!, world.redis.prefix));
+    const served = await app.inject({ method: 'GET', url: new URL(chart!.photo!).pathname });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(decodePng(served.rawPayload).width).toBe(BARS_LAYOUT.width);
+    const id = /([A-Za-z0-9_-]{24})\.png$/.exec(chart!.photo!)![1]!;
+    expect(await pacingRedis!.ttl(`${world.redis.prefix}:chart:${id}`)).toBeGreaterThan(CHART_TTL_SECONDS - 60);
+    await app.close();
   });
 });

@@ -47,5 +47,20 @@ export function createTelegramChannel(api: Api): DeliveryChannel {
         throw classifyTelegramError(err);
       }
     },
+    async sendDocument(chatId, document) {
+      try {
+        const sent = await api.sendDocument(chatId, new InputFile(document.bytes, document.fileName), { caption: document.captionHtml, parse_mode: 'HTML' });
+        return { messageId: String(sent.message_id) };
+      } catch (err) {
+        throw classifyTelegramError(err);
+      }
+    },
+    async editText(chatId, messageId, html) {
+      try {
+        await api.editMessageText(chatId, Number(messageId), html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      } catch (err) {
+        throw classifyTelegramError(err);
+      }
+    },
   };
 }

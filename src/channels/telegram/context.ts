@@ -12,6 +12,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutgoingMessage } from '../types.ts';
+import type { RequestExport } from '../../delivery/jobs/definitions/export-report.ts';
 import type { PlanImportServices } from './handlers/plan-import.ts';
 
 export interface BotServices {
@@ -29,6 +30,8 @@ export interface BotServices {
   planImports?: PlanImportServices;
   /** Asks the workers to plan and queue tasks' reminders now (after a snooze or an extension); absent, reconcile does. */
   requestPlanning?: RequestPlanning;
+  /** Builds /export's files in a job with progress; absent, the bot builds them while the update waits. */
+  requestExport?: RequestExport;
 }
 
 export interface BotContextExtras {

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { planningRequester } from '../../delivery/jobs/definitions/plan-tasks.ts';
 import { createPendingImports } from '../../tasks/pending-imports.ts';
+import { exportRequester } from '../../delivery/jobs/definitions/export-report.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -78,6 +79,8 @@ export interface CreateBotOptions {
    */
   planImports?: { redis: Redis; prefix: string };
   maintenanceQueue?: Queue;
+  /** Takes /export's export-report jobs; without it files are built in the bot process. */
+  reportsQueue?: Queue;
 }
 
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
@@ -100,6 +103,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
     ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),
     ...(requestPlanning ? { requestPlanning } : {}),
+    ...(options.reportsQueue ? { requestExport: exportRequester(options.reportsQueue, logger) } : {}),
     ...(options.planImports
       ? { planImports: { pending: createPendingImports(options.planImports.redis, options.planImports.prefix), apiRoot: config.telegram.apiRoot, ...(requestPlanning ? { requestPlanning } : {}) } }
       : {}),

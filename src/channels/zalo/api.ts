@@ -84,6 +84,8 @@ export function createZaloApi(options: ZaloApiOptions) {
       }
     },
     sendMessage: (chatId: string, text: string) => call<ZaloSent>('sendMessage', { chat_id: chatId, text }),
+    /** A photo by its https URL (Zalo takes no uploads); the caption 1-2,000 characters when given. */
+    sendPhoto: (chatId: string, photo: string, caption?: string) => call<ZaloSent>('sendPhoto', { chat_id: chatId, photo, ...(caption ? { caption } : {}) }),
     setWebhook: (url: string, secretToken: string) => call<unknown>('setWebhook', { url, secret_token: secretToken }),
     deleteWebhook: () => call<unknown>('deleteWebhook', {}),
   };

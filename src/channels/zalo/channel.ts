@@ -2,6 +2,8 @@
 // choices, remembers the choices for the chat, sends each part, and maps Zalo's errors
 // to the kinds the scheduler decides on. Zalo documents neither rate limits nor error
 // codes, so the mapping is conservative: anything unknown is retried.
+import { htmlToPlain, truncate, ZALO_MESSAGE_LIMIT } from '../../messages/html.ts';
+import type { PublishChart } from '../../reports/charts/chart-store.ts';
 import { DeliveryError, type DeliveryChannel, type OutgoingMessage } from '../types.ts';
 import { ZaloApiError, ZaloNetworkError, type ZaloApi } from './api.ts';
 import type { ChoiceStore } from './choices.ts';
@@ -21,10 +23,25 @@ export function classifyZaloError(err: unknown): DeliveryError {
   return new DeliveryError('transient', err instanceof Error ? err.message : String(err));
 }
 
-export function createZaloChannel(api: ZaloApi, choices: ChoiceStore, choicesHeader: (chatId: string) => Promise<string> | string): DeliveryChannel {
+/**
+ * `publishChart`: where photos are put for Zalo to fetch (a public URL is configured); without
+ * it the channel does not send photos, and their text version in the other parts goes alone.
+ */
+export function createZaloChannel(api: ZaloApi, choices: ChoiceStore, choicesHeader: (chatId: string) => Promise<string> | string, publishChart?: PublishChart): DeliveryChannel {
   return {
     name: 'ZALO',
+    sendsPhotos: Boolean(publishChart),
     async send(chatId: string, message: OutgoingMessage) {
+      if (message.photo && publishChart) {
+        const url = await publishChart(message.photo.bytes);
+        const caption = truncate(htmlToPlain(message.html).trim(), ZALO_MESSAGE_LIMIT);
+        try {
+          const sent = await api.sendPhoto(chatId, url, caption || undefined);
+          return { messageId: sent.message_id };
+        } catch (err) {
+          throw classifyZaloError(err);
+        }
+      }
       const rendered = renderForZalo(message, await choicesHeader(chatId));
       let first: string | undefined;
       try {

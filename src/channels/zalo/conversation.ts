@@ -24,6 +24,7 @@ import { formatDmy } from '../../status/tracking-status.ts';
 import { parseFutureDate } from '../../replies/user-date.ts';
 import { listMessage } from '../telegram/handlers/lists.ts';
 import type { BotServices } from '../telegram/context.ts';
+import { isLeaderOrAdmin } from '../../access/permissions.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
@@ -105,6 +106,9 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       case 'giao':
       case 'assign':
         return passDown.command(officer, chatId, command[2] ?? '', t);
+      case 'report':
+      case 'baocao':
+        return showReport(officer, chatId, command[2] ?? '', t);
     }
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
@@ -121,6 +125,13 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     log.info({ msg: 'chat linked', officer_id: result.officerId });
     const t = translator(services.i18n, result.language);
     return send(chatId, [{ html: `${t('start-linked', { name: escapeHtml(result.officerName) })}\n\n${t('zalo-help')}` }]);
+  }
+
+  /** /report for leaders: the chart (a photo by URL where a public URL is set), then the counts. */
+  async function showReport(officer: LoadedActor, chatId: string, arg: string, t: TranslateFn) {
+    if (!isLeaderOrAdmin(officer)) return send(chatId, [{ html: t('leaders-only') }]);
+    const period = /^(q|quy|quý|quarter)$/i.test(arg.trim()) ? 'quarter' : 'week';
+    return send(chatId, await services.composer.leaderReport(officer.id, services.now(), period));
   }
 
   async function showStatus(officer: LoadedActor, chatId: string, code: string, t: TranslateFn) {

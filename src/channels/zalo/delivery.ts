@@ -7,6 +7,7 @@ import type { Translator } from '../../messages/i18n.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { createChatPacing } from '../../delivery/chat-pacing.ts';
 import { createZaloApi, type ZaloApi } from './api.ts';
+import { chartPublisher, createChartStore } from '../../reports/charts/chart-store.ts';
 import { createChoiceStore } from './choices.ts';
 import { createZaloChannel } from './channel.ts';
 
@@ -17,13 +18,17 @@ export function zaloApiFromConfig(config: Pick<Config, 'zalo'>): ZaloApi | undef
   return config.zalo.token ? createZaloApi({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }) : undefined;
 }
 
-export function createZaloRoute(deps: { api: ZaloApi; redis: Redis; prefix: string; ratePerSecond: number; prisma: PrismaClient; i18n: Translator }) {
+/** `publicBaseUrl`: charts are stored in Redis and sent as photos by URL; without it, as text only. */
+export function createZaloRoute(deps: { api: ZaloApi; redis: Redis; prefix: string; ratePerSecond: number; prisma: PrismaClient; i18n: Translator; publicBaseUrl?: string }) {
   const header = async (chatId: string) => {
     const identity = await deps.prisma.chatIdentity.findUnique({ where: { channel_externalId: { channel: 'ZALO', externalId: chatId } }, select: { officer: { select: { language: true } } } });
     return deps.i18n.t(identity?.officer.language ?? 'vi', 'zalo-choices');
   };
   return {
-    channel: createZaloChannel(deps.api, createChoiceStore(deps.redis, deps.prefix), header),
+    channel: createZaloChannel(
+      deps.api, createChoiceStore(deps.redis, deps.prefix), header,
+      deps.publicBaseUrl ? chartPublisher(createChartStore(deps.redis, deps.prefix), deps.publicBaseUrl) : undefined,
+    ),
     pacing: createChatPacing(deps.redis, { prefix: `${deps.prefix}:zalo`, globalPerSecond: deps.ratePerSecond, privateIntervalMs: ZALO_PRIVATE_INTERVAL_MS }),
   };
 }

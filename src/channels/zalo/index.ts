@@ -35,17 +35,19 @@ export interface ZaloAdapterDeps {
   sendElsewhere?: BotServices['sendElsewhere'];
   /** Plans a snoozed or extended task's reminders at once. */
   requestPlanning?: RequestPlanning;
+  /** PUBLIC_BASE_URL: charts go as photos by URL (served by this service); text only without it. */
+  publicBaseUrl?: string;
 }
 
 export function createZaloAdapter(deps: ZaloAdapterDeps) {
   const i18n = createI18n();
-  const route = createZaloRoute({ api: deps.api, redis: deps.redis, prefix: deps.prefix, ratePerSecond: deps.ratePerSecond, prisma: deps.prisma, i18n });
+  const route = createZaloRoute({ api: deps.api, redis: deps.redis, prefix: deps.prefix, ratePerSecond: deps.ratePerSecond, prisma: deps.prisma, i18n, ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}) });
   const logger = deps.logger.child({ component: 'zalo' });
   let sequence = 0;
 
   /** Replies and notices share Zalo's send budget with the reminders the workers send. */
   async function send(chatId: string, messages: OutgoingMessage[]): Promise<void> {
-    // Zalo takes photos only by URL: a chart's text version goes instead (it is among the parts).
+    // Zalo takes photos only by URL: without a public URL a chart's text version goes alone (it is among the parts).
     for (const message of partsForChannel(route.channel, messages)) {
       const started = Date.now();
       for (;;) {

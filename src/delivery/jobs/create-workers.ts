@@ -1,8 +1,10 @@
-// Workers for both queues. Deliveries are rate-limited across every worker process
+// Workers for the three queues. Deliveries are rate-limited across every worker process
 // by BullMQ's queue limiter; per-chat pacing happens in the handler through Redis.
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { DELIVERY_QUEUE, MAINTENANCE_QUEUE } from './definitions/queues.ts';
+import { DELIVERY_QUEUE, MAINTENANCE_QUEUE, REPORTS_QUEUE } from './definitions/queues.ts';
+import { exportReportJob } from './definitions/export-report.ts';
+import { runExportReport } from './handlers/export-report.ts';
 import { overdueDigestJob } from './definitions/overdue-digest.ts';
 import { planTasksJob } from './definitions/plan-tasks.ts';
 import { reconcileJob } from './definitions/reconcile.ts';
@@ -28,11 +30,14 @@ export interface WorkerOptions {
   /** BullMQ lock of an active job; a crashed worker's jobs are taken back after it lapses. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Export jobs one process runs at once. */
+  reportsConcurrency?: number;
 }
 
 export interface Workers {
   delivery: Worker;
   maintenance: Worker;
+  reports: Worker;
   close(): Promise<void>;
 }
 
@@ -76,16 +81,32 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
-  for (const worker of [delivery, maintenance]) {
+  // Two exports at once per process: each holds a plan's rows and file in memory (a 10,000-task .docx ~1.25 GB).
+  const reports = new Worker(
+    REPORTS_QUEUE,
+    async (job: Job, token?: string) => {
+      if (job.name === exportReportJob.name) return runExportReport({ payload: job.data, job, token, deps });
+      throw new Error(`unknown reports job ${job.name}`);
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.reportsConcurrency ?? 2,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    },
+  );
+  for (const worker of [delivery, maintenance, reports]) {
     worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'));
     worker.on('error', (err) => deps.logger.error({ err }, 'worker error'));
   }
   return {
     delivery,
     maintenance,
+    reports,
     async close() {
       // close() lets running jobs finish before resolving.
-      await Promise.all([delivery.close(), maintenance.close()]);
+      await Promise.all([delivery.close(), maintenance.close(), reports.close()]);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { ChatPacing } from '../chat-pacing.ts';
 import type { ReminderPolicy } from '../../reminders/policy-values.ts';
+import type { Translator } from '../../messages/i18n.ts';
 
 /** Turns rows into what people read; the conversation core implements it. */
 export interface MessageComposer {
@@ -49,6 +50,8 @@ export interface JobDeps {
   deliveryQueue: Queue;
   /** A plain `pg` runner for planning's bulk statements and each send's claim (a fraction of Prisma's CPU); Prisma's when absent. */
   sql?: SqlRunner;
+  /** Texts of the jobs that speak to a person themselves (export-report); the composer has its own. */
+  i18n?: Translator;
   /** How long a send claim protects a reminder (default CLAIM_TTL_MS). */
   claimTtlMs?: number;
 }

@@ -42,7 +42,10 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
   if (telegram) channels.TELEGRAM = telegram;
   const zaloApi = zaloApiFromConfig(config);
   if (zaloApi) {
-    channels.ZALO = createZaloRoute({ api: zaloApi, redis: deps.producer, prefix: config.QUEUE_PREFIX, ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, prisma: deps.prisma, i18n: createI18n() });
+    channels.ZALO = createZaloRoute({
+      api: zaloApi, redis: deps.producer, prefix: config.QUEUE_PREFIX, ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, prisma: deps.prisma, i18n: createI18n(),
+      ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    });
   }
   const workers = createWorkers(
     {
@@ -56,6 +59,7 @@ export async function startScheduling(deps: SchedulingDeps): Promise<{ workers: 
       policy: DEFAULT_REMINDER_POLICY,
       deliveryQueue: queues.delivery,
       claimTtlMs: config.SEND_CLAIM_TTL_MS,
+      i18n: createI18n(),
       ...(deps.sql ? { sql: deps.sql } : {}),
     },
     {

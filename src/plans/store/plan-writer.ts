@@ -349,6 +349,9 @@ export async function writePlan(prisma: PrismaClient, parsed: ParsedPlanFile, op
       // The column mapping the user gave is remembered for the plan's re-imports.
       const settings: Record<string, string | object> = { ...((existingPlan?.settings as Record<string, string | object> | undefined) ?? {}), ...(parsed.columnMapping ? { columns: parsed.columnMapping } : {}) };
       // Read by the reminder planner (planLimits): no overdue reminders for deadlines before this day.
+      // Read by /export for its default period (src/reports/regime-period.ts); a revised plan's regime replaces the old.
+      if (meta.reporting?.length) settings.reporting = meta.reporting;
+      else delete settings.reporting;
       if (options.past === 'skip') settings.unremindedBefore = today;
       else if (options.past === 'remind') delete settings.unremindedBefore;
       const plan = existingPlan

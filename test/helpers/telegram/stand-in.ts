@@ -109,7 +109,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
   const messages = new Map<number, StoredMessage[]>();
   const blocked = new Set<number>();
   const admins = new Map<number, Set<number>>();
-  const faults: Array<{ kind: Fault; retryAfter: number; methods?: RegExp }> = [];
+  const faults: Array<{ kind: Fault; retryAfter: number; methods?: RegExp; when?: (params: Record<string, unknown>) => boolean }> = [];
   const sendTimes: number[] = [];
   const chatSendTimes = new Map<number, number[]>();
   let tooManyRequests = 0;
@@ -269,7 +269,7 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
       return unknownMethod ? reply.fail(404, 'Not Found') : reply.fail(400, `Bad Request: ${problems[0]}`);
     }
 
-    const fault = faults.findIndex((f) => !f.methods || f.methods.test(method));
+    const fault = faults.findIndex((f) => (!f.methods || f.methods.test(method)) && (!f.when || f.when(params as Record<string, unknown>)));
     if (fault >= 0) {
       const [{ kind, retryAfter }] = faults.splice(fault, 1) as [{ kind: Fault; retryAfter: number }];
       if (kind === 'drop') {
@@ -540,6 +540,10 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
     /** The next n matching calls fail: 429 with retry_after, 500, or a dropped connection. */
     failNext(n: number, kind: Fault, retryAfterSeconds = 1, methods: RegExp = SENDING) {
       for (let i = 0; i < n; i++) faults.push({ kind, retryAfter: retryAfterSeconds, methods });
+    },
+    /** The next n calls of `methods` whose parameters `when` accepts fail (an edit to one text, a send to one chat). */
+    failWhen(n: number, kind: Fault, methods: RegExp, when: (params: Record<string, unknown>) => boolean, retryAfterSeconds = 1) {
+      for (let i = 0; i < n; i++) faults.push({ kind, retryAfter: retryAfterSeconds, methods, when });
     },
     clearFaults() {
       faults.length = 0;

@@ -18,7 +18,7 @@ const METHODS: Record<string, { fields: string[]; check?: Check }> = {
   getWebhookInfo: { fields: [] },
   deleteWebhook: { fields: [] },
   sendMessage: { fields: ['chat_id!', 'text!'], check: (b) => (!str(b.chat_id) ? 'chat_id must be a string' : !(str(b.text) && (b.text as string).length >= 1 && (b.text as string).length <= 2000) ? 'text must be 1-2000 characters' : undefined) },
-  sendPhoto: { fields: ['chat_id!', 'photo!', 'caption'], check: (b) => (!str(b.chat_id) ? 'chat_id must be a string' : !isHttps(b.photo) ? 'photo must be an https URL' : b.caption !== undefined && !(str(b.caption) && (b.caption as string).length <= 2000) ? 'caption over 2000 characters' : undefined) },
+  sendPhoto: { fields: ['chat_id!', 'photo!', 'caption'], check: (b) => (!str(b.chat_id) ? 'chat_id must be a string' : !isHttps(b.photo) ? 'photo must be an https URL' : b.caption !== undefined && !(str(b.caption) && (b.caption as string).length >= 1 && (b.caption as string).length <= 2000) ? 'caption must be 1-2000 characters' : undefined) },
   sendSticker: { fields: ['chat_id!', 'sticker!'] },
   sendChatAction: { fields: ['chat_id!', 'action!'] },
 };
@@ -32,7 +32,10 @@ export interface ZaloCall {
 export interface ZaloStored {
   chatId: string;
   messageId: string;
+  /** The text, or a photo's caption. */
   text: string;
+  /** sendPhoto's URL (Zalo fetches it; tests fetch it too). */
+  photo?: string;
 }
 
 type Fault = '429' | '500' | 'blocked';
@@ -137,7 +140,7 @@ export async function startZaloStandIn(options: { token?: string } = {}) {
         if (fault === '500') return fail(res, 500, 'Internal Server Error');
         if (fault === 'blocked') return fail(res, 403, 'The user has blocked the bot');
         const messageId = `zm${nextMessage++}`;
-        messages.push({ chatId: body.chat_id as string, messageId, text: (body.text ?? body.caption ?? '') as string });
+        messages.push({ chatId: body.chat_id as string, messageId, text: (body.text ?? body.caption ?? '') as string, ...(method === 'sendPhoto' ? { photo: body.photo as string } : {}) });
         return answer(res, 200, { ok: true, result: { message_id: messageId, date: Date.now() } });
       }
       default:

@@ -1,7 +1,7 @@
-// /export [plan] [period]: a plan's progress report as an .xlsx document, for leaders and
+// /export [plan] [period] [docx|xlsx]: a plan's progress report as a document, for leaders and
 // admins, with only the tasks in their scope; a button per plan when several match.
 import { Composer } from 'grammy';
-import { exportPlan } from '../../../messages/actions.ts';
+import { exportPlan, exportPlanDocx } from '../../../messages/actions.ts';
 import { isLeaderOrAdmin } from '../../../access/permissions.ts';
 import { parseExportArgs } from '../../../reports/export-args.ts';
 import type { BotContext } from '../context.ts';
@@ -26,7 +26,9 @@ priv.command('export', async (ctx) => {
 });
 
 exportFeature.on('callback_query:data', async (ctx, next) => {
-  const data = exportPlan.unpack(ctx.callbackQuery.data);
+  const xlsx = exportPlan.unpack(ctx.callbackQuery.data);
+  const docx = xlsx ? undefined : exportPlanDocx.unpack(ctx.callbackQuery.data);
+  const data = xlsx ? { ...xlsx, format: 'xlsx' as const } : docx ? { ...docx, format: 'docx' as const } : undefined;
   if (!data) return next();
   if (!isOwnCallback(ctx, data.officerId) || !isLeaderOrAdmin(ctx.officer!)) return refuseCallback(ctx, 'export for another officer');
   await ctx.answerCallbackQuery();

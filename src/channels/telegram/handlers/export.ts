@@ -3,7 +3,7 @@
 // the plan's progress report (only the tasks in the officer's scope) sent as an .xlsx document.
 import { InputFile, type Api } from 'grammy';
 import type { MessageButton, OutgoingMessage } from '../../types.ts';
-import { exportPlan } from '../../../messages/actions.ts';
+import { exportPlan, exportPlanDocx } from '../../../messages/actions.ts';
 import { escapeHtml, truncate } from '../../../messages/html.ts';
 import { translator, type TranslateFn } from '../../../messages/i18n.ts';
 import type { LoadedActor } from '../../../tasks/actor.ts';
@@ -11,9 +11,11 @@ import { formatDmy } from '../../../status/tracking-status.ts';
 import { periodOfArgs, type ExportArgs } from '../../../reports/export-args.ts';
 import { periodLabel } from '../../../reports/export-model.ts';
 import { findPlans, planInScope, plansInScope, type PlanRef } from '../../../reports/export-query.ts';
-import { defaultFileName, exportPlanReport } from '../../../reports/export-report.ts';
+import { defaultFileName, exportPlanReport, type ExportFormat } from '../../../reports/export-report.ts';
 import { defaultYear, parsePeriodKey, PeriodError, periodKey, type ReportPeriod } from '../../../reports/periods.ts';
+import { parseStoredRegime, periodFromRegime } from '../../../reports/regime-period.ts';
 import type { BotServices } from '../context.ts';
+import { queuePlanExport } from './export-job.ts';
 import { sendOutgoing } from './send.ts';
 
 /** Most plans offered as buttons; more are counted, and the officer names one. */
@@ -28,9 +30,11 @@ async function exportablePlans(services: BotServices, actor: LoadedActor, planRe
   return allowed.filter((p): p is PlanRef => p !== undefined);
 }
 
+/** The period asked for; without one, the report the plan's regime has due next, else this quarter. */
 function periodFor(services: BotServices, args: ExportArgs, plan: PlanRef): ReportPeriod {
   const today = services.calendar.dateOf(services.now());
-  return periodOfArgs(args, { today, defaultYear: defaultYear(Number(today.slice(0, 4)), plan) });
+  const fromRegime = args.period ? undefined : periodFromRegime(parseStoredRegime(plan.reporting), today);
+  return periodOfArgs(fromRegime ? { ...args, period: fromRegime } : args, { today, defaultYear: defaultYear(Number(today.slice(0, 4)), plan) });
 }
 
 function planName(plan: PlanRef, max: number): string {
@@ -52,33 +56,39 @@ export async function answerExportCommand(services: BotServices, api: Api, chatI
     const html = args.planRef ? t('export-no-plan', { plan: escapeHtml(truncate(args.planRef, 100)) }) : t('export-no-plans');
     return void (await sendOutgoing(api, chatId, [{ html }]));
   }
-  if (plans.length === 1) return sendPlanExport(services, api, chatId, actor, plans[0]!, periods[0]!);
-  await sendOutgoing(api, chatId, [choiceMessage(t, actor, plans, periods)]);
+  const format = args.format ?? 'xlsx';
+  if (plans.length === 1) return sendPlanExport(services, api, chatId, actor, plans[0]!, periods[0]!, format);
+  await sendOutgoing(api, chatId, [choiceMessage(t, actor, plans, periods, format)]);
 }
 
-function choiceMessage(t: TranslateFn, actor: LoadedActor, plans: PlanRef[], periods: ReportPeriod[]): OutgoingMessage {
+function choiceMessage(t: TranslateFn, actor: LoadedActor, plans: PlanRef[], periods: ReportPeriod[], format: ExportFormat): OutgoingMessage {
+  const codec = format === 'docx' ? exportPlanDocx : exportPlan;
   const shown = plans.slice(0, EXPORT_CHOICES);
   const lines = [t('export-choose'), ...shown.map((p) => `• <b>${escapeHtml(planName(p, 60))}</b> — ${escapeHtml(truncate(p.title, 120))}`)];
   if (plans.length > shown.length) lines.push(t('export-choose-more'));
-  const buttons: MessageButton[][] = shown.map((p, i) => [{ text: planName(p, BUTTON_CHARS), data: exportPlan.pack({ planId: p.id, period: periodKey(periods[i]!), officerId: actor.id }) }]);
+  const buttons: MessageButton[][] = shown.map((p, i) => [{ text: planName(p, BUTTON_CHARS), data: codec.pack({ planId: p.id, period: periodKey(periods[i]!), officerId: actor.id }) }]);
   return { html: lines.join('\n'), buttons };
 }
 
 /** A plan chosen with a button: checked again against the officer's scope (the button may be old). */
-export async function answerExportChoice(services: BotServices, api: Api, chatId: number, actor: LoadedActor, choice: { planId: number; period: string }): Promise<boolean> {
+export async function answerExportChoice(services: BotServices, api: Api, chatId: number, actor: LoadedActor, choice: { planId: number; period: string; format: ExportFormat }): Promise<boolean> {
   const plan = await planInScope(services.sql, actor.scope, choice.planId);
   if (!plan) return false;
   const period = parsePeriodKey(choice.period, services.calendar.dateOf(services.now()));
-  await sendPlanExport(services, api, chatId, actor, plan, period);
+  await sendPlanExport(services, api, chatId, actor, plan, period, choice.format);
   return true;
 }
 
-/** Builds the .xlsx of the tasks in the officer's scope and sends it as a document with a caption. */
-export async function sendPlanExport(services: BotServices, api: Api, chatId: number, actor: LoadedActor, plan: PlanRef, period: ReportPeriod): Promise<void> {
+/**
+ * The file of the tasks in the officer's scope as a document with a caption: queued as an
+ * export-report job where the workers take them (progress in a message), else built here.
+ */
+export async function sendPlanExport(services: BotServices, api: Api, chatId: number, actor: LoadedActor, plan: PlanRef, period: ReportPeriod, format: ExportFormat = 'xlsx'): Promise<void> {
+  if (services.requestExport) return queuePlanExport(services.requestExport, services.i18n, api, chatId, actor, plan, period, format);
   const t = translator(services.i18n, actor.language);
   await api.sendChatAction(chatId, 'upload_document');
   const result = await exportPlanReport(
-    { plan, period, format: 'xlsx', ...(actor.scope === 'all' ? {} : { scope: actor.scope, scopeName: actor.unitName }) },
+    { plan, period, format, ...(actor.scope === 'all' ? {} : { scope: actor.scope, scopeName: actor.unitName }) },
     { db: services.sql, calendar: services.calendar, t, now: services.now() },
   );
   if (result.tasks === 0) return void (await sendOutgoing(api, chatId, [{ html: t('export-empty') }]));
@@ -86,7 +96,7 @@ export async function sendPlanExport(services: BotServices, api: Api, chatId: nu
     plan: escapeHtml(planName(plan, 200)),
     period: escapeHtml(periodLabel(t, period)),
     date: formatDmy(result.statusDate),
-    tasks: result.tasks,
+    tasks: String(result.tasks),
   });
-  await api.sendDocument(chatId, new InputFile(result.bytes, defaultFileName(plan, period, 'xlsx')), { caption, parse_mode: 'HTML' });
+  await api.sendDocument(chatId, new InputFile(result.bytes, defaultFileName(plan, period, format)), { caption, parse_mode: 'HTML' });
 }
