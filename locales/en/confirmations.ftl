@@ -18,7 +18,7 @@ plan-confirmation = {$on ->
     [on] Plan {$plan}: reported results must be confirmed by the monitoring unit.
    *[off] Plan {$plan}: a reported "done" counts at once, without confirmation.
 }
-zalo-hint-return = Send the reason as: return { $code } <reason>
+zalo-hint-return = Send the reason as: return { $code } &lt;reason&gt;
 plan-confirmation-admin-only = Only admins change a plan's confirmation setting.
 plan-confirmation-usage = Send <code>/confirmation &lt;plan number or id&gt; on</code> (or <code>off</code>).
 plan-confirmation-no-plan = No plan <b>{$plan}</b>.
