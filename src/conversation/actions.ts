@@ -130,3 +130,9 @@ export const planImportAction = createCallbackData(
     officerId: id,
   }),
 );
+
+/** /settings, where reminders go when linked on both platforms: rc:<tg|zl|last>:<officerId> (last = the chat linked last). */
+export const reminderChannelSetting = createCallbackData(
+  'rc',
+  z.object({ channel: z.enum(['tg', 'zl', 'last']), officerId: id }),
+);

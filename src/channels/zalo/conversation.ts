@@ -2,7 +2,8 @@
 // formatting, so everything is a short text reply. An incoming message is claimed once
 // (Zalo delivers at least once), then: an invite code links the chat; a number picks one
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
-// through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
+// through the same reply grammar and use cases as on Telegram; /tasks, /status, /help;
+// "nhắc qua zalo" / "nhắc qua telegram" chooses where reminders go.
 import type { OutgoingMessage } from '../types.ts';
 import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
@@ -10,6 +11,7 @@ import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../c
 import { escapeHtml } from '../../conversation/html.ts';
 import { translator, type TranslateFn } from '../../conversation/i18n.ts';
 import { redeemInvite } from '../../conversation/invites.ts';
+import { parseReminderChannelCommand, reminderChannelNameKey, setReminderChannel, type ReminderPlatform } from '../../conversation/reminder-channel.ts';
 import { leadingCode, taskViewsByCode, type SeenTask } from '../../conversation/queries.ts';
 import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../conversation/render.ts';
 import { parseReply, type ReplyCommand } from '../../conversation/reply-grammar.ts';
@@ -99,6 +101,8 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       case 'status':
         return showStatus(officer, chatId, leadingCode(command[2] ?? ''), t);
     }
+    const reminderChannel = parseReminderChannelCommand(text);
+    if (reminderChannel !== undefined) return chooseReminderChannel(officer, chatId, reminderChannel, t);
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
     if (parsed) return answerText(officer, chatId, parsed, t);
@@ -114,6 +118,13 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     log.info({ msg: 'chat linked', officer_id: result.officerId });
     const t = translator(services.i18n, result.language);
     return send(chatId, [{ html: `${t('start-linked', { name: escapeHtml(result.officerName) })}\n\n${t('zalo-help')}` }]);
+  }
+
+  /** "nhắc qua zalo" / "nhắc qua telegram": where reminders go for an officer linked on both. */
+  async function chooseReminderChannel(officer: LoadedActor, chatId: string, channel: ReminderPlatform | null, t: TranslateFn) {
+    const result = await setReminderChannel(services.prisma, { officerId: officer.id, channel });
+    const name = t(reminderChannelNameKey(channel));
+    return send(chatId, [{ html: t(result.outcome === 'set' ? 'reminder-channel-set' : 'reminder-channel-not-linked', { channel: name }) }]);
   }
 
   async function showStatus(officer: LoadedActor, chatId: string, code: string, t: TranslateFn) {
