@@ -12,6 +12,7 @@ zalo-help =
     • Send a photo right after answering, as evidence.
     • "tasks": open tasks; "status" or "status 1.2": how things stand; "overdue": overdue tasks.
     • Linked on Telegram too: "remind via zalo" or "remind via telegram" chooses where reminders go.
+    • Leaders: "subscribe" brings the weekly summary of your unit here.
 zalo-evidence-hint = Evidence? Send a photo right after this message.
 zalo-hint-blocked = Send the reason as: blocked { $code } &lt;reason&gt;
 zalo-hint-extend = Send the date you ask for as: extend { $code } &lt;dd/mm/yyyy&gt; &lt;reason&gt;

@@ -12,6 +12,7 @@ zalo-help =
     • Gửi ảnh ngay sau khi trả lời để làm minh chứng.
     • "tasks": việc đang mở; "status" hoặc "status 1.2": tình hình; "overdue": việc quá hạn.
     • Đã liên kết cả Telegram: "nhắc qua zalo" hoặc "nhắc qua telegram" để chọn nơi nhận nhắc việc.
+    • Lãnh đạo: "đăng ký báo cáo tuần" để nhận tổng hợp tuần của đơn vị tại đây.
 zalo-evidence-hint = Có minh chứng? Gửi ảnh ngay sau tin nhắn này.
 zalo-hint-blocked = Nhắn lý do vướng mắc theo dạng: vướng { $code } &lt;lý do&gt;
 zalo-hint-extend = Nhắn ngày đề nghị gia hạn theo dạng: gia hạn { $code } &lt;dd/mm/yyyy&gt; &lt;lý do&gt;

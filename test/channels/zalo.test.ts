@@ -83,6 +83,20 @@ describe('a reminder card and answers by text', () => {
   });
 });
 
+describe('the weekly summary on Zalo (no groups there)', () => {
+  it('an officer may not subscribe; a leader subscribes their own chat, and stops it', async () => {
+    expect(await say(OFFICER_CHAT, 'đăng ký báo cáo tuần')).toContain('Chỉ lãnh đạo');
+    const leaderChat = 'zalo-user-leader';
+    await db.prisma.chatIdentity.create({ data: { officerId: seed.officers.leader.id, channel: 'ZALO', externalId: leaderChat } });
+    expect(await say(leaderChat, 'dang ky bao cao tuan')).toContain('tổng hợp tuần của Phòng Nội vụ');
+    const subscription = await db.prisma.chatSubscription.findUniqueOrThrow({ where: { channel_chatId: { channel: 'ZALO', chatId: leaderChat } }, include: { units: true } });
+    expect(subscription).toMatchObject({ active: true, weeklySummary: true, overdueDigest: false });
+    expect(subscription.units.map((u) => u.unitId)).toEqual([seed.units.interior.id]);
+    expect(await say(leaderChat, 'hủy báo cáo tuần')).toContain('Đã ngừng');
+    expect(await db.prisma.chatSubscription.count({ where: { chatId: leaderChat, active: true } })).toBe(0);
+  });
+});
+
 describe('how updates come in', () => {
   it('long polling: one update per call, an empty poll (408) is no error', async () => {
     const running = await adapter.start({ mode: 'polling' });

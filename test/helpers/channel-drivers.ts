@@ -28,7 +28,7 @@ export interface ChannelDriver {
   answer(n: number, fill: Fill): Promise<void>;
   sendPhoto(n: number): Promise<void>;
   /** Makes the weekly summary of a leader's unit come to a chat on this platform; returns that chat's address. */
-  subscribeSummary(leaderN: number, leaderOfficerId: number, unitId: number): Promise<string>;
+  subscribeSummary(leaderN: number): Promise<string>;
   transcript(chat: string): Shown[];
 }
 
@@ -104,12 +104,10 @@ export function zaloDriver(world: ChannelsWorld): ChannelDriver {
       await handle(n, { text });
     },
     sendPhoto: (n) => handle(n, { photo: `https://zalo.example/photo/${n}.jpg` }),
-    async subscribeSummary(leaderN, leaderOfficerId, unitId) {
-      // Zalo's bots cannot join groups and the adapter has no subscribe command yet: the
-      // leader's own chat is subscribed as an office would set it up in the database.
-      const chatId = chatOf(leaderN);
-      await world.prisma.chatSubscription.create({ data: { channel: 'ZALO', chatId, overdueDigest: false, createdById: leaderOfficerId, units: { create: [{ unitId }] } } });
-      return chatId;
+    async subscribeSummary(leaderN) {
+      // Zalo's bots cannot join groups: the leader subscribes their own chat.
+      await handle(leaderN, { text: 'đăng ký báo cáo tuần' });
+      return chatOf(leaderN);
     },
     transcript: (chat) => zalo.messagesTo(chat).map((m) => ({ id: m.messageId, text: m.text })),
   };

@@ -3,7 +3,8 @@
 // (Zalo delivers at least once), then: an invite code links the chat; a number picks one
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
 // through the same reply grammar and use cases as on Telegram; /tasks, /status, /help;
-// "nhắc qua zalo" / "nhắc qua telegram" chooses where reminders go.
+// "nhắc qua zalo" / "nhắc qua telegram" chooses where reminders go; a leader's "đăng ký báo
+// cáo tuần" brings the weekly summary to their own chat.
 import type { OutgoingMessage } from '../types.ts';
 import { confirmationDecision, extensionDecision, listPage, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../conversation/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../conversation/answers.ts';
@@ -28,6 +29,7 @@ import type { BotServices } from '../../bot/context.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
+import { parseSummaryCommand, setZaloSummary, type SummaryCommand } from './summary-subscription.ts';
 
 export interface ZaloConversationDeps {
   services: BotServices;
@@ -101,6 +103,8 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       case 'status':
         return showStatus(officer, chatId, leadingCode(command[2] ?? ''), t);
     }
+    const summary = parseSummaryCommand(text);
+    if (summary) return subscribeSummary(officer, chatId, summary, t);
     const reminderChannel = parseReminderChannelCommand(text);
     if (reminderChannel !== undefined) return chooseReminderChannel(officer, chatId, reminderChannel, t);
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
@@ -118,6 +122,12 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     log.info({ msg: 'chat linked', officer_id: result.officerId });
     const t = translator(services.i18n, result.language);
     return send(chatId, [{ html: `${t('start-linked', { name: escapeHtml(result.officerName) })}\n\n${t('zalo-help')}` }]);
+  }
+
+  /** "đăng ký báo cáo tuần": a leader's own chat gets the weekly summary of their unit (no groups on Zalo). */
+  async function subscribeSummary(officer: LoadedActor, chatId: string, command: SummaryCommand, t: TranslateFn) {
+    const result = await setZaloSummary(services.prisma, officer, chatId, command);
+    return send(chatId, [{ html: result.outcome === 'subscribed' ? t('zalo-summary-subscribed', { unit: escapeHtml(result.unitName) }) : t(`zalo-summary-${result.outcome}`) }]);
   }
 
   /** "nhắc qua zalo" / "nhắc qua telegram": where reminders go for an officer linked on both. */
