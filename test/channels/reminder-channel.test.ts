@@ -93,9 +93,12 @@ describe('where reminders go for an officer linked on both platforms', () => {
   });
 
   it('notices follow the choice: an extension asked on Telegram is answered on Zalo, the chosen platform', async () => {
-    const { n, leaderN, tg, zl, task } = await officerOnBoth();
+    const { n, leaderN, tg, zl, task, officer } = await officerOnBoth();
     const friday = await task('1.1', 'Kiện toàn tổ công tác', '2024-11-29');
-    await zl.say(n, 'nhac qua zalo');
+    // Typed on Telegram, as on Zalo (without tone marks too).
+    await tg.say(n, 'nhac qua zalo');
+    expect(texts(tg.transcript(tg.chatOf(n))).at(-1)).toMatch(/gửi qua Zalo/);
+    expect(await world.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } })).toMatchObject({ reminderChannel: 'ZALO' });
     await tg.say(n, 'gia hạn 1.1 20/12/2024 chờ số liệu');
     expect(texts(tg.transcript(tg.chatOf(leaderN))).at(-1)).toMatch(/chờ số liệu/);
     const zaloBefore = zl.transcript(zl.chatOf(n)).length;
