@@ -3,7 +3,8 @@
 // both; switching moves the reminders already planned; notices follow the same choice. Real
 // bot, Zalo adapter and workers on both stand-ins (test/helpers/channels-world.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { addPlanTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
+import { sendReminderJob } from '../../src/delivery/jobs/definitions/send-reminder.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { telegramDriver, zaloDriver } from '../helpers/channel-drivers.ts';
 import { createChannelsWorld, type ChannelsWorld } from '../helpers/channels-world.ts';
@@ -90,6 +91,22 @@ describe('where reminders go for an officer linked on both platforms', () => {
     expect(zl.transcript(zl.chatOf(n)).length).toBe(zaloBefore);
     expect(world.tg.violations).toEqual([]);
     expect(world.zalo.violations).toEqual([]);
+  });
+
+  it('a job that booked its slot for the old chat sends on the chosen one, once, when the choice changed meanwhile', async () => {
+    const { n, tg, zl, officer, task, identity } = await officerOnBoth();
+    const today = await task('1.1', 'Gửi báo cáo tháng', '2024-11-26');
+    const reminder = await world.prisma.reminder.create({
+      data: { deliveryKey: `booked-${n}`, taskId: today.id, officerId: officer.id, chatIdentityId: identity('TELEGRAM').id, kind: 'due-day', plannedAt: START },
+    });
+    await zl.say(n, 'nhắc qua zalo');
+    expect((await world.prisma.reminder.findUniqueOrThrow({ where: { id: reminder.id } })).chatIdentityId).toBe(identity('ZALO').id);
+    // The job as it stands after booking a send slot for the Telegram chat, before the switch.
+    const payload = { reminderId: reminder.id, plannedAt: START.toISOString(), slotAt: Date.now(), slotChatId: identity('TELEGRAM').id };
+    await world.queues.delivery.add(sendReminderJob.name, payload, { jobId: sendReminderJob.jobId(payload) });
+    await waitFor(async () => (await world.prisma.reminder.findUniqueOrThrow({ where: { id: reminder.id } })).status === 'SENT', 15_000, 'the reminder sent');
+    await waitFor(async () => texts(zl.transcript(zl.chatOf(n))).some((t) => t.includes('Gửi báo cáo tháng')), 10_000, 'the reminder on Zalo');
+    expect(tg.transcript(tg.chatOf(n))).toEqual([]);
   });
 
   it('notices follow the choice: an extension asked on Telegram is answered on Zalo, the chosen platform', async () => {

@@ -4,10 +4,10 @@
 // workers delivering reminders and digests on both. Each scenario has its own unit, people,
 // plan and task, and starts on the same fixed instant; the clock moves only when a step says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
-import { runOverdueDigest } from '../../jobs/handlers/overdue-digest.ts';
-import { runWeeklySummary } from '../../jobs/handlers/weekly-summary.ts';
-import { createInvite } from '../../src/conversation/invites.ts';
+import { addPlanTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
+import { runOverdueDigest } from '../../src/delivery/jobs/handlers/overdue-digest.ts';
+import { runWeeklySummary } from '../../src/delivery/jobs/handlers/weekly-summary.ts';
+import { createInvite } from '../../src/tasks/invites.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { telegramDriver, zaloDriver, type ChannelDriver, type Fill, type Shown } from '../helpers/channel-drivers.ts';
 import { createChannelsWorld, type ChannelsWorld } from '../helpers/channels-world.ts';

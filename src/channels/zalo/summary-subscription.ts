@@ -2,9 +2,9 @@
 // their own private chat to the weekly summary of their unit ("đăng ký báo cáo tuần" or
 // "subscribe"), and stops it ("hủy báo cáo tuần" / "unsubscribe"). The overdue digest is not
 // subscribed here: a leader already gets their own every working morning.
-import { audit } from '../../conversation/audit.ts';
-import { isLeaderOrAdmin } from '../../conversation/permissions.ts';
-import type { LoadedActor } from '../../conversation/scope.ts';
+import { audit } from '../../tasks/audit.ts';
+import { isLeaderOrAdmin } from '../../access/permissions.ts';
+import type { LoadedActor } from '../../tasks/actor.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 
 export type SummaryCommand = 'subscribe' | 'unsubscribe';

@@ -1,7 +1,7 @@
 // The dry run a clerk checks against the paper: the plan, what was read from each table,
 // then every task with its units and its deadline as written and as understood, in the
 // clerk's language. The JSON output is dryRunJson's, unchanged.
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import type { ParsedPlanFile } from '../../plans/import-plan.ts';
 import type { TaskDeadline } from '../../plans/parse-plan.ts';
 import { planPreview, type PlanPreview } from '../../plans/plan-preview.ts';
