@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_MAX_BYTES, extensionDecision, listPage, taskAction } from '../../src/messages/actions.ts';
 import { escapeHtml, splitMessage } from '../../src/messages/html.ts';
 import { createI18n, LOCALES_DIR } from '../../src/messages/i18n.ts';
+import { WARNING_CODES } from '../../src/plans/task-tree.ts';
 import { trackingStatus } from '../../src/status/tracking-status.ts';
 
 function keys(file: string): string[] {
@@ -32,6 +33,10 @@ describe('locales', () => {
     expect(all.length).toBeGreaterThan(50);
     expect(new Set(all).size).toBe(all.length);
     for (const key of all) expect(key).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/);
+  });
+  it('every importer warning has its text in both languages', () => {
+    const vi = keys('vi/plan-warnings.ftl');
+    for (const code of WARNING_CODES) expect(vi).toContain(`plan-warning-${code}`);
   });
   it('translates outside a context, without bidi isolation marks', () => {
     const i18n = createI18n();
