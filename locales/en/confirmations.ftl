@@ -18,7 +18,7 @@ plan-confirmation = {$on ->
     [on] Plan {$plan}: reported results must be confirmed by the monitoring unit.
    *[off] Plan {$plan}: a reported "done" counts at once, without confirmation.
 }
-zalo-hint-return = Send the reason as: return { $code } <reason>
+zalo-hint-return = Send the reason as: return { $code } &lt;reason&gt;
 plan-confirmation-admin-only = Only admins change a plan's confirmation setting.
 plan-confirmation-no-plan = No plan <b>{$plan}</b>.
 plan-confirmation-ambiguous = <b>{$plan}</b> names several plans: send the plan's id.

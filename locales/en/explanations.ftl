@@ -14,4 +14,4 @@ ask-explanation-text = ✍️ Type the explanation (why it is late, what was don
 explanation-recorded = ✅ Your explanation was sent to the leader.
 explanation-none-open = No explanation is waiting on this task.
 explanation-answered-notice = ✍️ <b>{ $name } explained</b>:
-zalo-hint-explain = Send the explanation as: explain { $code } <text>
+zalo-hint-explain = Send the explanation as: explain { $code } &lt;text&gt;

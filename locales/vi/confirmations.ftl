@@ -18,7 +18,7 @@ plan-confirmation = {$on ->
     [on] Kế hoạch {$plan}: kết quả báo hoàn thành phải được đơn vị theo dõi xác nhận.
    *[off] Kế hoạch {$plan}: báo hoàn thành được ghi nhận ngay, không cần xác nhận.
 }
-zalo-hint-return = Nhắn lý do trả lại theo dạng: trả lại { $code } <lý do>
+zalo-hint-return = Nhắn lý do trả lại theo dạng: trả lại { $code } &lt;lý do&gt;
 plan-confirmation-admin-only = Chỉ quản trị viên mới đổi được cài đặt xác nhận của kế hoạch.
 plan-confirmation-no-plan = Không có kế hoạch <b>{$plan}</b>.
 plan-confirmation-ambiguous = <b>{$plan}</b> trùng nhiều kế hoạch: hãy gõ mã số (#) của kế hoạch.

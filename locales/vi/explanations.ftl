@@ -14,4 +14,4 @@ ask-explanation-text = ✍️ Nhập nội dung giải trình (lý do chậm, vi
 explanation-recorded = ✅ Đã gửi giải trình cho lãnh đạo.
 explanation-none-open = Nhiệm vụ này không có yêu cầu giải trình nào đang chờ.
 explanation-answered-notice = ✍️ <b>{ $name } đã giải trình</b>:
-zalo-hint-explain = Nhắn nội dung giải trình theo dạng: giải trình { $code } <nội dung>
+zalo-hint-explain = Nhắn nội dung giải trình theo dạng: giải trình { $code } &lt;nội dung&gt;

@@ -7,14 +7,16 @@ zalo-help =
     Cách trả lời trên Zalo:
     • Gửi số tương ứng với lựa chọn dưới mỗi tin nhắn (1, 2, ...).
     • "xong 1.2" (kèm ghi chú nếu muốn), "1.2 50%", "đang làm 1.2"
-    • "vướng 1.2 <lý do>", "gia hạn 1.2 <dd/mm/yyyy> <lý do>"
+    • "vướng 1.2 &lt;lý do&gt;", "gia hạn 1.2 &lt;dd/mm/yyyy&gt; &lt;lý do&gt;"
     • "nhắc lại 1.2" hoặc "nhắc lại 1.2 thứ Hai"
     • Gửi ảnh ngay sau khi trả lời để làm minh chứng.
     • "tasks": việc đang mở; "status" hoặc "status 1.2": tình hình; "overdue": việc quá hạn.
+    • Đã liên kết cả Telegram: "nhắc qua zalo" hoặc "nhắc qua telegram" để chọn nơi nhận nhắc việc.
+    • Lãnh đạo: "đăng ký báo cáo tuần" để nhận tổng hợp tuần của đơn vị tại đây.
 zalo-evidence-hint = Có minh chứng? Gửi ảnh ngay sau tin nhắn này.
-zalo-hint-blocked = Nhắn lý do vướng mắc theo dạng: vướng { $code } <lý do>
-zalo-hint-extend = Nhắn ngày đề nghị gia hạn theo dạng: gia hạn { $code } <dd/mm/yyyy> <lý do>
-zalo-hint-snooze-day = Nhắn ngày muốn được nhắc lại theo dạng: nhắc lại { $code } <dd/mm hoặc thứ Hai>
+zalo-hint-blocked = Nhắn lý do vướng mắc theo dạng: vướng { $code } &lt;lý do&gt;
+zalo-hint-extend = Nhắn ngày đề nghị gia hạn theo dạng: gia hạn { $code } &lt;dd/mm/yyyy&gt; &lt;lý do&gt;
+zalo-hint-snooze-day = Nhắn ngày muốn được nhắc lại theo dạng: nhắc lại { $code } &lt;dd/mm hoặc thứ Hai&gt;
 zalo-pick-progress = Tiến độ đến nay?
 zalo-pick-snooze = Nhắc lại khi nào?
 zalo-choice-unknown = Số này không ứng với lựa chọn nào đang mở. Nhắn "tasks" để xem việc của bạn.

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.ts';
 import { planReminders, type PlannedReminder, type ReminderKind, type TaskStatus } from '../reminders/plan-reminders.ts';
 import { reminderPolicyOverridesSchema, resolveReminderPolicy, type ReminderPolicy } from '../reminders/policy-values.ts';
 import { deliveryKey, recipientsFor, type Holder, type RecipientOfficer, type TaskUnitOfficers } from './recipients.ts';
+import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat, type ReminderPlatform } from '../tasks/reminder-channel.ts';
 
 /** Kinds of reminder the policy makes; only these are re-planned or cancelled while a task is open. */
 const POLICY_KINDS = new Set<string>(['before-due', 'due-day', 'overdue', 'escalation-leader', 'escalation-monitor', 'check-in'] satisfies ReminderKind[]);
@@ -46,10 +47,18 @@ export interface PlanningUnit {
     id: number;
     name: string;
     role: 'OFFICER' | 'LEADER' | 'ADMIN';
-    chatIdentities: Array<{ id: number }>;
-    absences?: Array<{ fromDate: Date; toDate: Date; delegate: { id: number; active: boolean; chatIdentities: Array<{ id: number }> } | null }>;
+    /** Active chats, most recently linked first; reminders go to the one reminderChat picks. */
+    chatIdentities: ChatChoice[];
+    reminderChannel?: ReminderPlatform | null;
+    absences?: Array<{ fromDate: Date; toDate: Date; delegate: { id: number; active: boolean; chatIdentities: ChatChoice[]; reminderChannel?: ReminderPlatform | null } | null }>;
   }>;
 }
+
+type ChatChoice = { id: number; channel?: string };
+
+/** The chat an officer is reminded on: the platform they chose, else the one linked last. */
+const chatIdOf = (o: { chatIdentities: ChatChoice[]; reminderChannel?: ReminderPlatform | null }) =>
+  reminderChat(o.chatIdentities.map((c) => ({ ...c, channel: c.channel ?? '' })), o.reminderChannel)?.id ?? null;
 
 export interface LoadedTask {
   id: number;
@@ -99,13 +108,13 @@ function recipientOfficers(unit: PlanningUnit): RecipientOfficer[] {
   return unit.officers.map((o) => ({
       officerId: o.id,
       role: o.role,
-      chatIdentityId: o.chatIdentities[0]?.id ?? null,
+      chatIdentityId: chatIdOf(o),
       ...(o.absences?.length
         ? {
             absences: o.absences.map((a) => ({
               from: a.fromDate.toISOString().slice(0, 10),
               to: a.toDate.toISOString().slice(0, 10),
-              ...(a.delegate?.active ? { delegate: { officerId: a.delegate.id, chatIdentityId: a.delegate.chatIdentities[0]?.id ?? null } } : {}),
+              ...(a.delegate?.active ? { delegate: { officerId: a.delegate.id, chatIdentityId: chatIdOf(a.delegate) } } : {}),
             })),
           }
         : {}),
@@ -217,15 +226,16 @@ export async function* taskBatches(prisma: PrismaClient, taskIds?: number[], sql
           id: true,
           name: true,
           policy: { where: { planId: null }, select: { settings: true } },
-          // An officer linked on Telegram and on Zalo is reminded on the chat linked last, never on both.
+          // An officer linked on Telegram and on Zalo is reminded on the platform they chose, else
+          // on the chat linked last; never on both.
           officers: {
             where: { active: true },
             select: {
-              id: true, name: true, role: true,
-              chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } },
+              id: true, name: true, role: true, reminderChannel: true,
+              chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { id: true, channel: true } },
               // Reminders on an absence's days go to whoever stands in (a few rows per officer a year).
               absences: {
-                select: { fromDate: true, toDate: true, delegate: { select: { id: true, active: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } } } },
+                select: { fromDate: true, toDate: true, delegate: { select: { id: true, active: true, reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { id: true, channel: true } } } } },
               },
             },
           },

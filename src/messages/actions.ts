@@ -150,3 +150,9 @@ export const passDownAction = createCallbackData(
   'g',
   z.object({ step: z.enum(['m', 'u', 'o']), taskId: id, targetId: z.coerce.number().int().min(0).max(2 ** 31 - 1), officerId: id }),
 );
+
+/** /settings, where reminders go when linked on both platforms: rc:<tg|zl|last>:<officerId> (last = the chat linked last). */
+export const reminderChannelSetting = createCallbackData(
+  'rc',
+  z.object({ channel: z.enum(['tg', 'zl', 'last']), officerId: id }),
+);

@@ -7,6 +7,7 @@ import { extensionDecision } from './actions.ts';
 import { escapeHtml, truncate } from './html.ts';
 import { translator, type Translator } from './i18n.ts';
 import { formatDmy } from '../status/tracking-status.ts';
+import { ACTIVE_CHATS_NEWEST_FIRST, byReminderChoice } from '../tasks/reminder-channel.ts';
 
 export type Platform = 'TELEGRAM' | 'ZALO';
 
@@ -22,9 +23,10 @@ export interface DeciderChat {
   message: OutgoingMessage;
 }
 
-/** An officer's active chats, most recently linked first. */
+/** An officer's active chats, the platform they chose for reminders first, then most recently linked first. */
 export async function chatsOf(prisma: PrismaClient, officerId: number): Promise<OfficerChat[]> {
-  return prisma.chatIdentity.findMany({ where: { officerId, active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], select: { channel: true, externalId: true } });
+  const officer = await prisma.officer.findUnique({ where: { id: officerId }, select: { reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { channel: true, externalId: true } } } });
+  return officer ? byReminderChoice(officer.chatIdentities, officer.reminderChannel) : [];
 }
 
 /** The first chat on this platform or on one the process can also send to. */

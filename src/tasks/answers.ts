@@ -1,6 +1,7 @@
 // Recording what officers answer: one transaction per answer holding the report, the
 // task's new state and the audit entry. Reports are never updated, so an answer never
 // loses what was recorded before it; replaying an answer that is already recorded is a no-op.
+import { reminderChatOf } from './reminder-channel.ts';
 import { Prisma, type PrismaClient, type StatusReport, type Task } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import { scopeSql, seenOf, unitsHolding, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
@@ -327,7 +328,7 @@ export async function snoozeTask(
   return prisma.$transaction(async (tx) => {
     const { task } = await loadForAnswer(tx, input.officerId, input.taskId);
     if (task.status === 'DONE' || task.status === 'CANCELLED') return { outcome: 'already-done' } as const;
-    const identity = await tx.chatIdentity.findFirst({ where: { officerId: input.officerId, active: true }, orderBy: { linkedAt: 'desc' } });
+    const identity = await reminderChatOf(tx, input.officerId);
     const occurrence = task.due ? isoOfDbDate(task.due) : 'none';
     const deliveryKey = `t${task.id}:${occurrence}:snooze:o${input.officerId}`;
     // Reminders due before the snooze ends would ring anyway: the officer asked for quiet.

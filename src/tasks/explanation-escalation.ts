@@ -4,6 +4,7 @@
 // (unique delivery keys, delivered once by the workers like any reminder), at the start of the
 // first working day after the due day; the answer cancels them with the due-day reminder. Overdue
 // explanations are also listed in the leader's overdue digest (messages/overdue-explanations.ts).
+import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from './reminder-channel.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import type { Db } from './actor.ts';
@@ -34,7 +35,7 @@ export async function planExplanationEscalation(
   const recipients = await tx.officer.findMany({
     where: { active: true, OR: [{ id: input.requesterId }, { role: 'LEADER', unitId: { in: input.responsibleUnitIds } }] },
     orderBy: { id: 'asc' },
-    select: { id: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } },
+    select: { id: true, reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { id: true, channel: true } } },
   });
   const linked = recipients.filter((o) => o.chatIdentities.length);
   if (!linked.length) return [];
@@ -44,7 +45,7 @@ export async function planExplanationEscalation(
       deliveryKey: escalationDeliveryKey(input.taskId, input.requestId, o.id),
       taskId: input.taskId,
       officerId: o.id,
-      chatIdentityId: o.chatIdentities[0]!.id,
+      chatIdentityId: reminderChat(o.chatIdentities, o.reminderChannel)!.id,
       occurrenceDue: dbDateOf(input.dueOn),
       kind: EXPLANATION_ESCALATION_KIND,
       plannedAt,

@@ -3,6 +3,7 @@
 // leader. Each step is one transaction with its audit entry. Unanswered requests are reminded
 // on their due day through the ordinary reminder rows (kind "explanation"), and escalated to the
 // leaders the day after (explanation-escalation.ts).
+import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from './reminder-channel.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { IsoDate } from '../deadlines/types.ts';
@@ -52,7 +53,7 @@ export async function requestExplanation(
     const request = await tx.explanationRequest.create({ data: { taskId: task.id, requesterId: actor.id, dueOn: dbDateOf(dueOn), note, createdAt: input.now } });
     const officers = await tx.officer.findMany({
       where: { active: true, unitId: { in: responsibleUnitIds(task.units) }, id: { not: actor.id } },
-      select: { id: true, chatIdentities: { where: { active: true }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }], take: 1, select: { id: true } } },
+      select: { id: true, reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { id: true, channel: true } } },
     });
     // Reminded on the due day if still unanswered (the answer cancels these rows).
     const remindAt = calendar.instantOn(calendar.isWorkingDay(dueOn) ? dueOn : calendar.nextWorkingDay(dueOn));
@@ -63,7 +64,7 @@ export async function requestExplanation(
           deliveryKey: `t${task.id}:expl${request.id}:o${o.id}`,
           taskId: task.id,
           officerId: o.id,
-          chatIdentityId: o.chatIdentities[0]!.id,
+          chatIdentityId: reminderChat(o.chatIdentities, o.reminderChannel)!.id,
           occurrenceDue: dbDateOf(dueOn),
           kind: EXPLANATION_REMINDER_KIND,
           plannedAt: remindAt,

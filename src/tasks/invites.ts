@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
+import { repointPendingReminders } from './reminder-channel.ts';
 
 export const INVITE_CODE_BYTES = 16;
 export const INVITE_TTL_DAYS = 14;
@@ -67,7 +68,9 @@ export async function redeemInvite(
       create: { officerId: invite.officerId, channel: input.channel, externalId: input.externalId, username: input.username ?? null, linkedAt: input.now },
       update: { officerId: invite.officerId, username: input.username ?? null, active: true, linkedAt: input.now, deactivatedAt: null, deactivationReason: null, deactivationReportedAt: null },
     });
-    await audit(tx, { actor: String(invite.officerId), action: 'chat.link', entityType: 'ChatIdentity', entityId: identity.id, data: { channel: input.channel, inviteId: invite.id } });
+    // Reminders already planned follow: to this chat, unless the officer chose the other platform.
+    const moved = await repointPendingReminders(tx, invite.officerId);
+    await audit(tx, { actor: String(invite.officerId), action: 'chat.link', entityType: 'ChatIdentity', entityId: identity.id, data: { channel: input.channel, inviteId: invite.id, movedReminders: moved } });
     return { outcome: 'linked', officerId: invite.officerId, officerName: invite.officer.name, language: invite.officer.language } as const;
   });
 }

@@ -34,6 +34,7 @@ import { onboardingFeature } from './features/onboarding.ts';
 import { planImportFeature } from './features/plan-import.ts';
 import { registeredOnlyFeature } from './features/registered-only.ts';
 import { settingsFeature } from './features/settings.ts';
+import { reminderChannelFeature } from './features/reminder-channel.ts';
 import { taskButtonsFeature } from './features/task-buttons.ts';
 import { tasksFeature } from './features/tasks.ts';
 import { textRepliesFeature } from './features/text-replies.ts';
@@ -130,7 +131,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const storage = conversationStorage(options.conversationStore);
   features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
-  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, passDownFeature, textRepliesFeature, unhandledFeature);
+  features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, reminderChannelFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, passDownFeature, textRepliesFeature, unhandledFeature);
 
   bot.catch((err) => {
     (err.ctx.logger ?? logger).error({ err: err.error, msg: 'unhandled bot error' });

@@ -2,7 +2,9 @@
 // formatting, so everything is a short text reply. An incoming message is claimed once
 // (Zalo delivers at least once), then: an invite code links the chat; a number picks one
 // of the choices last shown in the chat; "xong 1.2", "1.2 50%", "gia hạn 1.2 20/12" ... go
-// through the same reply grammar and use cases as on Telegram; /tasks, /status, /help.
+// through the same reply grammar and use cases as on Telegram; /tasks, /status, /help;
+// "nhắc qua zalo" / "nhắc qua telegram" chooses where reminders go; a leader's "đăng ký báo
+// cáo tuần" brings the weekly summary to their own chat.
 import type { OutgoingMessage } from '../types.ts';
 import { confirmationDecision, extensionDecision, listPage, passDownAction, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../messages/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../tasks/answers.ts';
@@ -16,6 +18,7 @@ import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
 import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
+import { parseReminderChannelCommand, reminderChannelNameKey, setReminderChannel, type ReminderPlatform } from '../../tasks/reminder-channel.ts';
 import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies/snooze-time.ts';
@@ -29,6 +32,7 @@ import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
 import { createZaloPassDown } from './pass-down.ts';
+import { parseSummaryCommand, setZaloSummary, type SummaryCommand } from './summary-subscription.ts';
 
 export interface ZaloConversationDeps {
   services: BotServices;
@@ -110,6 +114,10 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       case 'baocao':
         return showReport(officer, chatId, command[2] ?? '', t);
     }
+    const summary = parseSummaryCommand(text);
+    if (summary) return subscribeSummary(officer, chatId, summary, t);
+    const reminderChannel = parseReminderChannelCommand(text);
+    if (reminderChannel !== undefined) return chooseReminderChannel(officer, chatId, reminderChannel, t);
     if (CHOICE.test(text)) return pickChoice(officer, chatId, Number(text), t);
     const parsed = parseReply(text);
     if (parsed) return answerText(officer, chatId, parsed, t);
@@ -132,6 +140,19 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (!isLeaderOrAdmin(officer)) return send(chatId, [{ html: t('leaders-only') }]);
     const period = /^(q|quy|quý|quarter)$/i.test(arg.trim()) ? 'quarter' : 'week';
     return send(chatId, await services.composer.leaderReport(officer.id, services.now(), period));
+  }
+
+  /** "đăng ký báo cáo tuần": a leader's own chat gets the weekly summary of their unit (no groups on Zalo). */
+  async function subscribeSummary(officer: LoadedActor, chatId: string, command: SummaryCommand, t: TranslateFn) {
+    const result = await setZaloSummary(services.prisma, officer, chatId, command);
+    return send(chatId, [{ html: result.outcome === 'subscribed' ? t('zalo-summary-subscribed', { unit: escapeHtml(result.unitName) }) : t(`zalo-summary-${result.outcome}`) }]);
+  }
+
+  /** "nhắc qua zalo" / "nhắc qua telegram": where reminders go for an officer linked on both. */
+  async function chooseReminderChannel(officer: LoadedActor, chatId: string, channel: ReminderPlatform | null, t: TranslateFn) {
+    const result = await setReminderChannel(services.prisma, { officerId: officer.id, channel });
+    const name = t(reminderChannelNameKey(channel));
+    return send(chatId, [{ html: t(result.outcome === 'set' ? 'reminder-channel-set' : 'reminder-channel-not-linked', { channel: name }) }]);
   }
 
   async function showStatus(officer: LoadedActor, chatId: string, code: string, t: TranslateFn) {

@@ -6,6 +6,7 @@ import { sendDigestJob } from '../definitions/send-digest.ts';
 import type { DeliveryRoute, JobDeps } from '../deps.ts';
 import { deactivateChatIdentity, deactivateSubscription } from '../../unreachable.ts';
 import { delayJob } from './delay-job.ts';
+import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from '../../../tasks/reminder-channel.ts';
 
 export interface SendDigestInput {
   payload: unknown;
@@ -31,8 +32,9 @@ export async function runSendDigest({ payload, job, token, deps }: SendDigestInp
   /** After the last part: what the digest reported is marked reported (composing writes nothing). */
   let afterSent = async (): Promise<void> => undefined;
   if (data.kind === 'overdue') {
-    // The leader's chat on a platform this process sends on; the most recently linked when several.
-    const chat = await deps.prisma.chatIdentity.findFirst({ where: { officerId: data.officerId, active: true, channel: { in: platforms } }, orderBy: [{ linkedAt: 'desc' }, { id: 'desc' }] });
+    // The leader's chat on a platform this process sends on: the platform they chose, else the most recently linked.
+    const leader = await deps.prisma.officer.findUnique({ where: { id: data.officerId }, select: { reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, where: { active: true, channel: { in: platforms } } } } });
+    const chat = leader ? reminderChat(leader.chatIdentities, leader.reminderChannel) : undefined;
     route = chat ? deps.channels[chat.channel] : undefined;
     chatId = route ? chat?.externalId : undefined;
     deactivate = (reason) => deps.prisma.$transaction(deactivateChatIdentity(deps.prisma, chat!.id, reason, now));

@@ -94,7 +94,16 @@ async function sendAtSlot(ctx: {
   const db = deps.sql ?? prisma;
   const claim = await claimNextForChat(db, chatIdentityId, { id: data.reminderId, queuedFor: new Date(data.plannedAt) }, now, deps.claimTtlMs);
   if (claim.outcome === 'chat-inactive') return skip('no-chat');
-  if (claim.outcome === 'nothing-due') return skip('nothing-due');
+  if (claim.outcome === 'nothing-due') {
+    // The reminder may have moved to another chat while this job waited for the slot it booked
+    // (the officer chose the other platform, or linked a new chat): start again for that chat.
+    if (data.slotChatId !== undefined) {
+      const fresh = { reminderId: data.reminderId, plannedAt: data.plannedAt };
+      await job.updateData(fresh);
+      return runSendReminder({ payload: fresh, job, ...(token ? { token } : {}), deps });
+    }
+    return skip('nothing-due');
+  }
   if (claim.outcome === 'claimed-elsewhere') {
     // Another worker is sending the chat's earlier reminder, or crashed while sending it.
     return waitWithoutSlot(job, token, data, claim.retryAt.getTime() - now.getTime() + 100);
