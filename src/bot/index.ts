@@ -41,6 +41,7 @@ import { handleFeatureError } from './middlewares/error-boundary.ts';
 import { setupContext } from './middlewares/setup-context.ts';
 import { userRateLimit } from './middlewares/user-rate-limit.ts';
 import { sendBudget } from './send-budget.ts';
+import { WEBHOOK_REPLY_METHODS } from './webhook.ts';
 import { createChatPacing } from '../scheduler/chat-pacing.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -105,7 +106,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   };
 
   const bot = new Bot<BotContext>(config.telegram.token, {
-    client: { apiRoot: config.telegram.apiRoot },
+    client: { apiRoot: config.telegram.apiRoot, canUseWebhookReply: (method) => WEBHOOK_REPLY_METHODS.has(method) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const { limits } = options;
