@@ -20,9 +20,9 @@ import { createRedis } from '../src/redis.ts';
 import { WEBHOOK_PATH } from '../src/bot/webhook.ts';
 import { openScratchDatabase } from './support/scratch-database.ts';
 import { seedWebhookWorld, type UpdateMix } from './support/webhook-world.ts';
-import type { ServerSpec } from './support/webhook-server.ts';
+import type { RoundTrips, ServerSpec } from './support/webhook-server.ts';
 import {
-  DEFAULT_RATES, P99_LIMIT_MS, capacity, continues, cpuAtSustainedRates, stepSeconds, summaryTable, sustained,
+  DEFAULT_RATES, FAILURES_TO_STOP, P99_LIMIT_MS, capacity, continues, cpuAtSustainedRates, keptUp, stepSeconds, summaryTable, sustained, throughputCapacity,
   type StepLoad, type StepResult,
 } from './support/webhook-steps.ts';
 
@@ -32,6 +32,8 @@ const MIN_SAMPLES = Number(process.env.BENCH_WEBHOOK_SAMPLES ?? 1500);
 const OFFICERS = Number(process.env.BENCH_WEBHOOK_OFFICERS ?? 200);
 const PROFILE_DIR = process.env.BENCH_WEBHOOK_PROFILE;
 const ONLY = process.env.BENCH_WEBHOOK_ONLY;
+/** Failed steps in a row after which a bot's ladder stops (more on a noisy machine, to see where it stops keeping up). */
+const STOP_AFTER = Number(process.env.BENCH_WEBHOOK_STOP_AFTER ?? FAILURES_TO_STOP);
 const SECRET = 'bench-secret-0123456789abcdef';
 /** An update not answered by then counts as lost (Telegram itself gives up on a webhook call after about a minute). */
 const TIMEOUT_MS = 5_000;
@@ -74,7 +76,7 @@ function startStandIn(): Promise<StandIn> {
   });
 }
 
-interface BenchServer { name: 'echo' | 'ours'; url: string; cpuMs(): Promise<number>; stop(): Promise<void> }
+interface BenchServer { name: 'echo' | 'ours'; url: string; usage(): Promise<{ cpuMs: number; trips: RoundTrips }>; stop(): Promise<void> }
 
 function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
   const flags = ['--import', 'tsx', ...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
@@ -99,7 +101,7 @@ function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
       resolve({
         name: spec.kind,
         url: `http://127.0.0.1:${port}${spec.path}`,
-        cpuMs: () => ask('cpu', (r) => (r.cpu ? ((r.cpu as NodeJS.CpuUsage).user + (r.cpu as NodeJS.CpuUsage).system) / 1000 : undefined)),
+        usage: () => ask('cpu', (r) => (r.cpu ? { cpuMs: ((r.cpu as NodeJS.CpuUsage).user + (r.cpu as NodeJS.CpuUsage).system) / 1000, trips: r.trips as RoundTrips } : undefined)),
         stop: () => new Promise((done) => {
           child.removeAllListeners('exit');
           child.once('exit', () => done());
@@ -146,11 +148,14 @@ export async function run(): Promise<void> {
 
     let nextUpdateId = 1;
     const step = async (server: BenchServer, rate: number, seconds: number): Promise<StepResult> => {
-      const before = await server.cpuMs();
+      const before = await server.usage();
       const result = await load(server.url, rate, seconds, nextUpdateId, mix);
       nextUpdateId += result.sent;
-      const cpu = (await server.cpuMs()) - before;
-      return { ...result, rate, cpuMsPerUpdate: cpu / Math.max(1, result.ok) };
+      const after = await server.usage();
+      // Per update the server took in during the step (one that timed out was still handled).
+      const per = (n: number) => n / Math.max(1, after.trips.updates - before.trips.updates);
+      const trips = Object.fromEntries((Object.keys(after.trips) as Array<keyof RoundTrips>).map((k) => [k, per(after.trips[k] - before.trips[k])])) as unknown as RoundTrips;
+      return { ...result, rate, cpuMsPerUpdate: per(after.cpuMs - before.cpuMs), trips };
     };
     // Warm-up (JIT, pools, prepared statements on every connection, the first conversation reads), not reported.
     for (const server of servers) await step(server, 100, 4);
@@ -161,7 +166,7 @@ export async function run(): Promise<void> {
       const seconds = stepSeconds(rate, { minSeconds: MIN_SECONDS, minSamples: MIN_SAMPLES });
       const order = index % 2 === 0 ? servers : [...servers].reverse();
       for (const server of order) {
-        if (!continues(results[server.name])) continue;
+        if (!continues(results[server.name], STOP_AFTER)) continue;
         const r = await step(server, rate, seconds);
         results[server.name].push(r);
         const lost = r.sent - r.ok;
@@ -181,10 +186,18 @@ export async function run(): Promise<void> {
       const ratio = oursCapacity / echoCapacity;
       console.log(`  capacity ours / echo: ${ratio.toFixed(2)} (target ≥ 0.7: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
     }
-    const cpu = cpuAtSustainedRates(results.echo, results.ours);
+    console.log(`  highest rate answered in full (every update within ${TIMEOUT_MS / 1000} s, any p99): echo ${throughputCapacity(results.echo)}/s, ours ${throughputCapacity(results.ours)}/s`);
+    // At the rates both sustained; on a machine too busy for that, at the rates both kept up with.
+    const sustainedCpu = cpuAtSustainedRates(results.echo, results.ours);
+    const cpu = sustainedCpu ?? cpuAtSustainedRates(results.echo, results.ours, keptUp);
     if (cpu) {
       const ratio = cpu.ours / cpu.echo;
-      console.log(`  CPU per update at the rates both sustained (${cpu.rates.join(', ')}/s, median): ours ${cpu.ours.toFixed(2)} ms, echo ${cpu.echo.toFixed(2)} ms, ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
+      console.log(`  CPU per update at the rates both ${sustainedCpu ? 'sustained' : 'kept up with'} (${cpu.rates.join(', ')}/s, median): ours ${cpu.ours.toFixed(2)} ms, echo ${cpu.echo.toFixed(2)} ms, ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
+    }
+    // Round trips per update (the same at every rate): each is a socket write, a system call that costs ~0.1-0.3 ms here.
+    for (const name of ['echo', 'ours'] as const) {
+      const t = results[name][0]?.trips;
+      if (t) console.log(`  round trips per update, ${name}: Bot API ${t.http.toFixed(2)}, pg ${t.pg.toFixed(2)}, Prisma ${t.prisma.toFixed(2)}, Redis ${t.redis.toFixed(2)}`);
     }
     const reports = await scratch.prisma.statusReport.count();
     console.log(`  ${reports} progress reports committed by ours; steps failed: echo ${results.echo.filter((s) => !sustained(s)).length}, ours ${results.ours.filter((s) => !sustained(s)).length}`);

@@ -27,8 +27,10 @@ function updateOf(i) {
     update_id: updateId,
     message: { message_id: i + 1, date: Math.floor(Date.now() / 1000), chat, from, text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }] } : {}) },
   });
-  // The kinds cycle over a slot of 10 updates: 4 progress replies, 1 "xong", 2 /tasks, 3 button presses.
-  const slot = Math.floor(i / mix.users.length) % 10;
+  // The kinds cycle over slots of 10 updates (4 progress replies, 1 "xong", 2 /tasks, 3 button
+  // presses), shifted by one each round of the officers: every stretch of updates has the whole
+  // mix, and each officer sends every kind in turn.
+  const slot = (i + Math.floor(i / mix.users.length)) % 10;
   const progress = 10 + ((i * 7) % 80);
   if (slot < 4) return message(`${user.progressCode} ${progress}%`);
   if (slot === 4) return message(`xong ${user.doneCode}`);

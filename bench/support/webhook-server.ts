@@ -5,6 +5,7 @@
 // stdout). Both sit behind the same fastify server and webhook route.
 // argv[2]: JSON ServerSpec. IPC: sends { port } when listening; answers 'cpu' with its CPU
 // usage; on 'stop' closes and exits (so that --cpu-prof writes its profile).
+import { subscribe } from 'node:diagnostics_channel';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
@@ -37,10 +38,30 @@ const BENCH_UPDATES_PER_MINUTE = 10_000;
 /** Likewise the global send rate: its admission (a Redis script per message) runs, but never waits. */
 const BENCH_SEND_PER_SECOND = 1_000_000;
 
+/** Round trips the server started, by kind: each is a socket write (a system call) and a wait. */
+export interface RoundTrips {
+  /** Updates the server took in (webhook requests). */
+  updates: number;
+  http: number;
+  pg: number;
+  prisma: number;
+  redis: number;
+}
+
 const spec = JSON.parse(process.argv[2]!) as ServerSpec;
+const trips: RoundTrips = { updates: 0, http: 0, pg: 0, prisma: 0, redis: 0 };
+subscribe('http.client.request.start', () => void trips.http++);
+subscribe('http.server.request.start', () => void trips.updates++);
 const config = createConfig({ TELEGRAM_BOT_TOKEN: spec.token, TELEGRAM_API_ROOT: spec.apiRoot, DATABASE_URL: spec.databaseUrl, REDIS_URL: spec.redisUrl });
 const logger = createLogger({ level: config.LOG_LEVEL });
-const prisma = createPrisma(spec.databaseUrl);
+const prisma = createPrisma(spec.databaseUrl).$extends({
+  query: {
+    async $allOperations({ args, query }) {
+      trips.prisma++;
+      return query(args);
+    },
+  },
+}) as unknown as ReturnType<typeof createPrisma>;
 const closers: Array<() => Promise<unknown>> = [];
 const server = createServer({ logger, prisma, redis: {} as Redis });
 
@@ -52,9 +73,19 @@ if (spec.kind === 'echo') {
 } else {
   const redis = createRedis(spec.redisUrl, 'producer');
   await new Promise((resolve) => redis.once('ready', resolve));
+  const sendCommand = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((...args: Parameters<typeof sendCommand>) => {
+    trips.redis++;
+    return sendCommand(...args);
+  }) as typeof redis.sendCommand;
   closers.push(() => closeRedis(redis));
   // As the service: BOT_POOL_MAX connections, a few opened before the first update.
   const pool = await openPgPool(spec.databaseUrl, { max: 10, warm: 4 });
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    trips.pg++;
+    return query(...args);
+  };
   closers.push(() => pool.end());
   const queues = createQueues(redis, spec.prefix);
   closers.push(() => queues.close());
@@ -75,7 +106,7 @@ process.send!({ port });
 
 process.on('message', (message) => {
   if (message === 'cpu') {
-    process.send!({ cpu: process.cpuUsage() });
+    process.send!({ cpu: process.cpuUsage(), trips });
     return;
   }
   if (message === 'stop') {

@@ -23,6 +23,8 @@ export interface StepLoad {
 export interface StepResult extends StepLoad {
   rate: number;
   cpuMsPerUpdate: number;
+  /** Round trips the server started per update answered, by kind. */
+  trips?: { updates: number; http: number; pg: number; prisma: number; redis: number };
 }
 
 /**
@@ -37,10 +39,17 @@ export function sustained(step: StepResult): boolean {
   return step.ok === step.sent && step.errors === 0 && step.timeouts === 0 && step.p99 < P99_LIMIT_MS;
 }
 
-/** Whether a bot's ladder goes on after these steps (in rate order). */
-export function continues(steps: StepResult[]): boolean {
-  const tail = steps.slice(-FAILURES_TO_STOP);
-  return !(tail.length === FAILURES_TO_STOP && tail.every((s) => !sustained(s)));
+/** Every update of the step was answered (within the generator's timeout): the bot kept up, whatever its p99. */
+export function keptUp(step: StepResult): boolean {
+  return step.ok === step.sent;
+}
+
+/** Whether a bot's ladder goes on after these steps (in rate order): not after `failuresToStop` failed steps in a row, nor after one it did not keep up with. */
+export function continues(steps: StepResult[], failuresToStop = FAILURES_TO_STOP): boolean {
+  const last = steps.at(-1);
+  if (last && !keptUp(last)) return false;
+  const tail = steps.slice(-failuresToStop);
+  return !(tail.length === failuresToStop && tail.every((s) => !sustained(s)));
 }
 
 /** The highest rate sustained (0 when none was). A failed step between two sustained ones does not lower it: it is noise on a shared machine, and the table shows it. */
@@ -48,12 +57,17 @@ export function capacity(steps: StepResult[]): number {
   return Math.max(0, ...steps.filter(sustained).map((s) => s.rate));
 }
 
+/** The highest rate every update was answered at, whatever the p99: throughput, for a machine too noisy for the p99 target. */
+export function throughputCapacity(steps: StepResult[]): number {
+  return Math.max(0, ...steps.filter(keptUp).map((s) => s.rate));
+}
+
 /**
  * CPU per update compared at the rates both bots sustained (where neither was queueing): the
  * median of each bot's figures there, so one noisy step does not decide the ratio.
  */
-export function cpuAtSustainedRates(echo: StepResult[], ours: StepResult[]): { echo: number; ours: number; rates: number[] } | undefined {
-  const rates = ours.filter(sustained).map((s) => s.rate).filter((r) => echo.some((e) => e.rate === r && sustained(e)));
+export function cpuAtSustainedRates(echo: StepResult[], ours: StepResult[], counts: (step: StepResult) => boolean = sustained): { echo: number; ours: number; rates: number[] } | undefined {
+  const rates = ours.filter(counts).map((s) => s.rate).filter((r) => echo.some((e) => e.rate === r && counts(e)));
   if (rates.length === 0) return undefined;
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
