@@ -2,8 +2,8 @@
 // (30 units, the most drawn, and the 8-week overdue trend), built as SVG and rendered to PNG
 // by resvg. Time of the first render (the font files are read then) and of the next ones,
 // the PNG's size and the process's peak resident memory. No database.
-import { createI18n, translator } from '../src/conversation/i18n.ts';
-import { emptyCounts } from '../src/conversation/render.ts';
+import { createI18n, translator } from '../src/messages/i18n.ts';
+import { emptyCounts } from '../src/status/task-view.ts';
 import { renderPng } from '../src/reports/charts/render-png.ts';
 import { CHART_MAX_UNITS, reportChartSvg } from '../src/reports/charts/unit-progress.ts';
 

@@ -4,10 +4,10 @@
 // and the process's peak resident memory sampled while it runs. In a database of its own.
 import { calendarFromConfig } from '../src/cli/commands/calendar-from-config.ts';
 import { createConfig } from '../src/config.ts';
-import { createI18n, translator } from '../src/conversation/i18n.ts';
+import { createI18n, translator } from '../src/messages/i18n.ts';
 import { openScratchDatabase } from './support/scratch-database.ts';
 import { parsePlanFile } from '../src/plans/import-plan.ts';
-import { loadUnitDirectory, writePlan } from '../src/plans/plan-writer.ts';
+import { loadUnitDirectory, writePlan } from '../src/plans/store/plan-writer.ts';
 import { exportPlanReport, type ExportFormat } from '../src/reports/export-report.ts';
 import { findPlans } from '../src/reports/export-query.ts';
 import { parsePeriod } from '../src/reports/periods.ts';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { openScratchDatabase } from './support/scratch-database.ts';
 import { parsePlanFile, type ParsedPlanFile } from '../src/plans/import-plan.ts';
-import { loadUnitDirectory, writePlan } from '../src/plans/plan-writer.ts';
+import { loadUnitDirectory, writePlan } from '../src/plans/store/plan-writer.ts';
 import { PDF_TIME_LIMIT_MS } from '../src/plans/readers/read-pdf.ts';
 import { makePdf, textPlanToPdfDoc } from '../test/plans/make-pdf.ts';
 

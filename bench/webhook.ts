@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createConfig } from '../src/config.ts';
 import { createRedis } from '../src/redis.ts';
-import { WEBHOOK_PATH } from '../src/bot/webhook.ts';
+import { WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
 import { openScratchDatabase } from './support/scratch-database.ts';
 import { seedWebhookWorld, type UpdateMix } from './support/webhook-world.ts';
 import type { RoundTrips, ServerSpec } from './support/webhook-server.ts';

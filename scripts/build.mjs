@@ -1,4 +1,4 @@
-// Compiles the service (src/ and jobs/) to plain JavaScript in dist/, with the files it reads
+// Compiles the service (src/) to plain JavaScript in dist/, with the files it reads
 // at run time beside it, so `npm start` runs no TypeScript compiler: tsx's loader thread cost
 // the worker about 55 MB of memory. `npm start` runs this with --if-stale first, so a clean
 // clone builds once and an edited checkout never starts old code.
@@ -18,7 +18,7 @@ const lock = join(root, '.dist-build.lock');
 /** Read at run time through paths relative to the compiled module (import.meta.url). */
 const ASSETS = ['locales', 'prisma/migrations', 'src/calendar/data', 'src/sandbox/public'];
 /** Everything the build reads: a change to any of it makes dist/ stale. */
-const INPUTS = ['src', 'jobs', ...ASSETS, 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', ...ASSETS, 'tsconfig.json', 'tsconfig.build.json'];
 /** A lock older than this was left by a build that died. */
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -70,7 +70,7 @@ function build() {
     console.error('build: TypeScript is not installed and there is no dist/ to start; run npm ci first');
     process.exit(1);
   }
-  console.error('build: compiling src/ and jobs/ to dist/');
+  console.error('build: compiling src/ to dist/');
   // A clean build: a source that was deleted leaves no module behind.
   rmSync(dist, { recursive: true, force: true });
   // The build's start time as the file system tells it (sources' mtimes come from the same

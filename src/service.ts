@@ -11,20 +11,20 @@ import { closeRedis, createRedis } from './redis.ts';
 import { createServer } from './server/create-server.ts';
 import { createShutdown } from './lifecycle/shutdown.ts';
 import { createWorkingCalendar } from './calendar/working-calendar.ts';
-import { createComposer } from './conversation/compose.ts';
-import { createI18n } from './conversation/i18n.ts';
+import { createComposer } from './messages/index.ts';
+import { createI18n } from './messages/i18n.ts';
 import { createMetrics } from './metrics.ts';
-import { createQueues } from '../jobs/create-queues.ts';
-import { startScheduling } from '../jobs/start-scheduling.ts';
-import type { RunningBot } from './bot/run.ts';
+import { createQueues } from './delivery/jobs/create-queues.ts';
+import { startScheduling } from './delivery/jobs/start-scheduling.ts';
+import type { RunningBot } from './channels/telegram/run.ts';
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { StartAborted, untilAborted } from './lifecycle/abortable.ts';
 import type { ZaloAdapter } from './channels/zalo/index.ts';
 import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
-import { planningRequester } from '../jobs/definitions/plan-tasks.ts';
-import { sendOutgoing } from './bot/handlers/send.ts';
+import { planningRequester } from './delivery/jobs/definitions/plan-tasks.ts';
+import { sendOutgoing } from './channels/telegram/handlers/send.ts';
 import type { OutgoingMessage } from './channels/types.ts';
 import { fastClock, systemClock } from './clock.ts';
 
@@ -150,7 +150,7 @@ export async function startService(
 
     // The bot: polling with @grammyjs/runner, or POST /telegram/webhook on this server (BOT_MODE).
     const botModules = botEnabled && botConfigured
-      ? await Promise.all([import('./bot/index.ts'), import('./bot/run.ts'), import('./bot/webhook.ts')])
+      ? await Promise.all([import('./channels/telegram/index.ts'), import('./channels/telegram/run.ts'), import('./channels/telegram/webhook.ts')])
       : undefined;
     // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
     if (botModules || zaloEnabled) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));

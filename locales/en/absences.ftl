@@ -15,6 +15,3 @@ absent-recorded-delegate = 🏖 { $name } recorded absent from { $from } to { $t
 absent-dates-reversed = The last day must be on or after the first.
 absent-delegate-self = You cannot delegate to yourself.
 absent-delegate-unknown = No such delegate (or no longer active). Admins see officer ids with /officers.
-reminder-list-header = ⏰ <b>{ $count } overdue tasks</b> need following up:
-reminder-list-more = … and { $count } more (see /overdue).
-reminder-list-hint = Tap a task code to see its card and answer, or use /overdue.

@@ -15,6 +15,3 @@ absent-recorded-delegate = 🏖 Đã ghi { $name } vắng từ { $from } đến 
 absent-dates-reversed = Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.
 absent-delegate-self = Không thể ủy quyền cho chính mình.
 absent-delegate-unknown = Không tìm thấy cán bộ được ủy quyền (hoặc đã ngừng hoạt động). Xem mã số bằng /officers (quản trị).
-reminder-list-header = ⏰ <b>{ $count } nhiệm vụ đã quá hạn</b> cần được đôn đốc:
-reminder-list-more = … và { $count } nhiệm vụ khác (xem /overdue).
-reminder-list-hint = Bấm mã nhiệm vụ để xem thẻ và trả lời, hoặc dùng /overdue.

@@ -1,6 +1,6 @@
 // The CLI speaks the clerk's language: Vietnamese by default, English with `--lang en`.
 // Texts live in locales/<lang>/cli.ftl beside the bot's (keys `cli-*`, plain text, no HTML).
-import { createI18n, plainTranslator, type Locale, type TranslateFn } from '../conversation/i18n.ts';
+import { createI18n, plainTranslator, type Locale, type TranslateFn } from '../messages/i18n.ts';
 import { UsageError } from './command.ts';
 
 /** Dates as clerks write them: "2024-11-29" → "29/11/2024". */

@@ -2,8 +2,8 @@
 // plan-tasks job on the maintenance queue). Redis down or unset is not an error: the service's
 // reconcile plans the plan within 10 minutes anyway, and the command says so.
 import { Queue } from 'bullmq';
-import { addPlanTasksJob, type RequestPlanning } from '../../jobs/definitions/plan-tasks.ts';
-import { MAINTENANCE_QUEUE } from '../../jobs/definitions/queues.ts';
+import { addPlanTasksJob, type RequestPlanning } from '../delivery/jobs/definitions/plan-tasks.ts';
+import { MAINTENANCE_QUEUE } from '../delivery/jobs/definitions/queues.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { closeRedis, createRedis } from '../redis.ts';

@@ -1,7 +1,7 @@
 // A plain-text table whose cells wrap at word boundaries inside fixed column widths,
 // so a clerk reads every unit and deadline in a terminal instead of a truncated line.
 
-import { shorten } from '../conversation/html.ts';
+import { shorten } from '../messages/html.ts';
 
 export interface TableColumn {
   header: string;
@@ -44,7 +44,7 @@ export function wrapText(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-/** Shortens a text at a word boundary: shared with the chat's texts (conversation/html.ts). */
+/** Shortens a text at a word boundary: shared with the chat's texts (messages/html.ts). */
 export { shorten };
 
 /** Each cell a string (wrapped) or several lines (each wrapped). */

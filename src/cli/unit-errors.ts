@@ -1,7 +1,7 @@
 // A refused unit change, worded for the clerk: what is wrong, and for a name that
 // matched nothing, the likeliest units ("did you mean …?") and how to add it.
-import type { TranslateFn } from '../conversation/i18n.ts';
-import { UnitError } from '../conversation/units.ts';
+import type { TranslateFn } from '../messages/i18n.ts';
+import { UnitError } from '../tasks/units.ts';
 import { InputError } from './command.ts';
 
 export function unitErrorText(err: UnitError, t: TranslateFn): string {

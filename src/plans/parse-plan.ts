@@ -122,6 +122,8 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
   for (const blank of meta.blanks) {
     warnings.push({
       line: blank.line,
+      code: blank.field === 'number' ? 'blank-number' : 'blank-issue-date',
+      params: { text: blank.text, ref: ref ?? '' },
       message:
         blank.field === 'number'
           ? `the plan's number is left blank ("${blank.text}"): it is recognised on re-import by issuer, kind and title`
@@ -218,14 +220,14 @@ export function parsePlan(doc: RawDocument, options: ParsePlanOptions): PlanImpo
         let schedule = readDeadline(ownRaw, context);
         const code = schedule.kind === 'unscheduled' ? (schedule as { code?: string }).code : undefined;
         if (schedule.kind === 'unscheduled' && (!code || code === 'not-understood' || code === 'empty')) {
-          warnings.push({ line: node.line, message: `deadline "${ownRaw}" of ${node.path} has no date or cadence (${schedule.reason})` });
+          warnings.push({ line: node.line, code: 'deadline-unread', params: { deadline: ownRaw, path: node.path }, message: `deadline "${ownRaw}" of ${node.path} has no date or cadence (${schedule.reason})` });
         }
         let limit: TaskDeadline['limit'];
         const limitDue = parentLimit && limitDate(parentLimit);
         if (parentLimit?.raw && limitDue) {
           const bounded = applyLimit(schedule, limitDue);
           if (schedule.kind === 'once' && bounded !== schedule) {
-            warnings.push({ line: node.line, message: `deadline of ${node.path} (${schedule.due}) is after its group's (${limitDue}); the group's applies` });
+            warnings.push({ line: node.line, code: 'deadline-after-group', params: { path: node.path, due: schedule.due, groupDue: limitDue }, message: `deadline of ${node.path} (${schedule.due}) is after its group's (${limitDue}); the group's applies` });
           }
           schedule = bounded;
           limit = { raw: parentLimit.raw, due: limitDue, path: parentLimit.inheritedFrom ?? node.parent!.path };

@@ -12,8 +12,27 @@ import { codeStyle, parseRowCode, splitSectionHeading, type CodeStyle, type RowC
 import { RESPONSIBILITY_ROLES, type ColumnRole } from './header-recognition.ts';
 import { cellText, isBullet } from './text-cells.ts';
 
+/** What a warning is about, so that a preview can say it in the reader's language (locales/<lang>/plan-warnings.ftl). */
+export const WARNING_CODES = [
+  'blank-number',
+  'blank-issue-date',
+  'deadline-unread',
+  'deadline-after-group',
+  'continued-row',
+  'text-under-table',
+  'stt-not-code',
+  'missing-parent',
+  'uncoded-row',
+  'duplicate-code',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
 export interface Warning {
   line: number;
+  code: WarningCode;
+  /** The pieces the message is made of, as text. */
+  params: Record<string, string>;
+  /** In English: the JSON output's and the logs' wording. */
   message: string;
 }
 
@@ -260,7 +279,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
         else last.text[role] = joined;
       }
       last.continuedOn.push(dataRow.line);
-      warnings.push({ line: dataRow.line, message: `row with no code continues ${last.path} (a row broken across pages)` });
+      warnings.push({ line: dataRow.line, code: 'continued-row', params: { path: last.path }, message: `row with no code continues ${last.path} (a row broken across pages)` });
       continue;
     }
     // "KIỆN TOÀN ... PHÒNG THỦ" then "DÂN SỰ": a section heading wrapped onto a row of its own.
@@ -297,7 +316,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
 
     // A lone line of text after the last row ("Đề xuất kiến nghị: ...", "Ghi chú: ...") is a note under the table.
     if (!code && !headingText && r === rows.length - 1 && row.filled.length === 1 && row.filled[0]!.role === 'title' && nodes.some((n) => n.code)) {
-      warnings.push({ line: dataRow.line, message: `text under the table, not a task: "${title.slice(0, 60)}"` });
+      warnings.push({ line: dataRow.line, code: 'text-under-table', params: { text: title.slice(0, 60) }, message: `text under the table, not a task: "${title.slice(0, 60)}"` });
       continue;
     }
     const titleMissing = !title;
@@ -322,7 +341,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       table,
     };
     if (rawCode && !code) {
-      warnings.push({ line: dataRow.line, message: `STT "${rawCode}" is not a code; row kept without one` });
+      warnings.push({ line: dataRow.line, code: 'stt-not-code', params: { stt: rawCode }, message: `STT "${rawCode}" is not a code; row kept without one` });
       node.extra['STT'] = rawCode;
     }
 
@@ -364,7 +383,7 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
             found = scope.get(prefix) ?? (base?.code === prefix ? base : undefined);
           }
           if (found) parent = found;
-          else warnings.push({ line: dataRow.line, message: `no row ${code.parts.slice(0, -1).join('.')} above ${code.code}; placed under ${base?.path ?? 'the table'}` });
+          else warnings.push({ line: dataRow.line, code: 'missing-parent', params: { parent: code.parts.slice(0, -1).join('.'), code: code.code, under: base?.path ?? '' }, message: `no row ${code.parts.slice(0, -1).join('.')} above ${code.code}; placed under ${base?.path ?? 'the table'}` });
         }
         scope.set(code.code, node);
         node.path = join(base ? base.path : prefix, code.code);
@@ -388,13 +407,13 @@ export function buildTree(table: TaskTable, prefix: string, warnings: Warning[],
       const underAbove = above && (above.section || (titleMissing && !hasContent(above)) || mergedAbove.has('code'));
       node.parent = underAbove ? above : above?.parent;
       node.path = unnumberedPath(node.parent);
-      warnings.push({ line: dataRow.line, message: `row with no code: "${title.slice(0, 60)}" taken as task ${node.path}` });
+      warnings.push({ line: dataRow.line, code: 'uncoded-row', params: { text: title.slice(0, 60), path: node.path }, message: `row with no code: "${title.slice(0, 60)}" taken as task ${node.path}` });
     }
     node.item = !node.code || Boolean(bulletMarker) || (outline ?? code)?.kind === 'letter' && !((outline ?? code) as { upper?: boolean }).upper;
     if (paths.has(node.path)) {
       let k = 2;
       while (paths.has(`${node.path}~${k}`)) k++;
-      warnings.push({ line: dataRow.line, message: `code ${node.code} appears twice under ${node.parent?.path ?? 'the table'}; the second is ${node.path}~${k}` });
+      warnings.push({ line: dataRow.line, code: 'duplicate-code', params: { code: node.code, under: node.parent?.path ?? '', path: `${node.path}~${k}` }, message: `code ${node.code} appears twice under ${node.parent?.path ?? 'the table'}; the second is ${node.path}~${k}` });
       node.path = `${node.path}~${k}`;
     }
     paths.add(node.path);

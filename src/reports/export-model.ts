@@ -3,11 +3,11 @@
 // status date, and a summary by unit and status. Pure: rows in, tables of text out;
 // the .xlsx and .docx writers only lay the model out.
 import type { IsoDate } from '../deadlines/types.ts';
-import type { TranslateFn } from '../conversation/i18n.ts';
-import { formatDmy, TRACKING_STATUSES, type TrackingStatus } from '../conversation/tracking-status.ts';
+import type { TranslateFn } from '../messages/i18n.ts';
+import { formatDmy, TRACKING_STATUSES, type TrackingStatus } from '../status/tracking-status.ts';
 import type { ReportPeriod } from './periods.ts';
 import type { TaskStateAt } from './status-at.ts';
-import { addToTally, emptyTally, officerOfTask, OFFICIAL_BUCKETS, type CountedTask, type Tally } from '../conversation/statistics.ts';
+import { addToTally, emptyTally, officerOfTask, OFFICIAL_BUCKETS, type CountedTask, type Tally } from '../status/statistics.ts';
 
 export type UnitRole = 'MONITOR' | 'LEAD' | 'COORDINATE' | 'EXECUTE';
 

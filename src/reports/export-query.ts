@@ -4,9 +4,9 @@
 // seam (a Prisma client or the plain pg runner).
 import { Prisma } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import type { UnitScope } from '../conversation/permissions.ts';
-import { scopeSql } from '../conversation/queries.ts';
-import type { Db } from '../conversation/scope.ts';
+import type { UnitScope } from '../access/permissions.ts';
+import { scopeSql } from '../tasks/queries.ts';
+import type { Db } from '../tasks/actor.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import type { ExportTask } from './export-model.ts';
 import type { HistoryExtension, HistoryReport, TaskHistory } from './status-at.ts';

@@ -4,9 +4,9 @@
 // and a later bot job can both call it.
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { addDaysIso } from '../calendar/civil-date.ts';
-import type { TranslateFn } from '../conversation/i18n.ts';
-import type { UnitScope } from '../conversation/permissions.ts';
-import type { Db } from '../conversation/scope.ts';
+import type { TranslateFn } from '../messages/i18n.ts';
+import type { UnitScope } from '../access/permissions.ts';
+import type { Db } from '../tasks/actor.ts';
 import type { SqlRunner } from '../db/sql.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { buildReportModel, type ReportModel } from './export-model.ts';

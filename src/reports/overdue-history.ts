@@ -3,8 +3,8 @@
 // the data of the overdue-trend chart. The counting is pure; the query reads only what it needs.
 import { Prisma } from '../generated/prisma/client.ts';
 import { addDaysIso } from '../calendar/civil-date.ts';
-import type { Db } from '../conversation/scope.ts';
-import { formatDmy } from '../conversation/tracking-status.ts';
+import type { Db } from '../tasks/actor.ts';
+import { formatDmy } from '../status/tracking-status.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { taskStateAt, type TaskHistory } from './status-at.ts';

@@ -12,7 +12,7 @@
 // cancelled by an import; both are taken as they are now. A status set without an answer
 // (no report) counts from its completion time if done, else as not started.
 import type { IsoDate } from '../deadlines/types.ts';
-import { trackingStatus, type TrackedTask, type TrackingStatus } from '../conversation/tracking-status.ts';
+import { trackingStatus, type TrackedTask, type TrackingStatus } from '../status/tracking-status.ts';
 
 export type ReportKind = 'DONE' | 'IN_PROGRESS' | 'BLOCKED' | 'EXTENSION_REQUESTED' | 'SNOOZED' | 'RETURNED';
 

@@ -4,7 +4,7 @@
 import {
   AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { formatDmy } from '../conversation/tracking-status.ts';
+import { formatDmy } from '../status/tracking-status.ts';
 import type { CellValue, ReportModel, ReportTable } from './export-model.ts';
 import { xmlText } from './xml-text.ts';
 

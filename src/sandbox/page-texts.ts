@@ -1,7 +1,7 @@
 // The chat page's words come from locales/<lang>/sandbox.ftl like every other user text: the HTML
 // template's {{key}} slots are filled (escaped) once at start, and the few texts the script
 // writes itself are handed to it with {name} slots for the values it knows.
-import { LOCALES, type Locale, type Translator } from '../conversation/i18n.ts';
+import { LOCALES, type Locale, type Translator } from '../messages/i18n.ts';
 
 /** Texts app.js uses, by the name it uses them under. */
 const SCRIPT_TEXTS = {

@@ -3,7 +3,7 @@
 // composer and channel. The demo needs no waiting for a reminder due in days.
 import type { Queue } from 'bullmq';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { queueReminderRows } from '../scheduler/enqueue-reminders.ts';
+import { queueReminderRows } from '../delivery/enqueue-reminders.ts';
 
 export type RemindNowResult = { reminderId: number; taskCode: string } | { problem: 'not-linked' | 'no-open-task' };
 

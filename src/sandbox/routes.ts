@@ -7,7 +7,7 @@ import { BotApiError, type SandboxBotApi } from './bot-api.ts';
 import { isAllowedHost, isSameOrigin } from './mode.ts';
 import type { RemindNowResult } from './remind-now.ts';
 import { SANDBOX_PEOPLE } from './demo-plan.ts';
-import { LOCALES, type Translator } from '../conversation/i18n.ts';
+import { LOCALES, type Translator } from '../messages/i18n.ts';
 import { fillPage, pageLocale, scriptTexts } from './page-texts.ts';
 
 /** How long the page's request for news waits before answering "nothing new". */

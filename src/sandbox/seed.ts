@@ -1,11 +1,11 @@
 // The demo database's first start: the demo plan imported by the real importer, the
 // sandbox people added by the real officer code (invites included), each linked to
 // their sandbox chat. Runs once: a database that has a plan is left as it is.
-import { addOfficers } from '../conversation/officers.ts';
-import { addUnit, findUnit } from '../conversation/units.ts';
+import { addOfficers } from '../tasks/officers.ts';
+import { addUnit, findUnit } from '../tasks/units.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { parsePlanFile } from '../plans/import-plan.ts';
-import { loadUnitDirectory, writePlan } from '../plans/plan-writer.ts';
+import { loadUnitDirectory, writePlan } from '../plans/store/plan-writer.ts';
 import { DEMO_PLAN_FILE, demoPlanCsv, SANDBOX_OFFICE_UNIT, SANDBOX_PEOPLE } from './demo-plan.ts';
 
 const ACTOR = 'sandbox';

@@ -2,7 +2,7 @@
 // told and answers in text; the answer reaches the leader and stays on the card; the due-day
 // reminder is cancelled by the answer. Only leaders of the right units may demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskAction } from '../../src/conversation/actions.ts';
+import { taskAction } from '../../src/messages/actions.ts';
 import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;

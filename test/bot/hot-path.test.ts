@@ -2,9 +2,9 @@
 // through Prisma, few statements and no transaction round trips, and answers to one task applied
 // one after the other when they race.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAnswer } from '../../src/conversation/answers.ts';
-import { taskViewsByCode } from '../../src/conversation/queries.ts';
-import { claimUpdate, loadActor } from '../../src/conversation/scope.ts';
+import { recordAnswer } from '../../src/tasks/answers.ts';
+import { taskViewsByCode } from '../../src/tasks/queries.ts';
+import { claimUpdate, loadActor } from '../../src/tasks/actor.ts';
 import { pgRunner } from '../../src/db/sql.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { runPlanTasks } from '../../jobs/handlers/plan-tasks.ts';
+import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;

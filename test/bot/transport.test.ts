@@ -2,12 +2,12 @@
 // getUpdates, and the webhook route on the service's fastify server with the secret header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createBot } from '../../src/bot/index.ts';
-import { startBot } from '../../src/bot/run.ts';
-import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/bot/webhook.ts';
+import { createBot } from '../../src/channels/telegram/index.ts';
+import { startBot } from '../../src/channels/telegram/run.ts';
+import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/channels/telegram/webhook.ts';
 import { createConfig } from '../../src/config.ts';
-import { taskAction } from '../../src/conversation/actions.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { taskAction } from '../../src/messages/actions.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { createServer } from '../../src/server/create-server.ts';
 import { startService, type RunningService } from '../../src/service.ts';
 import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';

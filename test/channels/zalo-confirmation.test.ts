@@ -3,7 +3,7 @@
 // completes it again, the monitoring officer confirms it by number; an officer of another unit
 // typing "xác nhận 1.2" is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPlanConfirmation } from '../../src/conversation/confirmations.ts';
+import { setPlanConfirmation } from '../../src/tasks/confirmations.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { NOW } from '../helpers/bot-world.ts';
 import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';

@@ -4,12 +4,12 @@
 // number; updates arrive by long polling and by the webhook; nothing breaks the API's rules.
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { ZaloApiError } from '../../src/channels/zalo/api.ts';
 import { classifyZaloError } from '../../src/channels/zalo/channel.ts';
 import { renderForZalo } from '../../src/channels/zalo/render.ts';
 import { registerZaloWebhookRoute, ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/run.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
+import { createComposer } from '../../src/messages/index.ts';
 import { NOW } from '../helpers/bot-world.ts';
 import { TEST_WEBHOOK_SECRET } from '../helpers/secret-scan.ts';
 import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';

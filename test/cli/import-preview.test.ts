@@ -91,6 +91,26 @@ describe('import --dry-run', () => {
     expect(stdout).not.toContain('--past');
   });
 
+  it('warns in the clerk\'s language: Vietnamese by default, English with --lang en, the JSON keeping its English message and a code', async () => {
+    const plan = [
+      'KẾ HOẠCH Số: .../KH-UBND',
+      'STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành',
+      '1\tRà soát thủ tục hành chính\tVăn phòng\tTrước ngày 30/11/2026',
+      '1.1\tCập nhật danh mục\tVăn phòng\ttuỳ tình hình',
+      '1.2\tCông khai kết quả\tVăn phòng\tTrước ngày 31/12/2026',
+      '1\tTrùng mã\tVăn phòng\tQuý IV năm 2026',
+    ].join('\n');
+    const path = file('warnings.txt', plan);
+    const vi = await cli(['import', path, '--dry-run']);
+    expect(vi.stdout).toContain('dòng 4: Thời hạn "tuỳ tình hình" của nhiệm vụ 1.1 không có ngày hay chu kỳ đọc được');
+    expect(vi.stdout).toContain('dòng 6: Mã 1 xuất hiện hai lần dưới bảng: dòng sau là 1~2');
+    expect(vi.stdout).not.toMatch(/has no date|appears twice/);
+    const en = await cli(['import', path, '--dry-run', '--lang', 'en']);
+    expect(en.stdout).toContain('line 6: Code 1 appears twice under the table: the second is 1~2');
+    const json = JSON.parse((await cli(['import', path, '--dry-run', '--json'])).stdout) as { warnings: Array<{ line: number; code: string; message: string }> };
+    expect(json.warnings.find((w) => w.line === 6)).toMatchObject({ code: 'duplicate-code', message: 'code 1 appears twice under the table; the second is 1~2' });
+  });
+
   it('--json stays exactly as it was (no table, no counts)', async () => {
     const { stdout } = await cli(['import', file('an-hoa.txt', PLAN), '--dry-run', '--json']);
     const json = JSON.parse(stdout) as Record<string, unknown>;

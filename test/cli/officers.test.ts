@@ -1,7 +1,7 @@
 // `officer add | list | invite | deactivate | set-role`: the same person added twice is
 // reused with a fresh invite, Vietnamese role names, revoked invites, in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redeemInvite } from '../../src/conversation/invites.ts';
+import { redeemInvite } from '../../src/tasks/invites.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 

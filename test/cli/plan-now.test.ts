@@ -3,7 +3,7 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanningRequester } from '../../src/cli/plan-now.ts';
-import { MAINTENANCE_QUEUE } from '../../jobs/definitions/queues.ts';
+import { MAINTENANCE_QUEUE } from '../../src/delivery/jobs/definitions/queues.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 import { testLogger } from '../helpers/test-log.ts';
 

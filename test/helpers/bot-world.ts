@@ -2,10 +2,10 @@
 // the Telegram stand-in; a bot driven by handleUpdate with a fixed clock.
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
-import { createBot } from '../../src/bot/index.ts';
-import { sendOutgoing } from '../../src/bot/handlers/send.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createBot } from '../../src/channels/telegram/index.ts';
+import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { openPgPool } from '../../src/db/pool.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
@@ -14,7 +14,7 @@ import { createTestDatabase } from './database.ts';
 import { createTestRedis } from './redis.ts';
 import { testLogger } from './test-log.ts';
 import { startTelegramStandIn } from './telegram/stand-in.ts';
-import { createQueues } from '../../jobs/create-queues.ts';
+import { createQueues } from '../../src/delivery/jobs/create-queues.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */
 export const NOW = new Date('2024-11-26T02:00:00Z');

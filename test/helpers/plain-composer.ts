@@ -1,6 +1,6 @@
 // A composer for scheduler tests that reads the real rows and says which reminder it
 // is, so tests can count deliveries per reminder. The bot's composer has its own tests.
-import type { MessageComposer } from '../../jobs/deps.ts';
+import type { MessageComposer } from '../../src/delivery/jobs/deps.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

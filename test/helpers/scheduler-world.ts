@@ -2,18 +2,18 @@
 // stand-in, BullMQ queues and workers. Built per test and closed in afterEach.
 import { Api } from 'grammy';
 import { testLogger } from './test-log.ts';
-import { createQueues } from '../../jobs/create-queues.ts';
-import { createWorkers, type Workers } from '../../jobs/create-workers.ts';
-import type { JobDeps, MessageComposer } from '../../jobs/deps.ts';
+import { createQueues } from '../../src/delivery/jobs/create-queues.ts';
+import { createWorkers, type Workers } from '../../src/delivery/jobs/create-workers.ts';
+import type { JobDeps, MessageComposer } from '../../src/delivery/jobs/deps.ts';
 import { openPgPool } from '../../src/db/pool.ts';
 import { pgRunner } from '../../src/db/sql.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
-import { createTelegramChannel } from '../../src/channels/telegram-channel.ts';
+import { createTelegramChannel } from '../../src/channels/telegram/channel.ts';
 import { systemClock, type Clock } from '../../src/clock.ts';
 import { createRedis } from '../../src/redis.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { createChatPacing } from '../../src/scheduler/chat-pacing.ts';
+import { createChatPacing } from '../../src/delivery/chat-pacing.ts';
 import { createTestDatabase } from './database.ts';
 import { createPlainComposer } from './plain-composer.ts';
 import { createTestRedis } from './redis.ts';
@@ -21,7 +21,7 @@ import { startTelegramStandIn, type FloodLimits } from './telegram/stand-in.ts';
 import { startZaloStandIn } from './zalo/stand-in.ts';
 import { createZaloApi } from '../../src/channels/zalo/api.ts';
 import { createZaloRoute } from '../../src/channels/zalo/delivery.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 
 export const WORK_HOURS = { start: '08:00', end: '17:00', startMinutes: 480, endMinutes: 1020 };
 

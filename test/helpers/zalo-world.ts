@@ -5,7 +5,7 @@ import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createZaloApi } from '../../src/channels/zalo/api.ts';
 import { createZaloAdapter } from '../../src/channels/zalo/index.ts';
 import { parseZaloUpdate } from '../../src/channels/zalo/updates.ts';
-import { createInvite } from '../../src/conversation/invites.ts';
+import { createInvite } from '../../src/tasks/invites.ts';
 import { openPgPool } from '../../src/db/pool.ts';
 import { pgRunner } from '../../src/db/sql.ts';
 import { createRedis } from '../../src/redis.ts';

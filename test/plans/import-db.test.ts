@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WriteResult } from '../../src/plans/plan-writer.ts';
+import type { WriteResult } from '../../src/plans/store/plan-writer.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { sampleText } from './samples.ts';

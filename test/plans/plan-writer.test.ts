@@ -2,7 +2,7 @@
 // parsed, whatever characters it holds, and a re-import of the same plan must find nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
-import { writePlan } from '../../src/plans/plan-writer.ts';
+import { writePlan } from '../../src/plans/store/plan-writer.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 let db: TestDatabase;

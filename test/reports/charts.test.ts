@@ -2,9 +2,9 @@
 // colour is where its bar segment should be (sampled pixels, within a tolerance), and
 // Vietnamese text is drawn with its diacritics from the shipped font.
 import { describe, expect, it } from 'vitest';
-import { emptyCounts } from '../../src/conversation/render.ts';
-import { createI18n, translator } from '../../src/conversation/i18n.ts';
-import { TRACKING_STATUSES, type TrackingStatus } from '../../src/conversation/tracking-status.ts';
+import { emptyCounts } from '../../src/status/task-view.ts';
+import { createI18n, translator } from '../../src/messages/i18n.ts';
+import { TRACKING_STATUSES, type TrackingStatus } from '../../src/status/tracking-status.ts';
 import { overdueTrendSvg, trendColumns, TREND_LAYOUT } from '../../src/reports/charts/overdue-trend.ts';
 import { renderPng } from '../../src/reports/charts/render-png.ts';
 import { barSegments, BARS_LAYOUT, STATUS_COLORS, statusBarsSvg } from '../../src/reports/charts/status-bars.ts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
-import { decideExtension, recordAnswer, requestExtension } from '../../src/conversation/answers.ts';
+import { decideExtension, recordAnswer, requestExtension } from '../../src/tasks/answers.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { SAMPLE_FILES, SAMPLES_DIR } from '../plans/samples.ts';

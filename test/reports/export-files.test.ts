@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createI18n, translator } from '../../src/conversation/i18n.ts';
+import { createI18n, translator } from '../../src/messages/i18n.ts';
 import { buildReportModel, type ExportInput, type ExportTask } from '../../src/reports/export-model.ts';
 import { parsePeriod } from '../../src/reports/periods.ts';
 import type { TaskStateAt } from '../../src/reports/status-at.ts';

@@ -66,7 +66,7 @@ describe('the demo plan', () => {
 describe('the sandbox fast clock', () => {
   it('runs factor times faster from its start, and a wait on it takes 1/factor of real time', async () => {
     const { fastClock } = await import('../../src/clock.ts');
-    const { reminderJobOptions } = await import('../../src/scheduler/enqueue-reminders.ts');
+    const { reminderJobOptions } = await import('../../src/delivery/enqueue-reminders.ts');
     let real = Date.UTC(2026, 11, 3, 1, 0);
     const clock = fastClock(60, real, () => real);
     real += 60_000;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createI18n, LOCALES } from '../../src/conversation/i18n.ts';
+import { createI18n, LOCALES } from '../../src/messages/i18n.ts';
 import { escapeHtml, fillPage, pageLocale, scriptTexts } from '../../src/sandbox/page-texts.ts';
 
 const template = readFileSync(new URL('../../src/sandbox/public/index.html', import.meta.url), 'utf8');

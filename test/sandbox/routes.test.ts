@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Api, GrammyError } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 import { registerSandboxRoutes } from '../../src/sandbox/routes.ts';
 

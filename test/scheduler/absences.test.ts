@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { PlannedReminder } from '../../src/reminders/plan-reminders.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { planTaskReminders } from '../../src/scheduler/plan-task-reminders.ts';
-import { coverAbsences, recipientsFor, type TaskUnitOfficers } from '../../src/scheduler/recipients.ts';
+import { planTaskReminders } from '../../src/delivery/plan-task-reminders.ts';
+import { coverAbsences, recipientsFor, type TaskUnitOfficers } from '../../src/delivery/recipients.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 

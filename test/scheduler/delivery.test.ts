@@ -1,7 +1,7 @@
 // Delivery on real PostgreSQL, Redis and BullMQ against the Bot API stand-in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { enqueueReminders } from '../../src/scheduler/enqueue-reminders.ts';
-import { reconcile } from '../../src/scheduler/reconcile.ts';
+import { enqueueReminders } from '../../src/delivery/enqueue-reminders.ts';
+import { reconcile } from '../../src/delivery/reconcile.ts';
 import { reminderIdOf } from '../helpers/plain-composer.ts';
 import { createSchedulerWorld, seedPlan, seedReminders, seedTask, seedUnit, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 

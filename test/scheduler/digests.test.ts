@@ -1,9 +1,9 @@
 // Recurring work: job schedulers in the office's time zone, the watchdog, and the digests.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runOverdueDigest } from '../../jobs/handlers/overdue-digest.ts';
-import { runReconcile } from '../../jobs/handlers/reconcile.ts';
-import { runWeeklySummary } from '../../jobs/handlers/weekly-summary.ts';
-import { startSchedulerWatchdog, upsertSchedulers } from '../../jobs/schedulers.ts';
+import { runOverdueDigest } from '../../src/delivery/jobs/handlers/overdue-digest.ts';
+import { runReconcile } from '../../src/delivery/jobs/handlers/reconcile.ts';
+import { runWeeklySummary } from '../../src/delivery/jobs/handlers/weekly-summary.ts';
+import { startSchedulerWatchdog, upsertSchedulers } from '../../src/delivery/jobs/schedulers.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createSchedulerWorld, seedPlan, seedTask, seedUnit, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 

@@ -4,10 +4,10 @@
 // not at the next reconcile. The instant is fixed (a working Tuesday morning); the queue's delays
 // are real time, so "due now" means sent now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPlanTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { addPlanTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { createSchedulerWorld, waitFor, WORK_HOURS, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';

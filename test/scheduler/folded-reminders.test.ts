@@ -3,9 +3,9 @@
 // come as two cards; reminders of other kinds are never folded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n } from '../../src/conversation/i18n.ts';
-import { enqueueReminders } from '../../src/scheduler/enqueue-reminders.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
+import { enqueueReminders } from '../../src/delivery/enqueue-reminders.ts';
 import { createSchedulerWorld, seedPlan, seedTask, seedUnit, waitFor, WORK_HOURS, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 let world: SchedulerWorld;

@@ -1,6 +1,6 @@
 // Slot booking in Redis: the global rate and each chat's pace, shared by every worker.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChatPacing } from '../../src/scheduler/chat-pacing.ts';
+import { createChatPacing } from '../../src/delivery/chat-pacing.ts';
 import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
 
 let redis: TestRedis;

@@ -4,10 +4,10 @@ import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
-import { writePlan, type PastDeadlines } from '../../src/plans/plan-writer.ts';
+import { writePlan, type PastDeadlines } from '../../src/plans/store/plan-writer.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
-import { runPlanTasks } from '../../jobs/handlers/plan-tasks.ts';
-import { addPlanTasksJob, planTasksJob } from '../../jobs/definitions/plan-tasks.ts';
+import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
+import { addPlanTasksJob, planTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
 import { createSchedulerWorld, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */

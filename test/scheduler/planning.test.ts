@@ -1,7 +1,7 @@
 // From tasks to Reminder rows: recipients, idempotency, changes, late linking.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { planTaskReminders } from '../../src/scheduler/plan-task-reminders.ts';
+import { planTaskReminders } from '../../src/delivery/plan-task-reminders.ts';
 import { createSchedulerWorld, seedPlan, seedTask, seedUnit, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 let world: SchedulerWorld;

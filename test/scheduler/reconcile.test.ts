@@ -1,7 +1,7 @@
 // Reconcile against real PostgreSQL, Redis and BullMQ, with more queued jobs than one scan page,
 // so the paged reading of rows and job ids is what is exercised.
 import { afterEach, describe, expect, it } from 'vitest';
-import { reconcile } from '../../src/scheduler/reconcile.ts';
+import { reconcile } from '../../src/delivery/reconcile.ts';
 import { createSchedulerWorld, seedPlan, seedReminders, seedTask, seedUnit, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 let world: SchedulerWorld;

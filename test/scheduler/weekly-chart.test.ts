@@ -2,18 +2,18 @@
 // as an uploaded PNG photo, then the text; a channel that cannot upload photos (Zalo takes
 // them only by URL) gets the text alone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runWeeklySummary } from '../../jobs/handlers/weekly-summary.ts';
+import { runWeeklySummary } from '../../src/delivery/jobs/handlers/weekly-summary.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import type { DeliveryChannel, OutgoingMessage } from '../../src/channels/types.ts';
 import { fixedClock } from '../../src/clock.ts';
-import { createComposer } from '../../src/conversation/compose.ts';
-import { createI18n, translator } from '../../src/conversation/i18n.ts';
-import { emptyCounts } from '../../src/conversation/render.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createI18n, translator } from '../../src/messages/i18n.ts';
+import { emptyCounts } from '../../src/status/task-view.ts';
 import { createRedis } from '../../src/redis.ts';
 import { trendColumns } from '../../src/reports/charts/overdue-trend.ts';
 import { barSegments, BARS_LAYOUT, STATUS_COLORS } from '../../src/reports/charts/status-bars.ts';
 import { reportChartSvg } from '../../src/reports/charts/unit-progress.ts';
-import { createChatPacing } from '../../src/scheduler/chat-pacing.ts';
+import { createChatPacing } from '../../src/delivery/chat-pacing.ts';
 import { decodePng } from '../helpers/png.ts';
 import { createSchedulerWorld, seedPlan, seedUnit, waitFor, WORK_HOURS, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 

@@ -2,8 +2,8 @@
 // chats through the Bot API, Zalo chats through the Zalo Bot API as plain text with numbered
 // choices; a Zalo user who blocked the bot is marked unreachable, as on Telegram.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueReminders } from '../../src/scheduler/enqueue-reminders.ts';
-import { planTaskReminders } from '../../src/scheduler/plan-task-reminders.ts';
+import { enqueueReminders } from '../../src/delivery/enqueue-reminders.ts';
+import { planTaskReminders } from '../../src/delivery/plan-task-reminders.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
 import { reminderIdOf } from '../helpers/plain-composer.ts';
 import { createSchedulerWorld, seedPlan, seedReminders, seedTask, seedUnit, waitFor, type SchedulerWorld } from '../helpers/scheduler-world.ts';

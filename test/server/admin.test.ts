@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { TEST_ADMIN_TOKEN } from '../helpers/secret-scan.ts';
 import { testLogger } from '../helpers/test-log.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueues, type Queues } from '../../jobs/create-queues.ts';
+import { createQueues, type Queues } from '../../src/delivery/jobs/create-queues.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { createRedis } from '../../src/redis.ts';
 import { registerAdmin } from '../../src/server/admin.ts';

@@ -24,7 +24,7 @@ describe('the compiled build', () => {
   it('holds src/ and jobs/ as JavaScript with the files they read, and is not rebuilt while fresh', () => {
     // After npm ci there is no dist/ yet: this builds it (what npm start does first).
     expect(buildIfStale().status).toBe(0);
-    for (const file of ['dist/src/main.js', 'dist/jobs/create-workers.js', 'dist/src/generated/prisma/client.js', 'dist/locales/vi/commands.ftl', 'dist/src/calendar/data/2026.json']) {
+    for (const file of ['dist/src/main.js', 'dist/src/delivery/jobs/create-workers.js', 'dist/src/generated/prisma/client.js', 'dist/locales/vi/commands.ftl', 'dist/src/calendar/data/2026.json']) {
       expect(existsSync(file), file).toBe(true);
     }
     expect(readFileSync('dist/src/main.js', 'utf8')).toMatch(/from ["']\.\/config\.js["']/);

@@ -3,9 +3,9 @@
 // Telegram's (another platform, other limits).
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
-import type { Translator } from '../../conversation/i18n.ts';
+import type { Translator } from '../../messages/i18n.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { createChatPacing } from '../../scheduler/chat-pacing.ts';
+import { createChatPacing } from '../../delivery/chat-pacing.ts';
 import { createZaloApi, type ZaloApi } from './api.ts';
 import { createChoiceStore } from './choices.ts';
 import { createZaloChannel } from './channel.ts';

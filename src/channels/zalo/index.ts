@@ -1,17 +1,17 @@
 // The Zalo adapter wired: API client, delivery route (plain text, numbered choices, pacing),
 // the conversation that answers officers, and how updates come in (polling or webhook).
 import type { Redis } from 'ioredis';
-import type { BotServices } from '../../bot/context.ts';
+import type { BotServices } from '../telegram/context.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
-import { createComposer } from '../../conversation/compose.ts';
-import { ZALO_MESSAGE_LIMIT } from '../../conversation/html.ts';
-import { createI18n } from '../../conversation/i18n.ts';
+import { createComposer } from '../../messages/index.ts';
+import { ZALO_MESSAGE_LIMIT } from '../../messages/html.ts';
+import { createI18n } from '../../messages/i18n.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../logger.ts';
 import { partsForChannel, type OutgoingMessage } from '../types.ts';
 import type { ZaloApi } from './api.ts';
-import type { RequestPlanning } from '../../../jobs/definitions/plan-tasks.ts';
+import type { RequestPlanning } from '../../delivery/jobs/definitions/plan-tasks.ts';
 import { createChoiceStore } from './choices.ts';
 import { createZaloConversation } from './conversation.ts';
 import { createZaloRoute } from './delivery.ts';

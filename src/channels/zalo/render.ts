@@ -1,7 +1,7 @@
 // A platform-neutral message as Zalo can show it: plain text (no formatting, no buttons),
 // buttons turned into numbered choices the officer answers by sending the number, and
 // parts of at most 2,000 characters cut at line boundaries. Pure.
-import { htmlToPlain, splitMessage, ZALO_MESSAGE_LIMIT } from '../../conversation/html.ts';
+import { htmlToPlain, splitMessage, ZALO_MESSAGE_LIMIT } from '../../messages/html.ts';
 import type { MessageButton, OutgoingMessage } from '../types.ts';
 
 export interface RenderedZaloMessage {

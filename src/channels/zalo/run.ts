@@ -2,7 +2,7 @@
 // offset; an empty poll is a 408) or POST /zalo/webhook with the X-Bot-Api-Secret-Token
 // header compared in constant time. Either way each update goes to the conversation once.
 import type { FastifyInstance } from 'fastify';
-import { secretMatches, WEBHOOK_BODY_LIMIT } from '../../bot/webhook.ts';
+import { secretMatches, WEBHOOK_BODY_LIMIT } from '../telegram/webhook.ts';
 import type { Logger } from '../../logger.ts';
 import type { ZaloApi } from './api.ts';
 import type { ZaloConversation } from './conversation.ts';

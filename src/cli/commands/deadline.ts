@@ -97,7 +97,7 @@ export const deadlineCommand: CliCommand = {
     if (values.ref !== undefined && parseIsoDate(values.ref) === undefined) {
       throw new UsageError(`--ref must be an existing date YYYY-MM-DD, got "${values.ref}"`);
     }
-    const ref = values.ref ?? isoOf(createZonedClock(ctx.config.TZ_NAME).partsAt(new Date()).day);
+    const ref = values.ref ?? isoOf(createZonedClock(ctx.config.TZ_NAME).partsAt(ctx.clock.now()).day);
     const calendar = values.reminders ? calendarFromConfig(ctx.config) : undefined;
 
     if (values.jsonl) {

@@ -4,8 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findUnitByName } from '../../conversation/officers.ts';
-import { createI18n, toLocale, translator } from '../../conversation/i18n.ts';
+import { findUnitByName } from '../../tasks/officers.ts';
+import { createI18n, toLocale, translator } from '../../messages/i18n.ts';
 import { findPlans, type PlanRef } from '../../reports/export-query.ts';
 import { defaultFileName, EXPORT_FORMATS, exportPlanReport, type ExportFormat } from '../../reports/export-report.ts';
 

@@ -1,6 +1,6 @@
 // How a re-import's changes read for the person running it: which tasks are
 // added, dropped, renumbered or reworded, and which of them carry officers' work.
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import type { PlanDiff } from '../../plans/task-matching.ts';
 import { shorten } from '../text-table.ts';
 

@@ -1,9 +1,9 @@
 // The dry run a clerk checks against the paper: the plan, what was read from each table,
 // then every task with its units and its deadline as written and as understood, in the
 // clerk's language. The JSON output is dryRunJson's, unchanged.
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import type { ParsedPlanFile } from '../../plans/import-plan.ts';
-import type { TaskDeadline } from '../../plans/parse-plan.ts';
+import type { TaskDeadline, Warning } from '../../plans/parse-plan.ts';
 import { planPreview, type PlanPreview } from '../../plans/plan-preview.ts';
 import { displayDate } from '../cli-text.ts';
 import { renderTable, shorten } from '../text-table.ts';
@@ -26,6 +26,17 @@ export function understoodDeadline(d: TaskDeadline, t: TranslateFn): string {
     case 'unscheduled':
       return t('cli-due-unscheduled', { code: d.code ?? 'other' });
   }
+}
+
+/** Params that are dates read as the clerk writes them; an empty place is "the table". */
+const DATE_PARAMS = new Set(['due', 'groupDue', 'ref']);
+
+/** One warning in the reader's language (locales/<lang>/plan-warnings.ftl). */
+export function warningText(w: Warning, t: TranslateFn): string {
+  const params = Object.fromEntries(
+    Object.entries(w.params).map(([k, v]) => [k, k === 'under' && !v ? t('plan-warning-table') : k === 'ref' && !v ? 'none' : DATE_PARAMS.has(k) && /^\d{4}-\d{2}-\d{2}$/.test(v) ? displayDate(v) : v]),
+  );
+  return t(`plan-warning-${w.code}`, params);
 }
 
 /** Plan, counts, table readings and warnings: shown by the dry run and after an import. */
@@ -56,7 +67,7 @@ export function previewHeader(parsed: ParsedPlanFile, t: TranslateFn): string[] 
   // The first warnings, then how many more: a 100,000-row file can give as many.
   if (parsed.warnings.length) {
     lines.push(t('cli-preview-warnings', { count: parsed.warnings.length }));
-    for (const w of parsed.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  ${t('cli-preview-warning', { line: w.line, message: w.message })}`);
+    for (const w of parsed.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  ${t('cli-preview-warning', { line: w.line, message: warningText(w, t) })}`);
     if (parsed.warnings.length > WARNINGS_SHOWN) lines.push(`  ${t('cli-preview-more-warnings', { count: parsed.warnings.length - WARNINGS_SHOWN })}`);
   }
   return lines;

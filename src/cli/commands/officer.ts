@@ -2,7 +2,7 @@
 // invite codes, and the links they open to link their Telegram chat.
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
-import { inviteLink } from '../../conversation/invites.ts';
+import { inviteLink } from '../../tasks/invites.ts';
 import {
   addOfficers,
   deactivateOfficer,
@@ -15,11 +15,11 @@ import {
   type CreatedOfficer,
   type OfficerRoleInput,
   type RosterProblem,
-} from '../../conversation/officers.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
-import { requireUnit, UnitError } from '../../conversation/units.ts';
+} from '../../tasks/officers.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
+import { requireUnit, UnitError } from '../../tasks/units.ts';
 import { cliTranslator, displayDate, displayZonedInstant, LANG_OPTION, parseLang } from '../cli-text.ts';
-import { AbsenceError, recordAbsence } from '../../conversation/absences.ts';
+import { AbsenceError, recordAbsence } from '../../tasks/absences.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { renderTable } from '../text-table.ts';
 import { unitErrorText, withUnitErrors } from '../unit-errors.ts';

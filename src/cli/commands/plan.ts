@@ -1,7 +1,7 @@
 // `plan set <plan> --confirmation on|off`: a plan's settings. With confirmation on, an officer's
 // "done" on a task with a monitoring unit waits for that unit to confirm it (confirmations.ts).
 import { parseArgs } from 'node:util';
-import { setPlanConfirmation } from '../../conversation/confirmations.ts';
+import { setPlanConfirmation } from '../../tasks/confirmations.ts';
 import { findPlans } from '../../reports/export-query.ts';
 import { InputError, UsageError, type CliCommand } from '../command.ts';
 

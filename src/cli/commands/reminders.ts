@@ -2,14 +2,14 @@
 // policy, plus reminders already queued (snoozes) — without sending or writing anything.
 import { parseArgs } from 'node:util';
 import { addDaysIso, dayNumberFromIso, parseIsoDate } from '../../calendar/civil-date.ts';
-import { requireUnit } from '../../conversation/units.ts';
+import { requireUnit } from '../../tasks/units.ts';
 import { emptyPreviewReasons, type EmptyReason } from '../../reminders/preview-reasons.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import { cliTranslator, displayDate, displayZonedInstant, LANG_OPTION, parseLang } from '../cli-text.ts';
 import { renderTable, shorten } from '../text-table.ts';
 import { withUnitErrors } from '../unit-errors.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../reminders/policy-values.ts';
-import { taskBatches, wantedReminders } from '../../scheduler/plan-task-reminders.ts';
+import { taskBatches, wantedReminders } from '../../delivery/plan-task-reminders.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { calendarFromConfig } from './calendar-from-config.ts';
 

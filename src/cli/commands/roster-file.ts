@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { TranslateFn } from '../../conversation/i18n.ts';
-import type { NewOfficer } from '../../conversation/officers.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
+import type { NewOfficer } from '../../tasks/officers.ts';
 import { MAX_PLAN_BYTES } from '../../plans/read-plan-file.ts';
 import { checkXlsx } from '../../plans/sheet-guard.ts';
 import { decodeUtf16WithBom } from '../../plans/utf8.ts';

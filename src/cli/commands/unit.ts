@@ -1,6 +1,6 @@
 // `unit list | add | alias | rename`: the unit directory, kept before and between plans.
 import { parseArgs } from 'node:util';
-import { addUnit, addUnitAlias, listUnits, renameUnit } from '../../conversation/units.ts';
+import { addUnit, addUnitAlias, listUnits, renameUnit } from '../../tasks/units.ts';
 import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { renderTable } from '../text-table.ts';

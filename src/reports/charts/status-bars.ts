@@ -1,6 +1,6 @@
 // Progress by unit as stacked horizontal bars of the tracking statuses, as an SVG. Pure:
 // counts and labels in, SVG text out; rendered to PNG by render-png.ts.
-import { TRACKING_STATUSES, type TrackingStatus } from '../../conversation/tracking-status.ts';
+import { TRACKING_STATUSES, type TrackingStatus } from '../../status/tracking-status.ts';
 import { CHART_FONT, escapeXml, shorten } from './svg.ts';
 
 /** One colour a status, the same in every chart: greens done, blue and grey open in time, orange blocked, red overdue. */

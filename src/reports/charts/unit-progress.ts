@@ -2,9 +2,9 @@
 // the tracking statuses and, below it, overdue tasks over the last weeks, in one PNG photo.
 // No I/O: counts and texts in, bytes out (the renderer is passed in, resvg by default).
 import type { OutgoingPhoto } from '../../channels/types.ts';
-import type { TranslateFn } from '../../conversation/i18n.ts';
-import type { ReportRow } from '../../conversation/render.ts';
-import { TRACKING_STATUSES, type TrackingStatus } from '../../conversation/tracking-status.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
+import type { ReportRow } from '../../status/task-view.ts';
+import { TRACKING_STATUSES, type TrackingStatus } from '../../status/tracking-status.ts';
 import { overdueTrendSvg, type TrendInput } from './overdue-trend.ts';
 import { statusBarsSvg } from './status-bars.ts';
 import { stackCharts } from './svg.ts';

@@ -1,0 +1,44 @@
+// The bot's context: services and a per-update child logger put on ctx by the first
+// middleware, the officer behind the update (if registered), i18n and conversations.
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Context } from 'grammy';
+import type { RequestPlanning } from '../../delivery/jobs/definitions/plan-tasks.ts';
+import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
+import type { Composer } from '../../messages/index.ts';
+import type { Translator } from '../../messages/i18n.ts';
+import type { LoadedActor } from '../../tasks/actor.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { SqlRunner } from '../../db/sql.ts';
+import type { Logger } from '../../logger.ts';
+import type { OutgoingMessage } from '../types.ts';
+import type { PlanImportServices } from './handlers/plan-import.ts';
+
+export interface BotServices {
+  prisma: PrismaClient;
+  /** The hot path's statements (update claim, text replies, answers): a plain `pg` pool where wired. */
+  sql: SqlRunner;
+  composer: Composer;
+  calendar: WorkingCalendar;
+  i18n: Translator;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  /** Sends to a chat on another platform (a leader who reads Zalo); absent when only this one runs. */
+  sendElsewhere?: (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => Promise<void>;
+  /** Plans sent as documents (needs Redis for the previews); absent, documents are not read as plans. */
+  planImports?: PlanImportServices;
+  /** Asks the workers to plan and queue tasks' reminders now (after a snooze or an extension); absent, reconcile does. */
+  requestPlanning?: RequestPlanning;
+}
+
+export interface BotContextExtras {
+  services: BotServices;
+  logger: Logger;
+  /** The registered, active officer who sent this update; undefined for strangers. */
+  officer?: LoadedActor;
+}
+
+export type BaseContext = Context & I18nFlavor & BotContextExtras;
+export type BotContext = ConversationFlavor<BaseContext>;
+/** Context objects inside conversations: plain, services come from the closure. */
+export type ConversationContext = Context;

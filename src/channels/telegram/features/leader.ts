@@ -1,0 +1,66 @@
+// Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (a chart, then
+// counts by unit and tracking status for this week or quarter).
+import { Composer } from 'grammy';
+import { reportPeriod } from '../../../messages/actions.ts';
+import { isLeaderOrAdmin } from '../../../access/permissions.ts';
+import type { OutgoingMessage } from '../../types.ts';
+import type { BotContext } from '../context.ts';
+import { listMessage } from '../handlers/lists.ts';
+import { editOutgoing, sendOutgoing } from '../handlers/send.ts';
+import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
+import { messageOptions } from '../keyboards/index.ts';
+
+export const leaderFeature = new Composer<BotContext>();
+const priv = leaderFeature.chatType('private');
+
+priv.command('overdue', async (ctx) => {
+  if (!isLeaderOrAdmin(ctx.officer!)) {
+    await ctx.reply(ctx.t('leaders-only'), { parse_mode: 'HTML' });
+    return;
+  }
+  const message = await listMessage(ctx.services, ctx.officer!, 'overdue', 0);
+  await ctx.reply(message.html, messageOptions(message));
+});
+
+async function reportMessages(ctx: BotContext, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
+  const officer = ctx.officer!;
+  const parts = await ctx.services.composer.leaderReport(officer.id, ctx.services.now(), period);
+  const other = period === 'week' ? 'q' : 'w';
+  const last = parts.at(-1);
+  if (last) last.buttons = [[{ text: ctx.t(other === 'q' ? 'btn-report-quarter' : 'btn-report-week'), data: reportPeriod.pack({ period: other, officerId: officer.id }) }]];
+  return parts;
+}
+
+priv.command('report', async (ctx) => {
+  if (!isLeaderOrAdmin(ctx.officer!)) {
+    await ctx.reply(ctx.t('leaders-only'), { parse_mode: 'HTML' });
+    return;
+  }
+  const period = /^(q|quy|quý|quarter)/i.test(ctx.match.trim()) ? 'quarter' : 'week';
+  await sendReport(ctx, await reportMessages(ctx, period));
+});
+
+/** The chart, then the text: a chart the platform refuses (or cannot take) does not hold back the text. */
+async function sendReport(ctx: BotContext, parts: OutgoingMessage[]): Promise<void> {
+  for (const part of parts) {
+    try {
+      await sendOutgoing(ctx.api, ctx.chat!.id, [part]);
+    } catch (err) {
+      if (!part.photo) throw err;
+      ctx.logger.warn({ err, msg: 'report chart not sent; the text follows' });
+    }
+  }
+}
+
+leaderFeature.on('callback_query:data', async (ctx, next) => {
+  const data = reportPeriod.unpack(ctx.callbackQuery.data);
+  if (!data) return next();
+  if (!isOwnCallback(ctx, data.officerId) || !isLeaderOrAdmin(ctx.officer!)) return refuseCallback(ctx, 'report for another officer');
+  const parts = await reportMessages(ctx, data.period === 'q' ? 'quarter' : 'week');
+  // The text is edited in place; the other period's chart comes as a new photo below it.
+  const [first, ...rest] = parts.filter((p) => !p.photo);
+  if (first) await editOutgoing(ctx.api, ctx.chat!.id, ctx.callbackQuery.message!.message_id, first);
+  const more = [...rest, ...parts.filter((p) => p.photo)];
+  if (more.length) await sendReport(ctx, more);
+  await ctx.answerCallbackQuery();
+});

@@ -1,0 +1,33 @@
+// Every message the scheduler and the bots send, one module per kind (its query, its content,
+// its locale file), bound here to one context. Returns platform-neutral OutgoingMessages; the
+// channel adapters only map them. Composing never sends and never writes.
+import type { OutgoingMessage } from '../channels/types.ts';
+import { confirmationCard } from './confirmation-card.ts';
+import { messageContext, type ComposerDeps } from './context.ts';
+import { groupOverdueDigest, markUnreachableReported, overdueDigest } from './overdue-digest.ts';
+import { reminderCard } from './reminder-card.ts';
+import { reminderList } from './reminder-list.ts';
+import { leaderReport, type ReportPeriod } from './report.ts';
+import { taskCard, type TaskCardOptions } from './task-card.ts';
+import { weeklySummary } from './weekly-summary.ts';
+
+export type { ComposerDeps } from './context.ts';
+export { DIGEST_MAX_TASKS } from './overdue-list.ts';
+
+export function createComposer(deps: ComposerDeps) {
+  const ctx = messageContext(deps);
+  return {
+    taskCard: (officerId: number, taskId: number, now: Date, options?: TaskCardOptions) => taskCard(ctx, officerId, taskId, now, options),
+    confirmationCard: (officerId: number, taskId: number, now: Date) => confirmationCard(ctx, officerId, taskId, now),
+    reminder: (reminderId: number, now: Date) => reminderCard(ctx, reminderId, now),
+    reminderList: (reminderIds: number[], now: Date) => reminderList(ctx, reminderIds, now),
+    overdueDigest: (leaderOfficerId: number, now: Date) => overdueDigest(ctx, leaderOfficerId, now),
+    markUnreachableReported: (chatIdentityIds: number[], now: Date) => markUnreachableReported(ctx, chatIdentityIds, now),
+    groupOverdueDigest: (subscriptionId: number, now: Date) => groupOverdueDigest(ctx, subscriptionId, now),
+    weeklySummary: (subscriptionId: number, now: Date) => weeklySummary(ctx, subscriptionId, now),
+    leaderReport: (officerId: number, now: Date, period: ReportPeriod) => leaderReport(ctx, officerId, now, period),
+    split: (html: string): OutgoingMessage[] => ctx.split(html),
+  };
+}
+
+export type Composer = ReturnType<typeof createComposer>;
