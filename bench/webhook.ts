@@ -10,7 +10,7 @@
 // Environment: BENCH_WEBHOOK_RATES (comma list), BENCH_WEBHOOK_SECONDS (least seconds a step, 8),
 // BENCH_WEBHOOK_SAMPLES (least updates a step, 1500), BENCH_WEBHOOK_OFFICERS (200),
 // BENCH_WEBHOOK_PROFILE=<dir> (ours runs under --cpu-prof, the profile written there),
-// BENCH_WEBHOOK_ONLY=ours|echo.
+// BENCH_WEBHOOK_ONLY=ours|echo, BENCH_WEBHOOK_STOP_AFTER (failed steps in a row that end a ladder, 2).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';

@@ -9,8 +9,8 @@ import { subscribe } from 'node:diagnostics_channel';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
-import { createBot } from '../../src/bot/index.ts';
-import { registerWebhookRoute } from '../../src/bot/webhook.ts';
+import { createBot } from '../../src/channels/telegram/index.ts';
+import { registerWebhookRoute } from '../../src/channels/telegram/webhook.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createConfig } from '../../src/config.ts';
 import { createPrisma } from '../../src/db/client.ts';
@@ -18,7 +18,7 @@ import { openPgPool } from '../../src/db/pool.ts';
 import { createLogger } from '../../src/logger.ts';
 import { closeRedis, createRedis } from '../../src/redis.ts';
 import { createServer } from '../../src/server/create-server.ts';
-import { createQueues } from '../../jobs/create-queues.ts';
+import { createQueues } from '../../src/delivery/jobs/create-queues.ts';
 
 export interface ServerSpec {
   kind: 'echo' | 'ours';
