@@ -20,6 +20,5 @@ plan-confirmation = {$on ->
 }
 zalo-hint-return = Send the reason as: return { $code } <reason>
 plan-confirmation-admin-only = Only admins change a plan's confirmation setting.
-plan-confirmation-usage = Send <code>/confirmation &lt;plan number or id&gt; on</code> (or <code>off</code>).
 plan-confirmation-no-plan = No plan <b>{$plan}</b>.
 plan-confirmation-ambiguous = <b>{$plan}</b> names several plans: send the plan's id.

@@ -20,6 +20,5 @@ plan-confirmation = {$on ->
 }
 zalo-hint-return = Nhắn lý do trả lại theo dạng: trả lại { $code } <lý do>
 plan-confirmation-admin-only = Chỉ quản trị viên mới đổi được cài đặt xác nhận của kế hoạch.
-plan-confirmation-usage = Gõ <code>/confirmation &lt;số hoặc mã kế hoạch&gt; on</code> (hoặc <code>off</code>).
 plan-confirmation-no-plan = Không có kế hoạch <b>{$plan}</b>.
 plan-confirmation-ambiguous = <b>{$plan}</b> trùng nhiều kế hoạch: hãy gõ mã số (#) của kế hoạch.

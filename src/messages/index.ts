@@ -3,6 +3,8 @@
 // channel adapters only map them. Composing never sends and never writes.
 import type { OutgoingMessage } from '../channels/types.ts';
 import { confirmationCard } from './confirmation-card.ts';
+import { evidenceNotice } from './evidence-notice.ts';
+import type { WaitingEvidence } from '../tasks/evidence-waiting.ts';
 import { messageContext, type ComposerDeps } from './context.ts';
 import { groupOverdueDigest, markUnreachableReported, overdueDigest } from './overdue-digest.ts';
 import { reminderCard } from './reminder-card.ts';
@@ -19,6 +21,7 @@ export function createComposer(deps: ComposerDeps) {
   return {
     taskCard: (officerId: number, taskId: number, now: Date, options?: TaskCardOptions) => taskCard(ctx, officerId, taskId, now, options),
     confirmationCard: (officerId: number, taskId: number, now: Date) => confirmationCard(ctx, officerId, taskId, now),
+    evidenceNotice: (officerId: number, waiting: WaitingEvidence, now: Date) => evidenceNotice(ctx, officerId, waiting, now),
     reminder: (reminderId: number, now: Date) => reminderCard(ctx, reminderId, now),
     reminderList: (reminderIds: number[], now: Date) => reminderList(ctx, reminderIds, now),
     overdueDigest: (leaderOfficerId: number, now: Date) => overdueDigest(ctx, leaderOfficerId, now),

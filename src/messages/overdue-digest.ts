@@ -12,6 +12,7 @@ import { tallyTotal } from '../status/statistics.ts';
 import { formatDmy } from '../status/tracking-status.ts';
 import type { MessageContext } from './context.ts';
 import { overdueLines } from './overdue-list.ts';
+import { overdueExplanationLines } from './overdue-explanations.ts';
 import { subscriptionTaking } from './subscription.ts';
 
 /** Most unreachable officers named in one digest. */
@@ -39,6 +40,8 @@ export async function overdueDigest(ctx: MessageContext, leaderOfficerId: number
   const { total } = await reportData(prisma, await scopeUnitIds(prisma, actor.scope), quarter, e.today, ctx.dateOf);
   if (tallyTotal(total)) parts.push('', e.t('digest-stats', { from: formatDmy(quarter.from), to: formatDmy(quarter.to) }), ...tallyLines(e.t, total));
   if (taskLines.length) parts.push('', e.t('digest-overdue'), ...taskLines);
+  const explanations = await overdueExplanationLines(ctx, e.t, actor.scope, e.today);
+  if (explanations.length) parts.push('', ...explanations);
   if (gone.length) {
     parts.push('', e.t('digest-unreachable'));
     for (const identity of gone) {

@@ -10,12 +10,17 @@ import { TASK_VIEW_COLUMNS, toTaskView, type TaskWithView } from '../tasks/queri
 import { taskButtons, taskCardHtml } from './render.ts';
 import { isoOfDbDate } from '../status/tracking-status.ts';
 import { EXPLANATION_REMINDER_KIND } from '../tasks/explanations.ts';
+import { EXPLANATION_ESCALATION_KIND } from '../tasks/explanation-escalation.ts';
 import { actorJsonSql, actorOfRow, type ActorRow } from '../tasks/actor.ts';
 import type { MessageContext } from './context.ts';
 import { explanationExtras } from './task-card.ts';
 
+/** Reminders about an explanation: they go while a "done" waits, and carry the explanation's date, not an occurrence's. */
+const EXPLANATION_KINDS: ReadonlySet<string> = new Set([EXPLANATION_REMINDER_KIND, EXPLANATION_ESCALATION_KIND]);
+
 export function reminderHeader(t: TranslateFn, kind: string): string {
   if (kind === EXPLANATION_REMINDER_KIND) return t('reminder-header-explanation');
+  if (kind === EXPLANATION_ESCALATION_KIND) return t('reminder-header-explanation-overdue');
   if (kind.startsWith('overdue')) return t('reminder-header-overdue');
   if (kind.startsWith('escalation')) return t('reminder-header-escalation');
   if (kind.startsWith('snooze')) return t('reminder-header-snoozed');
@@ -36,13 +41,13 @@ export async function reminderCard(ctx: MessageContext, reminderId: number, now:
   if (!row || row.reminderStatus === 'CANCELLED') return null;
   if (row.status === 'DONE' || row.status === 'CANCELLED' || !row.actor?.active) return null;
   // Waiting for the monitoring unit's confirmation: the officer has answered (an explanation's reminder still goes).
-  if (row.confirmationPendingAt && row.reminderKind !== EXPLANATION_REMINDER_KIND) return null;
+  if (row.confirmationPendingAt && !EXPLANATION_KINDS.has(row.reminderKind)) return null;
   const actor = actorOfRow(row.actor);
   if (!canSeeTask(actor, actor.scope, row.units)) return null;
   const e = ctx.env(actor.language, now);
   const view = toTaskView(row, actor.scope, actor.unitId, ctx.dateOf);
   // An occurrence's due date, for recurring tasks (an explanation's row carries the explanation's date instead).
-  if (row.reminderOccurrenceDue && row.reminderKind !== EXPLANATION_REMINDER_KIND) view.due = isoOfDbDate(row.reminderOccurrenceDue);
+  if (row.reminderOccurrenceDue && !EXPLANATION_KINDS.has(row.reminderKind)) view.due = isoOfDbDate(row.reminderOccurrenceDue);
   return {
     html: taskCardHtml(e, view, { header: reminderHeader(e.t, row.reminderKind) }),
     buttons: taskButtons(e.t, row.id, row.reminderOfficerId, explanationExtras(actor, row, e.today)),

@@ -26,10 +26,16 @@ export function requiresConfirmation(settings: unknown): boolean {
   return typeof settings === 'object' && settings !== null && (settings as Record<string, unknown>)[REQUIRE_CONFIRMATION_SETTING] === true;
 }
 
-/** SQL: does task `t` need confirmation of a "done" (its plan requires it and it has a monitoring unit)? */
-export const NEEDS_CONFIRMATION_SQL = Prisma.sql`(
-  (SELECT (cp.settings -> ${REQUIRE_CONFIRMATION_SETTING}) = 'true'::jsonb FROM "Plan" cp WHERE cp.id = t."planId")
-  AND EXISTS (SELECT 1 FROM "TaskUnit" cu WHERE cu."taskId" = t.id AND cu.role = 'MONITOR'))`;
+/**
+ * SQL: does task `t` need confirmation of a "done"? It has a monitoring unit, and its plan requires
+ * it OR one of its monitoring units does (unit.settings, see unit-confirmation.ts). Never NULL: a
+ * setting that is absent is off (a NULL here would leave a plain "done" without its completedAt).
+ */
+export const NEEDS_CONFIRMATION_SQL = Prisma.sql`EXISTS (
+  SELECT 1 FROM "TaskUnit" cu JOIN "Unit" cun ON cun.id = cu."unitId"
+  WHERE cu."taskId" = t.id AND cu.role = 'MONITOR'
+    AND ((cun.settings -> ${REQUIRE_CONFIRMATION_SETTING}) = 'true'::jsonb
+         OR COALESCE((SELECT (cp.settings -> ${REQUIRE_CONFIRMATION_SETTING}) = 'true'::jsonb FROM "Plan" cp WHERE cp.id = t."planId"), false)))`;
 
 /** Only officers of the task's monitoring unit (any role), or admins, confirm or return a result. */
 export function canConfirmTask(actor: Actor, taskUnits: readonly TaskUnitRole[]): boolean {

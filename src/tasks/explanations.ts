@@ -1,7 +1,8 @@
 // Explanations (giải trình): a leader demands one for an overdue task, by a date; an officer of
 // the responsible unit answers in text; the answer is stored with the task and reaches the
 // leader. Each step is one transaction with its audit entry. Unanswered requests are reminded
-// on their due day through the ordinary reminder rows (kind "explanation").
+// on their due day through the ordinary reminder rows (kind "explanation"), and escalated to the
+// leaders the day after (explanation-escalation.ts).
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { IsoDate } from '../deadlines/types.ts';
@@ -9,6 +10,7 @@ import { audit } from './audit.ts';
 import { canAnswerTask, canDemandExplanation } from '../access/permissions.ts';
 import { loadActor, PermissionError } from './actor.ts';
 import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
+import { EXPLANATION_ESCALATION_KIND, planExplanationEscalation } from './explanation-escalation.ts';
 
 /** Working days given to answer when the leader names no date. */
 export const EXPLANATION_DEFAULT_WORKING_DAYS = 3;
@@ -69,7 +71,9 @@ export async function requestExplanation(
         skipDuplicates: true,
       });
     }
-    await audit(tx, { actor: String(actor.id), action: 'explanation.request', entityType: 'ExplanationRequest', entityId: request.id, data: { taskId: task.id, dueOn, recipients: officers.map((o) => o.id) } });
+    // Escalated once the day passes unanswered (explanation-escalation.ts; the answer cancels it too).
+    const escalateTo = await planExplanationEscalation(tx, calendar, { taskId: task.id, requestId: request.id, requesterId: actor.id, responsibleUnitIds: responsibleUnitIds(task.units), dueOn });
+    await audit(tx, { actor: String(actor.id), action: 'explanation.request', entityType: 'ExplanationRequest', entityId: request.id, data: { taskId: task.id, dueOn, recipients: officers.map((o) => o.id), escalateTo } });
     return { outcome: 'requested', requestId: request.id, dueOn, taskCode: task.code, recipientIds: officers.map((o) => o.id) } as const;
   });
 }
@@ -93,7 +97,7 @@ export async function answerExplanation(
     // Compare-and-set: the first answer stands, a second one finds nothing open.
     const claimed = await tx.explanationRequest.updateMany({ where: { id: open.id, answeredAt: null }, data: { answer: text, answeredById: actor.id, answeredAt: input.now } });
     if (claimed.count === 0) return { outcome: 'none-open' } as const;
-    await tx.reminder.updateMany({ where: { taskId: task.id, kind: EXPLANATION_REMINDER_KIND, status: 'PENDING', deliveryKey: { startsWith: `t${task.id}:expl${open.id}:` } }, data: { status: 'CANCELLED', lastError: 'explanation answered' } });
+    await tx.reminder.updateMany({ where: { taskId: task.id, kind: { in: [EXPLANATION_REMINDER_KIND, EXPLANATION_ESCALATION_KIND] }, status: 'PENDING', deliveryKey: { startsWith: `t${task.id}:expl${open.id}:` } }, data: { status: 'CANCELLED', lastError: 'explanation answered' } });
     await audit(tx, { actor: String(actor.id), action: 'explanation.answer', entityType: 'ExplanationRequest', entityId: open.id, data: { taskId: task.id, length: text.length } });
     return { outcome: 'answered', requestId: open.id, requesterId: open.requesterId, taskId: task.id } as const;
   });

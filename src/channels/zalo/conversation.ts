@@ -16,6 +16,7 @@ import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
 import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
+import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies/snooze-time.ts';
 import { statusSummaryHtml } from '../../messages/status-summary.ts';
@@ -373,8 +374,14 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       include: { task: { select: { code: true } } },
     });
     if (!report) return send(chatId, [{ html: t('zalo-evidence-no-report') }]);
-    await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
-    return send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
+    const evidence = await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
+    await send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
+    // A result waiting for confirmation: its monitoring officers hear of the new evidence (the notice names it).
+    const waiting = await evidenceWhileWaiting(services.prisma, evidence.id);
+    for (const recipientId of waiting?.recipientIds ?? []) {
+      const notice = await services.composer.evidenceNotice(recipientId, waiting!, services.now());
+      if (notice) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [notice]);
+    }
   }
 
   return { handle };

@@ -1,22 +1,24 @@
-// `unit list | add | alias | rename`: the unit directory, kept before and between plans.
+// `unit list | add | alias | rename | set`: the unit directory, kept before and between plans,
+// and a unit's settings (`set --confirmation`: as the monitoring unit, it confirms every "done").
 import { parseArgs } from 'node:util';
 import { addUnit, addUnitAlias, listUnits, renameUnit } from '../../tasks/units.ts';
+import { setUnitConfirmation } from '../../tasks/unit-confirmation.ts';
 import { cliTranslator, LANG_OPTION, parseLang } from '../cli-text.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { renderTable } from '../text-table.ts';
 import { withUnitErrors } from '../unit-errors.ts';
 
-const USAGE = 'unit list [--json] | unit add "<name>" [--alias "<other spelling>"]... [--json] | unit alias "<unit>" "<other spelling>" | unit rename "<unit>" "<new name>" [--lang vi|en]';
+const USAGE = 'unit list [--json] | unit add "<name>" [--alias "<other spelling>"]... [--json] | unit alias "<unit>" "<other spelling>" | unit rename "<unit>" "<new name>" | unit set "<unit>" --confirmation on|off [--lang vi|en]';
 
 export const unitCommand: CliCommand = {
   name: 'unit',
-  summary: 'the unit directory plans are matched against: `unit list`, `unit add "<name>"`, `unit alias "<unit>" "<spelling>"`, `unit rename "<unit>" "<new name>"`',
+  summary: 'the unit directory plans are matched against: `unit list`, `unit add "<name>"`, `unit alias "<unit>" "<spelling>"`, `unit rename "<unit>" "<new name>"`, `unit set "<unit>" --confirmation on|off`',
   usage: USAGE,
   async run(args, ctx) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, alias: { type: 'string', multiple: true }, ...LANG_OPTION },
+      options: { json: { type: 'boolean' }, alias: { type: 'string', multiple: true }, confirmation: { type: 'string' }, ...LANG_OPTION },
     });
     const t = cliTranslator(parseLang(values.lang));
     const [sub, ...rest] = positionals;
@@ -24,6 +26,7 @@ export const unitCommand: CliCommand = {
       if (rest.length !== n) throw new UsageError(`unit ${sub} takes ${what}`);
     };
     if (values.alias && sub !== 'add') throw new UsageError('--alias is for `unit add`');
+    if (values.confirmation !== undefined && sub !== 'set') throw new UsageError('--confirmation is for `unit set`');
     const out = (line: string) => ctx.io.stdout.write(`${line}\n`);
 
     switch (sub) {
@@ -81,8 +84,20 @@ export const unitCommand: CliCommand = {
         out(t('cli-unit-renamed', { id: result.unit.id, from: result.from, to: result.unit.name }));
         return 0;
       }
+      case 'set': {
+        expect(1, 'one unit');
+        const setting = values.confirmation;
+        if (setting !== 'on' && setting !== 'off') throw new UsageError(`--confirmation must be on or off${setting === undefined ? '' : `, got "${setting}"`}`);
+        const unit = await withUnitErrors(t, async () => setUnitConfirmation(await ctx.db(), { unit: rest[0]!, on: setting === 'on', actor: 'cli' }));
+        if (values.json) {
+          out(JSON.stringify({ id: unit.id, name: unit.name, requireConfirmation: setting === 'on' }));
+          return 0;
+        }
+        out(t('cli-unit-confirmation', { id: String(unit.id), name: unit.name, on: setting }));
+        return 0;
+      }
       default:
-        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (list, add, alias or rename)');
+        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand (list, add, alias, rename or set)');
     }
   },
 };

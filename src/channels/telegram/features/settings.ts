@@ -1,5 +1,5 @@
 // /settings: the snooze default (next working morning, or n working hours). /confirmation: an
-// admin turns a plan's confirmation of results on or off.
+// admin turns a plan's or a monitoring unit's confirmation of results on or off.
 import { Composer } from 'grammy';
 import { snoozeSetting } from '../../../messages/actions.ts';
 import type { OutgoingMessage } from '../../types.ts';
@@ -8,9 +8,7 @@ import type { BotContext } from '../context.ts';
 import { editOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 import { messageOptions } from '../keyboards/index.ts';
-import { setPlanConfirmation } from '../../../tasks/confirmations.ts';
-import { escapeHtml } from '../../../messages/html.ts';
-import { findPlans } from '../../../reports/export-query.ts';
+import { setConfirmationFromChat } from '../handlers/confirmation-setting.ts';
 
 export const SNOOZE_HOUR_CHOICES = [0, 2, 4, 8] as const;
 
@@ -42,16 +40,9 @@ settingsFeature.on('callback_query:data', async (ctx, next) => {
   await ctx.answerCallbackQuery({ text: ctx.t('settings-saved') });
 });
 
-/** /confirmation <plan id or number> on|off, for admins: the plan's confirmation setting (as `plan set` on the CLI). */
+/** /confirmation <plan or unit> on|off, for admins: a plan's or a monitoring unit's confirmation setting (as `plan set` / `unit set`). */
 settingsFeature.chatType('private').command('confirmation', async (ctx) => {
   const officer = ctx.officer!;
   if (officer.role !== 'ADMIN') return void (await ctx.reply(ctx.t('plan-confirmation-admin-only'), { parse_mode: 'HTML' }));
-  const args = ctx.match.trim().split(/\s+/).filter(Boolean);
-  const setting = args[1]?.toLowerCase();
-  if (args.length !== 2 || (setting !== 'on' && setting !== 'off')) return void (await ctx.reply(ctx.t('plan-confirmation-usage'), { parse_mode: 'HTML' }));
-  const plans = await findPlans(ctx.services.sql, args[0]!);
-  if (plans.length !== 1) return void (await ctx.reply(ctx.t(plans.length ? 'plan-confirmation-ambiguous' : 'plan-confirmation-no-plan', { plan: escapeHtml(args[0]!) }), { parse_mode: 'HTML' }));
-  const plan = plans[0]!;
-  await setPlanConfirmation(ctx.services.prisma, { planId: plan.id, on: setting === 'on', actor: String(officer.id) });
-  await ctx.reply(ctx.t('plan-confirmation', { on: setting, plan: escapeHtml(plan.number ?? `#${plan.id}`) }), { parse_mode: 'HTML' });
+  await ctx.reply(await setConfirmationFromChat(ctx.services, ctx.t, officer.id, ctx.match), { parse_mode: 'HTML' });
 });

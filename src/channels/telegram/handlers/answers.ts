@@ -84,8 +84,8 @@ export async function snoozeAndShow(services: BotServices, target: CardTarget, o
 export async function storeEvidence(
   services: BotServices,
   input: { officerId: number; reportId: number; kind: 'DOCUMENT' | 'PHOTO' | 'LINK'; reference: string; fileName?: string; mimeType?: string },
-): Promise<void> {
-  await addEvidence(services.prisma, input);
+): Promise<number> {
+  return (await addEvidence(services.prisma, input)).id;
 }
 
 /** Records an extension request, shows it on the card and asks the deciders with Approve / Reject. */
