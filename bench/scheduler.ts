@@ -17,6 +17,9 @@ import { createQueues } from '../src/delivery/jobs/create-queues.ts';
 import { createWorkers } from '../src/delivery/jobs/create-workers.ts';
 import { createWorkingCalendar } from '../src/calendar/working-calendar.ts';
 import { createTelegramChannel } from '../src/channels/telegram/channel.ts';
+import { createZaloApi } from '../src/channels/zalo/api.ts';
+import { createZaloRoute, ZALO_PRIVATE_INTERVAL_MS } from '../src/channels/zalo/delivery.ts';
+import { startZaloStandIn } from '../test/helpers/zalo/stand-in.ts';
 import { systemClock } from '../src/clock.ts';
 import { createComposer } from '../src/messages/index.ts';
 import { createI18n } from '../src/messages/i18n.ts';
@@ -84,12 +87,12 @@ async function createReminders(prisma: PrismaClient, { data }: { data: Prisma.Re
 }
 
 /** `chats` linked officers spread over `unitCount` units, a plan, and tasks led by the units in turn. */
-async function seed(prisma: PrismaClient, tasks: number, chats: number, due: string, options: { chatIdBase?: number; unitCount?: number } = {}) {
+async function seed(prisma: PrismaClient, tasks: number, chats: number, due: string, options: { chatIdBase?: number; unitCount?: number; channel?: 'TELEGRAM' | 'ZALO' } = {}) {
   const chatIdBase = options.chatIdBase ?? 1_000_000;
   const unitCount = options.unitCount ?? chats;
   const units = await prisma.unit.createManyAndReturn({ data: Array.from({ length: unitCount }, (_, i) => ({ name: `Đơn vị ${i}`, normalizedName: `don vi ${i}` })) });
   const officers = await prisma.officer.createManyAndReturn({ data: Array.from({ length: chats }, (_, i) => ({ name: `Cán bộ ${i}`, unitId: units[i % unitCount]!.id })) });
-  await prisma.chatIdentity.createMany({ data: officers.map((o, i) => ({ officerId: o.id, channel: 'TELEGRAM' as const, externalId: String(chatIdBase + i) })) });
+  await prisma.chatIdentity.createMany({ data: officers.map((o, i) => ({ officerId: o.id, channel: options.channel ?? ('TELEGRAM' as const), externalId: String(chatIdBase + i) })) });
   const plan = await prisma.plan.create({ data: { kind: 'KE_HOACH', number: '1/KH-UBND', title: 'Bench', sourceFileName: 'bench', sourceHash: 'bench' } });
   // Batches small enough that Prisma sends each as one statement: a bigger one it splits into
   // chunks run at once on one connection, which pg deprecates ("client already executing a query").
@@ -113,6 +116,13 @@ function isoDay(offsetDays: number): string {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Lag of every sent reminder (sentAt − plannedAt), in seconds: p50, p99, max. */
+async function sentLags(prisma: PrismaClient): Promise<{ p50: number; p99: number; max: number }> {
+  const rows = await prisma.reminder.findMany({ where: { status: 'SENT' }, select: { plannedAt: true, sentAt: true } });
+  const lags = rows.map((r) => (r.sentAt!.getTime() - r.plannedAt.getTime()) / 1000).sort((a, b) => a - b);
+  return { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags.at(-1)! };
 }
 
 async function startStandIn(limits: 'on' | 'off'): Promise<{ child: ChildProcess; apiRoot: string; token: string; loopUrl: string }> {
@@ -174,10 +184,14 @@ async function planAndEnqueue() {
   }
 }
 
-/** In-process delivery workers with the real composer, against a stand-in in another process. */
-async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
+/** In-process delivery workers with the real composer, against a stand-in: Telegram's (in another process) or Zalo's. */
+async function deliver(env: Env, apiRoot: string, token: string, rate: number, platform: 'TELEGRAM' | 'ZALO' = 'TELEGRAM') {
   const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: WORK_HOURS });
   const producer = createRedis(REDIS_URL, 'producer');
+  // The routes the service builds (jobs/start-scheduling.ts): Telegram's channel and pacing, or Zalo's.
+  const channels = platform === 'TELEGRAM'
+    ? { TELEGRAM: { channel: createTelegramChannel(new Api(token, { apiRoot })), pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }) } }
+    : { ZALO: createZaloRoute({ api: createZaloApi({ token, apiRoot }), redis: producer, prefix: env.prefix, ratePerSecond: rate, prisma: env.prisma, i18n: createI18n() }) };
   const queues = createQueues(producer, env.prefix);
   const connection = createRedis(REDIS_URL, 'worker');
   const metrics = createMetrics();
@@ -186,7 +200,7 @@ async function deliver(env: Env, apiRoot: string, token: string, rate: number) {
     {
       prisma: env.prisma,
       sql: pgRunner(pool),
-      channels: { TELEGRAM: { channel: createTelegramChannel(new Api(token, { apiRoot })), pacing: createChatPacing(producer, { prefix: env.prefix, globalPerSecond: rate }) } },
+      channels,
       composer: createComposer({ prisma: env.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' }),
       clock: systemClock,
       logger,
@@ -265,10 +279,68 @@ async function fanOut() {
       }
       console.log(`scheduler: fan-out sends per 10 s: ${Array.from(buckets, (n) => n ?? 0).join(' ')}; 429s at s ${stats.floodTimes.map((t) => ((t - at.getTime()) / 1000).toFixed(1)).join(' ')}; worker event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms, stand-in's p99 ${standInLoop.p99Ms.toFixed(0)} ms, max ${standInLoop.maxMs.toFixed(0)} ms; worker CPU ${((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(1)} s`);
     }
-    console.log(`scheduler: fan-out ${reminders} reminders to ${chats} chats at ${rate}/s configured: ${ok ? '' : 'NOT FINISHED, '}wall ${wall.toFixed(1)} s vs bound ${bound.toFixed(1)} s (+${((wall / bound - 1) * 100).toFixed(1)}%, target ≤ +10%); 429s: ${stats.tooManyRequests} (global ${stats.floodKinds.global}, per chat ${stats.floodKinds.chat}); messages ${stats.messages}; spec violations ${stats.violations}`);
+    const lag = await sentLags(env.prisma);
+    console.log(`scheduler: fan-out (Telegram) ${reminders} reminders to ${chats} chats at ${rate}/s configured: ${ok ? '' : 'NOT FINISHED, '}wall ${wall.toFixed(1)} s vs bound ${bound.toFixed(1)} s (+${((wall / bound - 1) * 100).toFixed(1)}%, target ≤ +10%); lag p50 ${lag.p50.toFixed(1)} s, p99 ${lag.p99.toFixed(1)} s; 429s: ${stats.tooManyRequests} (global ${stats.floodKinds.global}, per chat ${stats.floodKinds.chat}); messages ${stats.messages}; spec violations ${stats.violations}`);
     await delivery.close();
   } finally {
     standIn.child.kill('SIGTERM');
+    await env.drop();
+  }
+}
+
+/** Most sends in any one second, from the instants (ms) of the sends. */
+function busiestSecond(instants: number[]): number {
+  const sorted = [...instants].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j]! - sorted[i]! >= 1000) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
+/**
+ * The same flood on Zalo: N reminders to N/5 Zalo chats through the Zalo delivery route (its
+ * channel with numbered choices, its pacing: the configured rate and 1.5 s between two messages
+ * to one person) to the Zalo stand-in. Zalo documents no rate, so the stand-in enforces none: the
+ * pacing itself is checked from the instants of the stand-in's calls. BENCH_ZALO_RATE (default
+ * 20/s; the service's default ZALO_SEND_RATE_PER_SECOND is 5, where the same flood takes 4× longer).
+ */
+async function zaloFanOut() {
+  const rate = Number(process.env.BENCH_ZALO_RATE ?? 20);
+  const reminders = Math.round(2_000 * SCALE);
+  const chats = Math.round(400 * SCALE);
+  const env = await environment();
+  const zalo = await startZaloStandIn();
+  try {
+    await seed(env.prisma, 1, chats, isoDay(30), { unitCount: 1, chatIdBase: 4_000_000, channel: 'ZALO' });
+    const task = await env.prisma.task.findFirstOrThrow();
+    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
+    const at = new Date(Date.now() + 6000);
+    await createReminders(env.prisma, {
+      data: Array.from({ length: reminders }, (_, i) => {
+        const c = identities[i % chats]!;
+        return { deliveryKey: `zalo-fan-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
+      }),
+    });
+    const delivery = await deliver(env, zalo.apiRoot, zalo.token, rate, 'ZALO');
+    await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
+    if (Date.now() > at.getTime()) console.log(`scheduler: Zalo fan-out queueing ran ${Date.now() - at.getTime()} ms past the instant`);
+    const ok = await waitSent(env.prisma, reminders, (reminders / rate) * 1000 * 2 + 60_000);
+    const last = await env.prisma.reminder.aggregate({ _max: { sentAt: true } });
+    const wall = (last._max.sentAt!.getTime() - at.getTime()) / 1000;
+    const bound = Math.max(reminders / rate, (Math.ceil(reminders / chats) - 1) * (ZALO_PRIVATE_INTERVAL_MS / 1000));
+    const lag = await sentLags(env.prisma);
+    const sends = zalo.callsTo('sendMessage');
+    // The closest two messages to one person came (the pacing promises ≥ 1.5 s).
+    const byChat = new Map<string, number[]>();
+    for (const c of sends) byChat.set(String(c.body.chat_id), [...(byChat.get(String(c.body.chat_id)) ?? []), c.at]);
+    let closest = Infinity;
+    for (const instants of byChat.values()) for (let i = 1; i < instants.length; i++) closest = Math.min(closest, instants[i]! - instants[i - 1]!);
+    console.log(`scheduler: fan-out (Zalo) ${reminders} reminders to ${chats} Zalo chats at ${rate}/s configured: ${ok ? '' : 'NOT FINISHED, '}wall ${wall.toFixed(1)} s vs bound ${bound.toFixed(1)} s (+${((wall / bound - 1) * 100).toFixed(1)}%); lag p50 ${lag.p50.toFixed(1)} s, p99 ${lag.p99.toFixed(1)} s; ${sends.length} messages, busiest second ${busiestSecond(sends.map((c) => c.at))}, closest two to one person ${(closest / 1000).toFixed(2)} s; spec violations ${zalo.violations.length}`);
+    await delivery.close();
+  } finally {
+    await zalo.close();
     await env.drop();
   }
 }
@@ -380,9 +452,10 @@ async function workerMemory() {
 }
 
 export async function run(): Promise<void> {
-  const parts = (process.env.BENCH_PARTS ?? 'plan,fanout,lag,memory').split(',');
+  const parts = (process.env.BENCH_PARTS ?? 'plan,fanout,zalo,lag,memory').split(',');
   if (parts.includes('plan')) await planAndEnqueue();
   if (parts.includes('fanout')) await fanOut();
+  if (parts.includes('zalo')) await zaloFanOut();
   if (parts.includes('lag')) await deliveryLag();
   if (parts.includes('memory')) await workerMemory();
 }

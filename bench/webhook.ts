@@ -1,80 +1,48 @@
-// Webhook path under load: a second process on loopback posts Telegram updates at a fixed
-// rate to POST /telegram/webhook (the real bot: dedup, officer lookup, a progress report
-// committed to PostgreSQL, the card sent to the Bot API stand-in) and to an echo bot on the
-// same fastify server. Reports updates/s and p50/p99 from request to response, which the
-// route sends only after the update is committed and answered. The Bot API stand-in runs in a
-// third process (as Telegram would be elsewhere); CPU per update is that of the server process.
-// Bounded: BENCH_WEBHOOK_RATE (default 200/s) for BENCH_WEBHOOK_SECONDS (default 5 s) per bot.
-import { spawn } from 'node:child_process';
+// Webhook capacity: the highest rate of Telegram updates each bot answers with p99 < 50 ms, for
+// an echo bot (a minimal grammY bot) and for ours (the real bot on PostgreSQL and Redis, wired as
+// the service wires it), on the same fastify webhook route. One run steps the offered rate up a
+// ladder (50, 100, 200 ... 800/s), each bot in turn at each step (the order alternating), so the
+// machine's noise falls on both. Four kinds of process: this one (orchestrates), the Bot API
+// stand-in, one server per bot (its CPU per update is read there with process.cpuUsage), and a
+// fresh open-loop load generator per step (bench/support/webhook-load.mjs: latency counted from
+// each update's due time). Ours gets what officers send: progress replies ("5.3 40%"), "xong 6.3",
+// /tasks and presses of a card's progress buttons, from many officers.
+// Environment: BENCH_WEBHOOK_RATES (comma list), BENCH_WEBHOOK_SECONDS (least seconds a step, 8),
+// BENCH_WEBHOOK_SAMPLES (least updates a step, 1500), BENCH_WEBHOOK_OFFICERS (200),
+// BENCH_WEBHOOK_PROFILE=<dir> (ours runs under --cpu-prof, the profile written there),
+// BENCH_WEBHOOK_ONLY=ours|echo, BENCH_WEBHOOK_STOP_AFTER (failed steps in a row that end a ladder, 2).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { Bot } from 'grammy';
-import { createWorkingCalendar } from '../src/calendar/working-calendar.ts';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { createPrisma } from '../src/db/client.ts';
-import { openPgPool, type PgPool } from '../src/db/pool.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { createBot } from '../src/channels/telegram/index.ts';
-import { registerWebhookRoute, WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
-import { createServer } from '../src/server/create-server.ts';
 import { createRedis } from '../src/redis.ts';
-import { seedWorld } from '../test/helpers/bot-world.ts';
-import { databaseUrl, dropDatabase } from '../test/helpers/database.ts';
+import { WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
+import { openScratchDatabase } from './support/scratch-database.ts';
+import { seedWebhookWorld, type UpdateMix } from './support/webhook-world.ts';
+import type { RoundTrips, ServerSpec } from './support/webhook-server.ts';
+import {
+  DEFAULT_RATES, FAILURES_TO_STOP, P99_LIMIT_MS, capacity, continues, cpuAtSustainedRates, keptUp, stepSeconds, summaryTable, sustained, throughputCapacity,
+  type StepLoad, type StepResult,
+} from './support/webhook-steps.ts';
 
-const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 200);
-const SECONDS = Math.min(Number(process.env.BENCH_WEBHOOK_SECONDS ?? 5), 60);
-const USERS = 50;
+const RATES = process.env.BENCH_WEBHOOK_RATES ? process.env.BENCH_WEBHOOK_RATES.split(',').map(Number) : [...DEFAULT_RATES];
+const MIN_SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8);
+const MIN_SAMPLES = Number(process.env.BENCH_WEBHOOK_SAMPLES ?? 1500);
+const OFFICERS = Number(process.env.BENCH_WEBHOOK_OFFICERS ?? 200);
+const PROFILE_DIR = process.env.BENCH_WEBHOOK_PROFILE;
+const ONLY = process.env.BENCH_WEBHOOK_ONLY;
+/** Failed steps in a row after which a bot's ladder stops (more on a noisy machine, to see where it stops keeping up). */
+const STOP_AFTER = Number(process.env.BENCH_WEBHOOK_STOP_AFTER ?? FAILURES_TO_STOP);
 const SECRET = 'bench-secret-0123456789abcdef';
-const BASE_USER = 900_000;
+/** An update not answered by then counts as lost (Telegram itself gives up on a webhook call after about a minute). */
+const TIMEOUT_MS = 5_000;
+/** Quiet time after a step, so a step that queued does not spill into the next. */
+const PAUSE_MS = 1_500;
 
-// The load generator, run in a child process so that its timers do not share the server's event loop.
-const LOADER = `
-const http = require('node:http');
-const [url, secret, rate, seconds, baseUser, users, startId] = JSON.parse(process.argv[1]);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-const total = Math.round(rate * seconds);
-const latencies = [];
-const trace = []; // [second of sending, latency] for BENCH_WEBHOOK_TRACE
-let errors = 0, done = 0;
-const t0 = performance.now();
-function post(i) {
-  const user = baseUser + (i % users);
-  const body = JSON.stringify({ update_id: startId + i, message: { message_id: i + 1, date: Math.floor(Date.now() / 1000),
-    chat: { id: user, type: 'private', first_name: 'B' }, from: { id: user, is_bot: false, first_name: 'B' }, text: 'tiến độ 5.' + (i % users) + ' ' + (10 + (i % 80)) + '%' } });
-  const start = performance.now();
-  const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': secret } }, (res) => {
-    res.resume();
-    res.on('end', () => { if (res.statusCode === 200) { latencies.push(performance.now() - start); trace.push([Math.floor((start - t0) / 1000), performance.now() - start]); } else errors++; finish(); });
-  });
-  req.on('error', () => { errors++; finish(); });
-  req.end(body);
-}
-function finish() {
-  if (++done < total) return;
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  process.stdout.write(JSON.stringify({ sent: total, ok: latencies.length, errors, seconds: elapsed, perSecond: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), max: latencies.at(-1), perSecondP99: perSecond() }));
-  agent.destroy();
-}
-// p50/p99 per second of sending: shows whether the tail is a start-up transient or steady.
-function perSecond() {
-  const by = [];
-  for (const [s, l] of trace) (by[s] ??= []).push(l);
-  return by.map((l) => { l.sort((a, b) => a - b); return [Math.round(l[Math.floor(l.length / 2)]), Math.round(l[Math.floor(0.99 * l.length)])]; });
-}
-let i = 0;
-const interval = 1000 / rate;
-(function tick() {
-  const due = Math.floor((performance.now() - t0) / interval) + 1;
-  while (i < Math.min(due, total)) post(i++);
-  if (i < total) setTimeout(tick, Math.max(1, interval / 2));
-})();
-`;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// The Bot API stand-in in a third process: Telegram's own work (and the stand-in's spec checks)
-// is not the server's CPU. It reports its address, then its violations when told to stop.
+// The Bot API stand-in in its own process: Telegram's work (and its spec checks) is not the server's CPU.
 const STAND_IN = `
 import { startTelegramStandIn } from ${JSON.stringify(new URL('../test/helpers/telegram/stand-in.ts', import.meta.url).href)};
 // Connections kept open as Telegram keeps them (the default 1 s makes every call a new connection).
@@ -87,18 +55,18 @@ process.on('message', async () => {
 });
 `;
 
-interface StandInHandle { apiRoot: string; token: string; botInfo: unknown; close(): Promise<{ violations: string[]; calls: number }> }
+interface StandIn { apiRoot: string; token: string; botInfo: { id: number }; stop(): Promise<{ violations: string[]; calls: number }> }
 
-function startStandInProcess(): Promise<StandInHandle> {
+function startStandIn(): Promise<StandIn> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', STAND_IN], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`stand-in exited ${code}`)));
     child.once('message', (info) => {
-      const { apiRoot, token, botInfo } = info as StandInHandle;
+      const { apiRoot, token, botInfo } = info as StandIn;
       resolve({
         apiRoot, token, botInfo,
-        close: () => new Promise((done) => {
+        stop: () => new Promise((done) => {
           child.removeAllListeners('exit');
           child.once('message', (m) => done(m as { violations: string[]; calls: number }));
           child.send('stop');
@@ -108,18 +76,53 @@ function startStandInProcess(): Promise<StandInHandle> {
   });
 }
 
-interface LoadResult { sent: number; ok: number; errors: number; seconds: number; perSecond: number; p50: number; p99: number; max: number; perSecondP99: Array<[number, number]> }
+interface BenchServer { name: 'echo' | 'ours'; url: string; usage(): Promise<{ cpuMs: number; trips: RoundTrips }>; stop(): Promise<void> }
 
-function load(url: string, startId: number): Promise<LoadResult> {
+function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
+  const flags = ['--import', 'tsx', ...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
+  // stdout is the service's log (LOG_LEVEL, info by default): written, as in production, then dropped.
+  const child: ChildProcess = spawn(process.execPath, [...flags, here('./support/webhook-server.ts'), JSON.stringify(spec)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const ask = <T>(message: string, pick: (m: Record<string, unknown>) => T | undefined): Promise<T> =>
+    new Promise((resolve) => {
+      const listen = (m: unknown) => {
+        const value = pick(m as Record<string, unknown>);
+        if (value === undefined) return;
+        child.off('message', listen);
+        resolve(value);
+      };
+      child.on('message', listen);
+      child.send(message);
+    });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', LOADER, JSON.stringify([url, SECRET, RATE, SECONDS, BASE_USER, USERS, startId])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${spec.kind} server exited ${code}`)));
+    child.once('message', (m) => {
+      const { port } = m as { port: number };
+      resolve({
+        name: spec.kind,
+        url: `http://127.0.0.1:${port}${spec.path}`,
+        usage: () => ask('cpu', (r) => (r.cpu ? { cpuMs: ((r.cpu as NodeJS.CpuUsage).user + (r.cpu as NodeJS.CpuUsage).system) / 1000, trips: r.trips as RoundTrips } : undefined)),
+        stop: () => new Promise((done) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => done());
+          child.send('stop');
+        }),
+      });
+    });
+  });
+}
+
+function load(url: string, rate: number, seconds: number, firstUpdateId: number, mix: UpdateMix): Promise<StepLoad> {
+  const args = { url, secret: SECRET, rate, seconds, timeoutMs: TIMEOUT_MS, firstUpdateId, mix };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here('./support/webhook-load.mjs'), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 60) * 1000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 60) * 1000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       try {
-        resolve(JSON.parse(out) as LoadResult);
+        resolve(JSON.parse(out) as StepLoad);
       } catch {
         reject(new Error(`load generator exited ${code} without a result`));
       }
@@ -127,92 +130,94 @@ function load(url: string, startId: number): Promise<LoadResult> {
   });
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function run(): Promise<void> {
-  const name = `nhacviec_bench_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
-  await migrate(url);
-  const prisma = createPrisma(url, { max: 10 });
-  const tg = await startStandInProcess();
+  const loadAtStart = loadavg();
+  const scratch = await openScratchDatabase();
+  const tg = await startStandIn();
+  const redisUrl = createConfig().REDIS_URL;
+  const prefix = `nvbench-${randomBytes(4).toString('hex')}`;
+  const servers: BenchServer[] = [];
   let standInReport: { violations: string[]; calls: number } | undefined;
-  const logger = createLogger({ level: 'silent' });
-  const server = createServer({ logger, prisma, redis: {} as Redis });
-  let pool: PgPool | undefined;
-  let conversationRedis: Redis | undefined;
-  const conversationPrefix = `nvbench-${randomBytes(4).toString('hex')}`;
   try {
-    const seed = await seedWorld(prisma);
-    for (let u = 0; u < USERS; u++) {
-      const officer = await prisma.officer.create({ data: { name: `Cán bộ ${u}`, unitId: seed.units.interior.id } });
-      await prisma.chatIdentity.create({ data: { officerId: officer.id, channel: 'TELEGRAM', externalId: String(BASE_USER + u) } });
-      const unit = await prisma.unit.create({ data: { name: `Tổ ${u}`, normalizedName: `to ${u}`, parentId: seed.units.interior.id } });
-      await prisma.officer.update({ where: { id: officer.id }, data: { unitId: unit.id } });
-      await prisma.task.create({ data: { planId: seed.plan.id, code: `5.${u}`, path: `5.${u}`, ordinal: 100 + u, title: `Nhiệm vụ ${u}`, due: new Date('2030-12-31T00:00:00Z'), units: { create: [{ unitId: unit.id, role: 'LEAD' }] } } });
-    }
-    const calendar = createWorkingCalendar({ timeZone: 'Asia/Ho_Chi_Minh', workDays: [1, 2, 3, 4, 5], workHours: { startMinutes: 480, endMinutes: 1020 } });
-    const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: url });
-    // Wired as src/service.ts does: the hot path's statements through a plain `pg` pool.
-    pool = await openPgPool(url, { max: 10, warm: 4 });
-    // Conversations in Redis, as in the service (each update reads its chat's conversation state).
-    conversationRedis = createRedis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', 'producer');
-    const bot = createBot({ config, prisma, pool, logger, calendar, botInfo: tg.botInfo as never, conversationStore: { redis: conversationRedis, prefix: conversationPrefix } });
-    registerWebhookRoute(server, { bot, secret: SECRET });
+    const mix = await seedWebhookWorld(scratch.prisma, { officers: OFFICERS, apiRoot: tg.apiRoot, token: tg.token, botId: tg.botInfo.id });
+    const spec = (kind: 'echo' | 'ours'): ServerSpec => ({ kind, token: tg.token, apiRoot: tg.apiRoot, botInfo: tg.botInfo as never, secret: SECRET, path: WEBHOOK_PATH, databaseUrl: scratch.url, redisUrl, prefix });
+    const kinds = (['echo', 'ours'] as const).filter((k) => !ONLY || ONLY === k);
+    for (const kind of kinds) servers.push(await startServer(spec(kind), kind === 'ours'));
 
-    const echo = new Bot(tg.token, { botInfo: tg.botInfo as never, client: { apiRoot: tg.apiRoot } });
-    echo.on('message:text', (ctx) => ctx.reply(ctx.message.text));
-    registerWebhookRoute(server, { bot: echo as never, secret: SECRET, path: '/echo/webhook' });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = server.server.address() as { port: number };
-
-    // Warm-up of both paths: JIT, connection pools, Prisma's query plans, prepared statements.
-    // Batches of concurrent updates, so that every pool connection (not just the first) has run
-    // the statements once, as in a service that has been up for a while.
-    const WARM_ROUNDS = 10;
-    const WARM_BATCH = 10;
-    const warmOne = async (path: string, n: number) => {
-      const user = BASE_USER + (n % USERS);
-      const warm = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: 1 + n + (path === WEBHOOK_PATH ? 0 : 100_000), message: { message_id: 1, date: 0, chat: { id: user, type: 'private', first_name: 'B' }, from: { id: user, is_bot: false, first_name: 'B' }, text: `tiến độ 5.${n % USERS} 5%` } }) });
-      if (warm.status !== 200) throw new Error(`warm-up got ${warm.status}`);
+    let nextUpdateId = 1;
+    const step = async (server: BenchServer, rate: number, seconds: number): Promise<StepResult> => {
+      const before = await server.usage();
+      const result = await load(server.url, rate, seconds, nextUpdateId, mix);
+      nextUpdateId += result.sent;
+      const after = await server.usage();
+      // Per update the server took in during the step (one that timed out was still handled).
+      const per = (n: number) => n / Math.max(1, after.trips.updates - before.trips.updates);
+      const trips = Object.fromEntries((Object.keys(after.trips) as Array<keyof RoundTrips>).map((k) => [k, per(after.trips[k] - before.trips[k])])) as unknown as RoundTrips;
+      return { ...result, rate, cpuMsPerUpdate: per(after.cpuMs - before.cpuMs), trips };
     };
-    for (let round = 0; round < WARM_ROUNDS; round++) {
-      for (const path of [WEBHOOK_PATH, '/echo/webhook']) {
-        await Promise.all(Array.from({ length: WARM_BATCH }, (_, k) => warmOne(path, round * WARM_BATCH + k)));
+    // Warm-up (JIT, pools, prepared statements on every connection, the first conversation reads), not reported.
+    for (const server of servers) await step(server, 100, 4);
+
+    const results: Record<'echo' | 'ours', StepResult[]> = { echo: [], ours: [] };
+    console.log(`webhook bench: rates ${RATES.join(', ')}/s, ${OFFICERS} officers, load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`);
+    for (const [index, rate] of RATES.entries()) {
+      const seconds = stepSeconds(rate, { minSeconds: MIN_SECONDS, minSamples: MIN_SAMPLES });
+      const order = index % 2 === 0 ? servers : [...servers].reverse();
+      for (const server of order) {
+        if (!continues(results[server.name], STOP_AFTER)) continue;
+        const r = await step(server, rate, seconds);
+        results[server.name].push(r);
+        const lost = r.sent - r.ok;
+        console.log(`  ${server.name.padEnd(4)} ${String(rate).padStart(4)}/s × ${seconds} s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update${lost ? `, ${lost} lost (${r.errors} errors, ${r.timeouts} timeouts)` : ''}${r.maxSendLagMs > 20 ? `, generator lagged ${r.maxSendLagMs.toFixed(0)} ms` : ''}`);
+        await pause(PAUSE_MS);
       }
     }
+    const loadAtEnd = loadavg();
 
-    // CPU time of this process (server, bots and the Bot API stand-in) per update: robust on a shared machine.
-    const measured = async (path: string, startId: number) => {
-      const cpu = process.cpuUsage();
-      const result = await load(`http://127.0.0.1:${port}${path}`, startId);
-      const used = process.cpuUsage(cpu);
-      return { ...result, cpuMsPerUpdate: (used.user + used.system) / 1000 / Math.max(1, result.ok) };
-    };
-    const echoResult = await measured('/echo/webhook', 10_000_000);
-    const botResult = await measured(WEBHOOK_PATH, 20_000_000);
-    const reports = await prisma.statusReport.count();
-    const fmt = (r: LoadResult & { cpuMsPerUpdate: number }) => `${r.perSecond.toFixed(0)} updates/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, ${r.errors} errors, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update`;
-    console.log(`webhook bench: ${RATE}/s offered for ${SECONDS} s from a second process on loopback`);
-    console.log(`  echo bot:        ${fmt(echoResult)}`);
-    console.log(`  Nhắc Việc bot:   ${fmt(botResult)} (${reports} reports committed)`);
-    if (process.env.BENCH_WEBHOOK_TRACE) {
-      const line = (r: LoadResult) => r.perSecondP99.map(([p50, p99]) => `${p50}/${p99}`).join(' ');
-      console.log(`  p50/p99 ms by second, echo: ${line(echoResult)}`);
-      console.log(`  p50/p99 ms by second, bot:  ${line(botResult)}`);
+    console.log('');
+    console.log(`webhook capacity (p99 < ${P99_LIMIT_MS} ms, every update answered), load average ${loadAtStart[0]!.toFixed(1)} → ${loadAtEnd[0]!.toFixed(1)}:`);
+    for (const line of summaryTable(results.echo, results.ours, RATES)) console.log(`  ${line}`);
+    const echoCapacity = capacity(results.echo);
+    const oursCapacity = capacity(results.ours);
+    console.log(`  highest rate sustained: echo ${echoCapacity}/s, ours ${oursCapacity}/s`);
+    if (echoCapacity > 0 && oursCapacity >= 0 && servers.length === 2) {
+      const ratio = oursCapacity / echoCapacity;
+      console.log(`  capacity ours / echo: ${ratio.toFixed(2)} (target ≥ 0.7: ${ratio >= 0.7 ? 'met' : 'MISSED'})`);
     }
-    const ratio = botResult.p99 / echoResult.p99;
-    console.log(`  p99 target < 50 ms: ${botResult.p99 < 50 ? 'met' : 'MISSED'}; p99 vs echo: ${ratio.toFixed(1)}× (target < 3×: ${ratio < 3 ? 'met' : 'MISSED'})`);
-    standInReport = await tg.close();
+    console.log(`  highest rate answered in full (every update within ${TIMEOUT_MS / 1000} s, any p99): echo ${throughputCapacity(results.echo)}/s, ours ${throughputCapacity(results.ours)}/s`);
+    // At the rates both sustained; on a machine too busy for that, at the rates both kept up with.
+    const sustainedCpu = cpuAtSustainedRates(results.echo, results.ours);
+    const cpu = sustainedCpu ?? cpuAtSustainedRates(results.echo, results.ours, keptUp);
+    if (cpu) {
+      const ratio = cpu.ours / cpu.echo;
+      console.log(`  CPU per update at the rates both ${sustainedCpu ? 'sustained' : 'kept up with'} (${cpu.rates.join(', ')}/s, median): ours ${cpu.ours.toFixed(2)} ms, echo ${cpu.echo.toFixed(2)} ms, ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
+    }
+    // Round trips per update (the same at every rate): each is a socket write, a system call that costs ~0.1-0.3 ms here.
+    for (const name of ['echo', 'ours'] as const) {
+      const t = results[name][0]?.trips;
+      if (t) console.log(`  round trips per update, ${name}: Bot API ${t.http.toFixed(2)}, pg ${t.pg.toFixed(2)}, Prisma ${t.prisma.toFixed(2)}, Redis ${t.redis.toFixed(2)}`);
+    }
+    const reports = await scratch.prisma.statusReport.count();
+    console.log(`  ${reports} progress reports committed by ours; steps failed: echo ${results.echo.filter((s) => !sustained(s)).length}, ours ${results.ours.filter((s) => !sustained(s)).length}`);
+    for (const server of servers.splice(0)) await server.stop();
+    standInReport = await tg.stop();
     if (standInReport.violations.length) console.log(`  Bot API violations: ${standInReport.violations.slice(0, 3).join('; ')}`);
+    if (PROFILE_DIR) console.log(`  CPU profile of ours written to ${PROFILE_DIR}`);
   } finally {
-    await server.close();
-    if (!standInReport) await tg.close();
-    await pool?.end();
-    if (conversationRedis) {
-      const keys = await conversationRedis.keys(`${conversationPrefix}:*`);
-      if (keys.length) await conversationRedis.del(...keys);
-      conversationRedis.disconnect();
+    for (const server of servers) await server.stop().catch(() => undefined);
+    if (!standInReport) await tg.stop().catch(() => undefined);
+    const redis = createRedis(redisUrl, 'producer');
+    await new Promise((resolve) => redis.once('ready', resolve));
+    for (let cursor = '0'; ;) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
     }
-    await prisma.$disconnect();
-    await dropDatabase(name);
+    redis.disconnect();
+    await scratch.drop();
   }
 }
 

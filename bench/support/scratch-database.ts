@@ -5,7 +5,7 @@ import { createConfig } from '../../src/config.ts';
 import { createPrisma, type PrismaClient } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
-export async function openScratchDatabase(): Promise<{ prisma: PrismaClient; drop(): Promise<void> }> {
+export async function openScratchDatabase(): Promise<{ prisma: PrismaClient; url: string; drop(): Promise<void> }> {
   const server = new URL(createConfig().DATABASE_URL);
   const name = `nhacviec_bench_${randomBytes(5).toString('hex')}`;
   const url = new URL(server);
@@ -16,6 +16,7 @@ export async function openScratchDatabase(): Promise<{ prisma: PrismaClient; dro
   const prisma = createPrisma(url.toString());
   return {
     prisma,
+    url: url.toString(),
     async drop() {
       await prisma.$disconnect();
       const client = new pg.Client({ connectionString: admin.toString() });

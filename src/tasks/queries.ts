@@ -125,25 +125,41 @@ function chainView(chain: ChainRow[], taskDue: IsoDate | undefined): NonNullable
 const OPEN_SQL = Prisma.sql`t.status NOT IN ('DONE', 'CANCELLED') AND NOT t."isGroup"`;
 const BY_URGENCY_SQL = Prisma.sql`t.due ASC NULLS LAST, t."planId" ASC, t.ordinal ASC, t.id ASC`;
 
-/** A page of the tasks matching a condition, most urgent first, with the total; a skip past the end is moved to the last page. */
-async function taskPage(db: Db, where: Prisma.Sql, page: { skip: number; take: number }) {
-  const [counted] = await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Task" t WHERE ${where}`;
+/**
+ * A page of the tasks matching a condition, most urgent first, with the total; a skip past the end
+ * is moved to the last page. One statement when the page exists (the total counted beside the
+ * page's ids): /tasks runs on every press of a list button.
+ */
+async function taskPage(db: Db | SqlRunner, where: Prisma.Sql, page: { skip: number; take: number }) {
+  const sql = runnerOf(db);
+  if (page.take > 0) {
+    const rows = await sql.rows<TaskWithView & { pageTotal: number }>(Prisma.sql`
+      WITH page AS (SELECT t.id, count(*) OVER ()::int AS total FROM "Task" t WHERE ${where} ORDER BY ${BY_URGENCY_SQL} OFFSET ${Math.max(0, page.skip)} LIMIT ${page.take})
+      SELECT ${TASK_VIEW_COLUMNS}, page.total AS "pageTotal" FROM page JOIN "Task" t ON t.id = page.id JOIN "Plan" p ON p.id = t."planId"
+      ORDER BY ${BY_URGENCY_SQL}`);
+    if (rows.length > 0) {
+      const total = rows[0]!.pageTotal;
+      return { total, skip: Math.max(0, page.skip), tasks: rows.map(({ pageTotal: _, ...task }) => task as TaskWithView) };
+    }
+    if (page.skip <= 0) return { total: 0, skip: 0, tasks: [] as TaskWithView[] };
+  }
+  const [counted] = await sql.rows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM "Task" t WHERE ${where}`);
   const total = counted?.total ?? 0;
   if (total === 0 || page.take <= 0) return { total, skip: 0, tasks: [] as TaskWithView[] };
   const skip = Math.min(Math.max(0, page.skip), Math.floor((total - 1) / page.take) * page.take);
-  const tasks = await db.$queryRaw<TaskWithView[]>`
+  const tasks = await sql.rows<TaskWithView>(Prisma.sql`
     SELECT ${TASK_VIEW_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId"
-    WHERE ${where} ORDER BY ${BY_URGENCY_SQL} OFFSET ${skip} LIMIT ${page.take}`;
+    WHERE ${where} ORDER BY ${BY_URGENCY_SQL} OFFSET ${skip} LIMIT ${page.take}`);
   return { total, skip, tasks };
 }
 
 /** Open tasks in a scope, most urgent first. */
-export async function openTasks(db: Db, scope: UnitScope, page: { skip: number; take: number }) {
+export async function openTasks(db: Db | SqlRunner, scope: UnitScope, page: { skip: number; take: number }) {
   return taskPage(db, Prisma.sql`${OPEN_SQL} AND ${scopeSql(scope)}`, page);
 }
 
 /** Open tasks in a scope whose due date is before today. */
-export async function overdueTasks(db: Db, scope: UnitScope, today: IsoDate, page: { skip: number; take: number }) {
+export async function overdueTasks(db: Db | SqlRunner, scope: UnitScope, today: IsoDate, page: { skip: number; take: number }) {
   return taskPage(db, Prisma.sql`${OPEN_SQL} AND ${scopeSql(scope)} AND t.due < ${today}::date`, page);
 }
 

@@ -6,6 +6,7 @@ import { createBot } from '../../src/channels/telegram/index.ts';
 import { startBot } from '../../src/channels/telegram/run.ts';
 import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/channels/telegram/webhook.ts';
 import { createConfig } from '../../src/config.ts';
+import { taskAction } from '../../src/messages/actions.ts';
 import { createI18n } from '../../src/messages/i18n.ts';
 import { createServer } from '../../src/server/create-server.ts';
 import { startService, type RunningService } from '../../src/service.ts';
@@ -100,6 +101,35 @@ describe('webhook on the fastify server', () => {
 
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
+    } finally {
+      await bot.api.deleteWebhook();
+      await server.close();
+    }
+  });
+
+  it('a button press answers the callback in the webhook\'s own answer: the progress is recorded, the card edited, one request fewer', async () => {
+    const secret = TEST_WEBHOOK_SECRET;
+    const bot = createBot({ config: w.config, prisma: w.prisma, pool: w.pool, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never, now: () => w.now });
+    const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
+    registerWebhookRoute(server, { bot, secret });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = server.server.address() as { port: number };
+      await startBot(bot, { mode: 'webhook', url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, secret }, { logger: w.logger, i18n: createI18n() });
+      // A task of its own: earlier tests of this file answer the seeded ones.
+      const task = await w.prisma.task.create({ data: { planId: w.seed.plan.id, code: '8.1', path: '8.1', ordinal: 80, title: 'Báo cáo qua webhook', due: new Date('2024-12-20T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } } });
+      const { messageId } = await w.sendReminder(task.id, w.seed.officers.officerA.id, USERS.officerA);
+      const answersBefore = w.tg.callsTo('answerCallbackQuery').length;
+      const data = taskAction.pack({ action: 'pv', taskId: task.id, officerId: w.seed.officers.officerA.id, value: 75 });
+      const id = w.tg.pushUpdate(w.tg.makeCallbackUpdate({ chatId: USERS.officerA, messageId, data, from: { id: USERS.officerA } }));
+      await until(() => w.tg.webhookResults.find((r) => r.updateId === id));
+      const answers = w.tg.callsTo('answerCallbackQuery').slice(answersBefore);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatchObject({ viaWebhookReply: true, status: 200 });
+      expect(w.tg.violations).toEqual([]);
+      const report = await w.prisma.statusReport.findFirstOrThrow({ where: { taskId: task.id }, orderBy: { id: 'desc' } });
+      expect(report).toMatchObject({ status: 'IN_PROGRESS', progress: 75 });
+      expect(w.tg.messagesTo(USERS.officerA).find((m) => m.messageId === messageId)!.text).toContain('75%');
     } finally {
       await bot.api.deleteWebhook();
       await server.close();

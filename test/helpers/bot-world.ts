@@ -87,6 +87,8 @@ export async function createBotWorld(options: { limits?: { updatesPerMinute: num
 
   const world = {
     db, prisma: db.prisma, pool, tg, calendar, config, logger, seed, redis, queues,
+    /** The bot's Redis connection (conversations, abuse limits, plan previews). */
+    conversationRedis,
     get now() {
       return now;
     },

@@ -2,8 +2,7 @@
 // platform-independent conversation core. Creating it sends nothing; start it with
 // startBot (polling or webhook) or feed it updates with bot.handleUpdate.
 import { autoRetry } from '@grammyjs/auto-retry';
-import { conversations, type ConversationData, type ConversationStorage, type VersionedState } from '@grammyjs/conversations';
-import { RedisAdapter } from '@grammyjs/storage-redis';
+import { conversations } from '@grammyjs/conversations';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { planningRequester } from '../../delivery/jobs/definitions/plan-tasks.ts';
@@ -42,8 +41,9 @@ import { unhandledFeature } from './features/unhandled.ts';
 import { dedupeUpdates } from './middlewares/dedupe.ts';
 import { handleFeatureError } from './middlewares/error-boundary.ts';
 import { setupContext } from './middlewares/setup-context.ts';
-import { userRateLimit } from './middlewares/user-rate-limit.ts';
+import { createUpdateGate, type UpdateGate } from './middlewares/update-gate.ts';
 import { sendBudget } from './send-budget.ts';
+import { WEBHOOK_REPLY_METHODS } from './webhook.ts';
 import { createChatPacing } from '../../delivery/chat-pacing.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -87,9 +87,20 @@ export interface CreateBotOptions {
 /** A conversation left half-way is forgotten after a week (what it recorded stays). */
 const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600;
 
-function conversationStorage(store: CreateBotOptions['conversationStore']): ConversationStorage<BotContext, ConversationData> | undefined {
-  if (!store) return undefined;
-  return { type: 'key', prefix: `${store.prefix}:conversation:`, adapter: new RedisAdapter<VersionedState<ConversationData>>({ instance: store.redis, ttl: CONVERSATION_TTL_SECONDS }) };
+
+/** The update gate where something is kept in Redis: conversations, the abuse limit, or both (one Redis). */
+function gateOf(options: CreateBotOptions): UpdateGate | undefined {
+  const redis = options.conversationStore?.redis ?? options.limits?.redis;
+  if (!redis) return undefined;
+  const prefix = options.conversationStore?.prefix ?? options.limits!.prefix;
+  if (options.conversationStore && options.limits && (options.limits.redis !== options.conversationStore.redis || options.limits.prefix !== prefix)) {
+    throw new Error('conversations and abuse limits must share one Redis and prefix (they are read in one round trip)');
+  }
+  return createUpdateGate({
+    redis, prefix,
+    ...(options.conversationStore ? { conversationTtlSeconds: CONVERSATION_TTL_SECONDS } : {}),
+    ...(options.limits ? { updatesPerMinute: options.limits.updatesPerMinute } : {}),
+  });
 }
 
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
@@ -111,7 +122,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   };
 
   const bot = new Bot<BotContext>(config.telegram.token, {
-    client: { apiRoot: config.telegram.apiRoot },
+    client: { apiRoot: config.telegram.apiRoot, canUseWebhookReply: (method) => WEBHOOK_REPLY_METHODS.has(method) },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const { limits } = options;
@@ -120,16 +131,19 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (options.autoRetry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   bot.use(setupContext(services, logger.child({ component: 'bot' })));
-  if (limits) bot.use(userRateLimit(limits));
   // One update per chat at a time (runner runs updates concurrently otherwise).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // The sender's update count and the chat's conversation in one Redis round trip (both kept in
+  // Redis for every bot process behind the webhook); a sender over the limit stops here, before the claim.
+  const gate = gateOf(options);
+  if (gate) bot.use(gate.middleware);
   // Claims the update id and loads the sender's officer (one statement).
   bot.use(dedupeUpdates());
   bot.use(i18n);
 
   const features = bot.errorBoundary(handleFeatureError);
-  const storage = conversationStorage(options.conversationStore);
-  features.use(conversations<BotContext, BotContext>(storage ? { storage } : {}));
+  // Kept in Redis when asked (read by the gate), in memory otherwise.
+  features.use(conversations<BotContext, BotContext>(gate && options.conversationStore ? { storage: gate.storage } : {}));
   for (const conversation of createConversations(services)) features.use(conversation);
   features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, reminderChannelFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, passDownFeature, textRepliesFeature, unhandledFeature);
 

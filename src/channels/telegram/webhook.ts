@@ -13,6 +13,13 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
+/**
+ * Bot API calls that may go back in the webhook's answer (Telegram runs a method named in the
+ * body of a 200): one HTTP request fewer per button press. Only calls whose result nobody reads
+ * and whose failure costs nothing: Telegram reports no error for a call made this way.
+ */
+export const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['answerCallbackQuery']);
+
 export function secretMatches(given: unknown, expected: string): boolean {
   if (typeof given !== 'string') return false;
   // Equal-length digests: timingSafeEqual leaks neither the content nor the length.
@@ -42,8 +49,11 @@ export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<B
     if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id) || update.update_id < 0) {
       return reply.code(400).send({ ok: false });
     }
-    // Answer after handling: the update is committed before Telegram hears 200.
-    await bot.handleUpdate(update);
+    // Answer after handling: the update is committed before Telegram hears 200. One call the bot
+    // allows (see WEBHOOK_REPLY_METHODS) rides in this answer instead of a request of its own.
+    let inAnswer: string | undefined;
+    await bot.handleUpdate(update, { send: async (json) => void (inAnswer = json) });
+    if (inAnswer !== undefined) return reply.code(200).header('content-type', 'application/json').send(inAnswer);
     return reply.code(200).send({ ok: true });
     },
   );

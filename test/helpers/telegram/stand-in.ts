@@ -40,6 +40,8 @@ export interface RecordedCall {
   params: Record<string, unknown>;
   at: number;
   status: number;
+  /** Made in the body of the bot's answer to a webhook call, as Telegram allows. */
+  viaWebhookReply?: boolean;
 }
 
 /** A document or photo a message carries: uploaded (name, size, bytes) or named by a file_id or URL. */
@@ -244,17 +246,28 @@ export async function startTelegramStandIn(options: StandInOptions = {}) {
         headers: { 'content-type': 'application/json', ...(webhook.secret ? { 'x-telegram-bot-api-secret-token': webhook.secret } : {}) },
         body: JSON.stringify(update),
       });
-      await response.arrayBuffer();
+      const body = await response.text();
       webhookResults.push({ updateId: update.update_id, status: response.status });
+      // Telegram runs a method named in a 200's JSON body as a call of the bot's (and reports nothing back).
+      const answer = response.status === 200 && body ? (JSON.parse(body) as Record<string, unknown>) : undefined;
+      if (answer && typeof answer.method === 'string') {
+        const { method, ...params } = answer;
+        handle(method, params, discardedResponse(), { viaWebhookReply: true });
+      }
     } catch {
       webhookResults.push({ updateId: update.update_id, status: 0 });
     }
   }
 
-  function handle(method: string, params: Record<string, unknown>, res: ServerResponse) {
+  /** Where the result of a call made in a webhook answer goes: nowhere, as with Telegram. */
+  function discardedResponse(): ServerResponse {
+    return { statusCode: 0, setHeader: () => undefined, end: () => undefined } as unknown as ServerResponse;
+  }
+
+  function handle(method: string, params: Record<string, unknown>, res: ServerResponse, how: { viaWebhookReply?: boolean } = {}) {
     const now = Date.now();
     const problems = checkCall(method, params);
-    const call: RecordedCall = { method, params, at: now, status: 200 };
+    const call: RecordedCall = { method, params, at: now, status: 200, ...(how.viaWebhookReply ? { viaWebhookReply: true } : {}) };
     calls.push(call);
     const reply = {
       ok: (result: unknown) => ok(res, result),

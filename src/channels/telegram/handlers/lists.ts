@@ -13,7 +13,7 @@ export async function listMessage(services: BotServices, actor: LoadedActor, lis
   const env: RenderEnv = { t: translator(services.i18n, actor.language), calendar: services.calendar, today: services.calendar.dateOf(now) };
   const { t } = env;
   const window = { skip: Math.max(0, requestedPage) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE };
-  const { total, skip, tasks } = list === 'tasks' ? await openTasks(services.prisma, actor.scope, window) : await overdueTasks(services.prisma, actor.scope, env.today, window);
+  const { total, skip, tasks } = list === 'tasks' ? await openTasks(services.sql, actor.scope, window) : await overdueTasks(services.sql, actor.scope, env.today, window);
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const page = skip / LIST_PAGE_SIZE;
   if (total === 0) return { html: t(list === 'tasks' ? 'tasks-empty' : 'overdue-empty') };
