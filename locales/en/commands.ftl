@@ -10,5 +10,6 @@ commands =
     .export = The plan's progress report as an Excel file (leaders)
     .lang = Language: /lang vi or /lang en
     .settings = Snooze settings
+    .giao = Pass a task down to a unit below or an officer (leaders)
     .subscribe = Get the weekly summary and overdue digest in this group
     .unsubscribe = Stop the summaries in this group

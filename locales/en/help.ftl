@@ -15,7 +15,8 @@ help-leader =
     <b>For leaders</b>
     /overdue — overdue tasks of your units
     /report — this week's counts; /report quarter — this quarter
-    /export [plan number] [period] — the plan's progress report (Excel), e.g. <code>/export 336/KH-UBND Q3</code>
+    /export [plan number] [period] [docx] — the plan's progress report (Excel or Word), e.g. <code>/export 336/KH-UBND Q3</code>
+    /giao &lt;code&gt; &lt;unit or #officer id&gt; [dd/mm] [note] — pass a task down to a unit below or an officer, e.g. <code>/giao 3.1 Phòng Nội vụ 20/12</code>
     In a group: /subscribe [unit name] for summaries, /unsubscribe to stop.
 help-plans =
     <b>Importing plans</b>

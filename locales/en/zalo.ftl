@@ -13,6 +13,7 @@ zalo-help =
     • "tasks": open tasks; "status" or "status 1.2": how things stand; "overdue": overdue tasks.
     • Linked on Telegram too: "remind via zalo" or "remind via telegram" chooses where reminders go.
     • Leaders: "subscribe" brings the weekly summary of your unit here.
+    • Leaders: "report" (this week) or "report quarter": counts by unit; "assign 1.2 &lt;unit or #officer id&gt; [dd/mm] [note]": pass a task down.
 zalo-evidence-hint = Evidence? Send a photo right after this message.
 zalo-hint-blocked = Send the reason as: blocked { $code } &lt;reason&gt;
 zalo-hint-extend = Send the date you ask for as: extend { $code } &lt;dd/mm/yyyy&gt; &lt;reason&gt;

@@ -10,5 +10,6 @@ commands =
     .export = Báo cáo kết quả thực hiện kế hoạch, tệp Excel (lãnh đạo)
     .lang = Đổi ngôn ngữ: /lang vi hoặc /lang en
     .settings = Cài đặt nhắc lại
+    .giao = Giao tiếp nhiệm vụ cho đơn vị cấp dưới hoặc cán bộ (lãnh đạo)
     .subscribe = Nhận tổng hợp tuần và việc quá hạn trong nhóm
     .unsubscribe = Ngừng nhận tổng hợp trong nhóm

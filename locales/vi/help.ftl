@@ -15,7 +15,8 @@ help-leader =
     <b>Dành cho lãnh đạo</b>
     /overdue — nhiệm vụ quá hạn của đơn vị
     /report — thống kê tuần này; /report quý — thống kê quý
-    /export [số kế hoạch] [kỳ] — báo cáo kết quả thực hiện (Excel), ví dụ <code>/export 336/KH-UBND Q3</code>
+    /export [số kế hoạch] [kỳ] [docx] — báo cáo kết quả thực hiện (Excel hoặc Word), ví dụ <code>/export 336/KH-UBND Q3</code>
+    /giao &lt;mã&gt; &lt;đơn vị hoặc #mã cán bộ&gt; [dd/mm] [ghi chú] — giao tiếp nhiệm vụ cho đơn vị cấp dưới hoặc cán bộ, ví dụ <code>/giao 3.1 Phòng Nội vụ 20/12</code>
     Trong nhóm: /subscribe [tên đơn vị] để nhận tổng hợp, /unsubscribe để dừng.
 help-plans =
     <b>Nhập kế hoạch</b>

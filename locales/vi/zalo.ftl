@@ -13,6 +13,7 @@ zalo-help =
     • "tasks": việc đang mở; "status" hoặc "status 1.2": tình hình; "overdue": việc quá hạn.
     • Đã liên kết cả Telegram: "nhắc qua zalo" hoặc "nhắc qua telegram" để chọn nơi nhận nhắc việc.
     • Lãnh đạo: "đăng ký báo cáo tuần" để nhận tổng hợp tuần của đơn vị tại đây.
+    • Lãnh đạo: "baocao" (tuần này) hoặc "baocao quy": thống kê theo đơn vị; "giao 1.2 &lt;đơn vị hoặc #mã cán bộ&gt; [dd/mm] [ghi chú]": giao tiếp nhiệm vụ.
 zalo-evidence-hint = Có minh chứng? Gửi ảnh ngay sau tin nhắn này.
 zalo-hint-blocked = Nhắn lý do vướng mắc theo dạng: vướng { $code } &lt;lý do&gt;
 zalo-hint-extend = Nhắn ngày đề nghị gia hạn theo dạng: gia hạn { $code } &lt;dd/mm/yyyy&gt; &lt;lý do&gt;

@@ -4,7 +4,7 @@ import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { LOCALES, type Translator } from '../../messages/i18n.ts';
 
-export const PRIVATE_COMMANDS = ['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'lang', 'settings'] as const;
+export const PRIVATE_COMMANDS = ['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'giao', 'lang', 'settings'] as const;
 export const GROUP_COMMANDS = ['subscribe', 'unsubscribe', 'help'] as const;
 
 export function commandList(i18n: Translator, locale: string, names: readonly string[]): BotCommand[] {
