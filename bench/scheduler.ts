@@ -234,6 +234,21 @@ async function waitSent(prisma: PrismaClient, n: number, timeoutMs: number) {
   return false;
 }
 
+/** A flood: one task, `chats` officers of one unit (so each may see what they are reminded of), `reminders` manual reminders spread over their chats, all due in 6 s. */
+async function seedFlood(prisma: PrismaClient, reminders: number, chats: number, keyPrefix: string, options: { chatIdBase?: number; channel?: 'TELEGRAM' | 'ZALO' }) {
+  await seed(prisma, 1, chats, isoDay(30), { unitCount: 1, ...options });
+  const task = await prisma.task.findFirstOrThrow();
+  const identities = await prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
+  const at = new Date(Date.now() + 6000);
+  await createReminders(prisma, {
+    data: Array.from({ length: reminders }, (_, i) => {
+      const c = identities[i % chats]!;
+      return { deliveryKey: `${keyPrefix}-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
+    }),
+  });
+  return { at };
+}
+
 /** N reminders to N/5 chats, stand-in enforcing 30/s overall and 1/s per chat. */
 async function fanOut() {
   const reminders = Math.round(10_000 * SCALE);
@@ -242,18 +257,7 @@ async function fanOut() {
   const env = await environment();
   const standIn = await startStandIn('on');
   try {
-    // One unit leads the task and every officer belongs to it, so each may see what they are reminded of.
-    const { officers } = await seed(env.prisma, 1, chats, isoDay(30), { unitCount: 1 });
-    const task = await env.prisma.task.findFirstOrThrow();
-    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
-    const at = new Date(Date.now() + 6000);
-    await createReminders(env.prisma, {
-      data: Array.from({ length: reminders }, (_, i) => {
-        const c = identities[i % chats]!;
-        return { deliveryKey: `fan-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
-      }),
-    });
-    void officers;
+    const { at } = await seedFlood(env.prisma, reminders, chats, 'fan', {});
     const delivery = await deliver(env, standIn.apiRoot, standIn.token, rate);
     await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
     // Everything is queued before the flood falls due: this measures delivery, not queueing.
@@ -313,16 +317,7 @@ async function zaloFanOut() {
   const env = await environment();
   const zalo = await startZaloStandIn();
   try {
-    await seed(env.prisma, 1, chats, isoDay(30), { unitCount: 1, chatIdBase: 4_000_000, channel: 'ZALO' });
-    const task = await env.prisma.task.findFirstOrThrow();
-    const identities = await env.prisma.chatIdentity.findMany({ orderBy: { id: 'asc' } });
-    const at = new Date(Date.now() + 6000);
-    await createReminders(env.prisma, {
-      data: Array.from({ length: reminders }, (_, i) => {
-        const c = identities[i % chats]!;
-        return { deliveryKey: `zalo-fan-${i}`, taskId: task.id, officerId: c.officerId, chatIdentityId: c.id, kind: 'manual', plannedAt: at };
-      }),
-    });
+    const { at } = await seedFlood(env.prisma, reminders, chats, 'zalo-fan', { chatIdBase: 4_000_000, channel: 'ZALO' });
     const delivery = await deliver(env, zalo.apiRoot, zalo.token, rate, 'ZALO');
     await enqueueReminders({ prisma: env.prisma, queue: delivery.queues.delivery, now: new Date() });
     if (Date.now() > at.getTime()) console.log(`scheduler: Zalo fan-out queueing ran ${Date.now() - at.getTime()} ms past the instant`);
