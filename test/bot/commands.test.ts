@@ -84,7 +84,7 @@ describe('/tasks, /status, /overdue, /report', () => {
     await registerCommands(w.bot.api, createI18n());
     const calls = w.tg.callsTo('setMyCommands');
     const en = calls.find((c) => c.params.language_code === 'en' && (c.params.scope as { type: string }).type === 'all_private_chats')!;
-    expect((en.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'lang', 'settings']);
+    expect((en.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'tasks', 'status', 'overdue', 'report', 'export', 'giao', 'lang', 'settings']);
     const vi = calls.find((c) => c.params.language_code === undefined && (c.params.scope as { type: string }).type === 'all_private_chats')!;
     expect((vi.params.commands as Array<{ description: string }>)[2]!.description).toBe('Nhiệm vụ đang mở của tôi');
   });
