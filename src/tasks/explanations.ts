@@ -23,7 +23,7 @@ export type ExplanationRequestResult =
   | { outcome: 'already-requested'; requestId: number; dueOn: IsoDate }
   | { outcome: 'not-overdue' | 'closed' };
 
-/** The responsible officers: the lead unit's, or the executing unit's where the plan names no lead. */
+/** The responsible units: the lead unit, or the executing unit where the plan names no lead. */
 function responsibleUnitIds(units: Array<{ unitId: number; role: string }>): number[] {
   const lead = units.filter((u) => u.role === 'LEAD').map((u) => u.unitId);
   return lead.length ? lead : units.filter((u) => u.role === 'EXECUTE').map((u) => u.unitId);
@@ -51,8 +51,11 @@ export async function requestExplanation(
     const dueOn = input.dueOn && input.dueOn > today ? input.dueOn : calendar.addWorkingDays(today, EXPLANATION_DEFAULT_WORKING_DAYS);
     const note = input.note?.trim().slice(0, MAX_EXPLANATION_LENGTH) || null;
     const request = await tx.explanationRequest.create({ data: { taskId: task.id, requesterId: actor.id, dueOn: dbDateOf(dueOn), note, createdAt: input.now } });
+    // A task passed down (giao tiếp) is answered by its holder: the officer given it last, or that unit's officers.
+    const holder = await tx.taskAssignment.findFirst({ where: { taskId: task.id, revokedAt: null }, orderBy: { id: 'desc' }, select: { toUnitId: true, toOfficerId: true } });
+    const answerers = holder ? (holder.toOfficerId ? { id: holder.toOfficerId } : { unitId: holder.toUnitId }) : { unitId: { in: responsibleUnitIds(task.units) } };
     const officers = await tx.officer.findMany({
-      where: { active: true, unitId: { in: responsibleUnitIds(task.units) }, id: { not: actor.id } },
+      where: { active: true, ...answerers, AND: [{ id: { not: actor.id } }] },
       select: { id: true, reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { id: true, channel: true } } },
     });
     // Reminded on the due day if still unanswered (the answer cancels these rows).
