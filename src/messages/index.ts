@@ -9,7 +9,7 @@ import { messageContext, type ComposerDeps } from './context.ts';
 import { groupOverdueDigest, markUnreachableReported, overdueDigest } from './overdue-digest.ts';
 import { reminderCard } from './reminder-card.ts';
 import { reminderList } from './reminder-list.ts';
-import { leaderReport, type ReportPeriod } from './report.ts';
+import { leaderReport, leaderReportChart, type ReportPeriod } from './report.ts';
 import { taskCard, type TaskCardOptions } from './task-card.ts';
 import { weeklySummary } from './weekly-summary.ts';
 
@@ -28,7 +28,8 @@ export function createComposer(deps: ComposerDeps) {
     markUnreachableReported: (chatIdentityIds: number[], now: Date) => markUnreachableReported(ctx, chatIdentityIds, now),
     groupOverdueDigest: (subscriptionId: number, now: Date) => groupOverdueDigest(ctx, subscriptionId, now),
     weeklySummary: (subscriptionId: number, now: Date) => weeklySummary(ctx, subscriptionId, now),
-    leaderReport: (officerId: number, now: Date, period: ReportPeriod) => leaderReport(ctx, officerId, now, period),
+    leaderReport: (officerId: number, now: Date, period: ReportPeriod, options?: { chart?: boolean }) => leaderReport(ctx, officerId, now, period, options),
+    leaderReportChart: (officerId: number, now: Date, period: ReportPeriod) => leaderReportChart(ctx, officerId, now, period),
     split: (html: string): OutgoingMessage[] => ctx.split(html),
   };
 }

@@ -15,7 +15,7 @@ import type { MessageContext } from './context.ts';
 export type ReportPeriod = 'week' | 'quarter';
 
 /** The counts by unit and status as text, and the chart part that shows them (when there is one to draw). */
-export async function unitsReport(ctx: MessageContext, unitIds: number[], locale: string, now: Date, period: ReportPeriod, options: { byOfficer?: boolean } = {}): Promise<{ html: string; chart?: OutgoingMessage }> {
+export async function unitsReport(ctx: MessageContext, unitIds: number[], locale: string, now: Date, period: ReportPeriod, options: { byOfficer?: boolean; chart?: boolean } = {}): Promise<{ html: string; chart?: OutgoingMessage }> {
   const { prisma, calendar, renderChart } = ctx;
   const e = ctx.env(locale, now);
   const range = reportRange(e.today, period);
@@ -24,7 +24,7 @@ export async function unitsReport(ctx: MessageContext, unitIds: number[], locale
   const title = e.t(period === 'week' ? 'report-title-week' : 'report-title-quarter', dates);
   // Counts by officer are for the leader's own /report, not for a group's summary.
   const html = reportHtml(e.t, title, rows, options.byOfficer ? officers : []);
-  if (!renderChart) return { html };
+  if (!renderChart || options.chart === false) return { html };
   const chartTitle = e.t(period === 'week' ? 'chart-title-week' : 'chart-title-quarter', dates);
   // Overdue tasks at the end of each of the last weeks, as the history tells (not as the tasks are now).
   const histories = rows.length ? await overdueHistories(prisma, unitIds, e.today, calendar.startOfDay(addDaysIso(e.today, 1))) : [];
@@ -33,10 +33,21 @@ export async function unitsReport(ctx: MessageContext, unitIds: number[], locale
   return photo ? { html, chart: { html: e.t('chart-caption', { title: chartTitle }), photo } } : { html };
 }
 
-/** /report for a leader: the chart, then counts by unit and status (and by officer) for this week or quarter. */
-export async function leaderReport(ctx: MessageContext, officerId: number, now: Date, period: ReportPeriod): Promise<OutgoingMessage[]> {
+/**
+ * /report for a leader: the chart, then counts by unit and status (and by officer) for this week
+ * or quarter. With `chart: false` the text only (the bot answers with it at once and a
+ * report-chart job draws the chart: leaderReportChart).
+ */
+export async function leaderReport(ctx: MessageContext, officerId: number, now: Date, period: ReportPeriod, options: { chart?: boolean } = {}): Promise<OutgoingMessage[]> {
   const actor = await loadActor(ctx.prisma, officerId);
   if (!actor || !isLeaderOrAdmin(actor)) return [];
-  const { html, chart } = await unitsReport(ctx, await scopeUnitIds(ctx.prisma, actor.scope), actor.language, now, period, { byOfficer: true });
+  const { html, chart } = await unitsReport(ctx, await scopeUnitIds(ctx.prisma, actor.scope), actor.language, now, period, { byOfficer: true, ...options });
   return [...(chart ? [chart] : []), ...ctx.split(html)];
+}
+
+/** The chart of a leader's /report alone (drawn by the report-chart job); undefined when none is drawn. */
+export async function leaderReportChart(ctx: MessageContext, officerId: number, now: Date, period: ReportPeriod): Promise<OutgoingMessage | undefined> {
+  const actor = await loadActor(ctx.prisma, officerId);
+  if (!actor || !isLeaderOrAdmin(actor)) return undefined;
+  return (await unitsReport(ctx, await scopeUnitIds(ctx.prisma, actor.scope), actor.language, now, period)).chart;
 }

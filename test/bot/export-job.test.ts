@@ -1,6 +1,7 @@
-// /export as a BullMQ job, through the Telegram stand-in with real workers on Redis: the bot
-// answers at once "Đang lập báo cáo…", the job edits that message with its progress and sends
-// the document; a retried job does not send it twice; a failure and a lost right are told.
+// /export and /report's chart as BullMQ jobs, through the Telegram stand-in with real workers on
+// Redis: the bot answers at once ("Đang lập báo cáo…", or the report's text), the job edits that
+// message with its progress and sends the document, or draws the chart and sends it below the
+// text; a retried job does not send twice; a failure and a lost right are told.
 import { Queue } from 'bullmq';
 import { Api } from 'grammy';
 import mammoth from 'mammoth';
@@ -8,6 +9,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkers, type Workers } from '../../src/delivery/jobs/create-workers.ts';
 import { exportReportJob, exportRequester } from '../../src/delivery/jobs/definitions/export-report.ts';
+import { reportChartJob } from '../../src/delivery/jobs/definitions/report-chart.ts';
+import { decodePng } from '../helpers/png.ts';
 import { exportPlanDocx } from '../../src/messages/actions.ts';
 import type { JobDeps } from '../../src/delivery/jobs/deps.ts';
 import { createTelegramChannel } from '../../src/channels/telegram/channel.ts';
@@ -169,6 +172,58 @@ describe('/export as a job', () => {
     expect(w.tg.messagesTo(USERS.leader).find((m) => m.messageId === progress.messageId)!.text).toBe('Không có kế hoạch nào có nhiệm vụ thuộc đơn vị bạn phụ trách.');
     expect(w.tg.filesTo(USERS.leader)).toEqual([]);
     expect(w.tg.callsTo('sendDocument')).toEqual([]);
+  });
+});
+
+describe('/report with its chart drawn by the workers', () => {
+  it('the text comes at once with its period button; the job sends the chart below it, once', async () => {
+    await w.send(USERS.leader, '/report');
+    const text = w.last(USERS.leader)!;
+    expect(text.text).toContain('Thống kê tuần</b> 25/11/2024 – 01/12/2024');
+    expect(w.buttons(USERS.leader, text.messageId)).toHaveLength(1);
+    // Nothing drawn while the update waited: one queued chart job for this officer's week.
+    expect(w.tg.filesTo(USERS.leader)).toEqual([]);
+    const [job] = await w.queues.reports.getJobs(['waiting', 'prioritized']);
+    expect(job!.name).toBe(reportChartJob.name);
+    expect(job!.data).toMatchObject({ officerId: w.seed.officers.leader.id, chatId: String(USERS.leader), period: 'week' });
+
+    await startWorkers();
+    await waitFor(async () => (await w.queues.reports.getJob(job!.id!))!.isCompleted(), 20_000, 'the chart job');
+    expect(w.tg.violations).toEqual([]);
+    const photos = w.tg.filesTo(USERS.leader);
+    expect(photos).toHaveLength(1);
+    expect(photos[0]).toMatchObject({ kind: 'photo', fileName: 'tien-do-tuan-2024-11-25.png' });
+    const png = decodePng(photos[0]!.bytes!);
+    expect([png.width, png.height]).toEqual([photos[0]!.width, photos[0]!.height]);
+    const photoMessage = w.tg.messagesTo(USERS.leader).at(-1)!;
+    expect(photoMessage.messageId).toBeGreaterThan(text.messageId);
+    expect(photoMessage.text).toBe('📊 Tiến độ theo đơn vị, tuần 25/11/2024 – 01/12/2024');
+    expect((await w.queues.reports.getJob(job!.id!))!.returnvalue).toBe('sent');
+
+    // The same job run again (a retry after the upload) sends nothing more.
+    const again = (await w.queues.reports.getJob(job!.id!))!;
+    await again.retry('completed');
+    await waitFor(async () => (await w.queues.reports.getJob(job!.id!))!.isCompleted(), 20_000, 'the retried chart job');
+    expect((await w.queues.reports.getJob(job!.id!))!.returnvalue).toBe('already-sent');
+    expect(w.tg.filesTo(USERS.leader)).toHaveLength(1);
+  });
+
+  it('the period button edits the text in place and the quarter\'s chart follows as a new photo', async () => {
+    await startWorkers();
+    await w.send(USERS.leader, '/report');
+    const text = w.last(USERS.leader)!;
+    await waitFor(async () => w.tg.filesTo(USERS.leader).length === 1, 20_000, 'the week\'s chart');
+    await w.tap(USERS.leader, text.messageId, w.buttons(USERS.leader, text.messageId)[0]!.callback_data);
+    expect(w.tg.messagesTo(USERS.leader).find((m) => m.messageId === text.messageId)!.text).toContain('Thống kê quý</b> 01/10/2024 – 31/12/2024');
+    await waitFor(async () => w.tg.filesTo(USERS.leader).length === 2, 20_000, 'the quarter\'s chart');
+    expect(w.tg.filesTo(USERS.leader)[1]).toMatchObject({ kind: 'photo', fileName: 'tien-do-quy-2024-10-01.png' });
+    expect(w.tg.violations).toEqual([]);
+  });
+
+  it('an officer who is no leader gets neither the text nor a chart job', async () => {
+    await w.send(USERS.officerA, '/report');
+    expect(w.last(USERS.officerA)!.text).toContain('lãnh đạo');
+    expect(await w.queues.reports.getJobCounts('waiting', 'prioritized', 'delayed')).toEqual({ waiting: 0, prioritized: 0, delayed: 0 });
   });
 });
 

@@ -98,6 +98,7 @@ describe('weekly summary with its chart', () => {
         overdueDigest: async () => ({ parts: [], unreachableShown: [] }),
         markUnreachableReported: async () => undefined,
         groupOverdueDigest: async () => [],
+        leaderReportChart: async () => undefined,
         weeklySummary: async () => [{ html: '📊 chart', photo: { bytes: Buffer.from('not an image at all'), fileName: 'x.png' } }, { html: 'weekly text' }],
       }),
     });

@@ -1,5 +1,6 @@
 // The bot's context: services and a per-update child logger put on ctx by the first
 // middleware, the officer behind the update (if registered), i18n and conversations.
+import type { RequestReportChart } from '../../delivery/jobs/definitions/report-chart.ts';
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
@@ -32,6 +33,8 @@ export interface BotServices {
   requestPlanning?: RequestPlanning;
   /** Builds /export's files in a job with progress; absent, the bot builds them while the update waits. */
   requestExport?: RequestExport;
+  /** Queues the chart of a /report on the workers (absent: the bot draws it itself). */
+  requestReportChart?: RequestReportChart;
 }
 
 export interface BotContextExtras {

@@ -8,6 +8,7 @@ import type { Queue } from 'bullmq';
 import { planningRequester } from '../../delivery/jobs/definitions/plan-tasks.ts';
 import { createPendingImports } from '../../tasks/pending-imports.ts';
 import { exportRequester } from '../../delivery/jobs/definitions/export-report.ts';
+import { reportChartRequester } from '../../delivery/jobs/definitions/report-chart.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -115,7 +116,7 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
     ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),
     ...(requestPlanning ? { requestPlanning } : {}),
-    ...(options.reportsQueue ? { requestExport: exportRequester(options.reportsQueue, logger) } : {}),
+    ...(options.reportsQueue ? { requestExport: exportRequester(options.reportsQueue, logger), requestReportChart: reportChartRequester(options.reportsQueue, logger) } : {}),
     ...(options.planImports
       ? { planImports: { pending: createPendingImports(options.planImports.redis, options.planImports.prefix), apiRoot: config.telegram.apiRoot, ...(requestPlanning ? { requestPlanning } : {}) } }
       : {}),

@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis';
 import { DELIVERY_QUEUE, MAINTENANCE_QUEUE, REPORTS_QUEUE } from './definitions/queues.ts';
 import { exportReportJob } from './definitions/export-report.ts';
 import { runExportReport } from './handlers/export-report.ts';
+import { reportChartJob } from './definitions/report-chart.ts';
+import { runReportChart } from './handlers/report-chart.ts';
 import { overdueDigestJob } from './definitions/overdue-digest.ts';
 import { planTasksJob } from './definitions/plan-tasks.ts';
 import { reconcileJob } from './definitions/reconcile.ts';
@@ -86,6 +88,7 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
     REPORTS_QUEUE,
     async (job: Job, token?: string) => {
       if (job.name === exportReportJob.name) return runExportReport({ payload: job.data, job, token, deps });
+      if (job.name === reportChartJob.name) return runReportChart({ payload: job.data, job, token, deps });
       throw new Error(`unknown reports job ${job.name}`);
     },
     {

@@ -27,6 +27,8 @@ export interface MessageComposer {
   weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
   /** The overdue tasks of a subscribed group's units; nothing when none is overdue. */
   groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
+  /** The chart of a leader's /report (undefined when none is drawn: not a leader, no units, no renderer). */
+  leaderReportChart(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage | undefined>;
 }
 
 /** How messages reach one platform: its API, and the pacing of its limits (kept apart per platform). */

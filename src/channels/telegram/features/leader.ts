@@ -1,5 +1,5 @@
-// Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (a chart, then
-// counts by unit and tracking status for this week or quarter).
+// Leaders' commands: /overdue (their units' overdue tasks, paged) and /report (counts by unit
+// and tracking status for this week or quarter, with a chart drawn by the workers).
 import { Composer } from 'grammy';
 import { reportPeriod } from '../../../messages/actions.ts';
 import { isLeaderOrAdmin } from '../../../access/permissions.ts';
@@ -22,13 +22,24 @@ priv.command('overdue', async (ctx) => {
   await ctx.reply(message.html, messageOptions(message));
 });
 
+/**
+ * The report's parts: with workers, the text alone and its chart queued as a report-chart job
+ * (drawn off the bot, sent below the text); without them, the chart drawn here and sent first.
+ */
 async function reportMessages(ctx: BotContext, period: 'week' | 'quarter'): Promise<OutgoingMessage[]> {
   const officer = ctx.officer!;
-  const parts = await ctx.services.composer.leaderReport(officer.id, ctx.services.now(), period);
+  const byJob = Boolean(ctx.services.requestReportChart);
+  const parts = await ctx.services.composer.leaderReport(officer.id, ctx.services.now(), period, { chart: !byJob });
   const other = period === 'week' ? 'q' : 'w';
   const last = parts.at(-1);
   if (last) last.buttons = [[{ text: ctx.t(other === 'q' ? 'btn-report-quarter' : 'btn-report-week'), data: reportPeriod.pack({ period: other, officerId: officer.id }) }]];
   return parts;
+}
+
+/** After the text went: the chart as a job, keyed by this update so a redelivered update adds nothing. */
+async function queueChart(ctx: BotContext, period: 'week' | 'quarter'): Promise<void> {
+  if (!ctx.services.requestReportChart) return;
+  await ctx.services.requestReportChart({ officerId: ctx.officer!.id, chatId: String(ctx.chat!.id), period, requestId: ctx.update.update_id });
 }
 
 priv.command('report', async (ctx) => {
@@ -37,7 +48,9 @@ priv.command('report', async (ctx) => {
     return;
   }
   const period = /^(q|quy|quý|quarter)/i.test(ctx.match.trim()) ? 'quarter' : 'week';
-  await sendReport(ctx, await reportMessages(ctx, period));
+  const parts = await reportMessages(ctx, period);
+  await sendReport(ctx, parts);
+  if (parts.length) await queueChart(ctx, period);
 });
 
 /** The chart, then the text: a chart the platform refuses (or cannot take) does not hold back the text. */
@@ -56,11 +69,13 @@ leaderFeature.on('callback_query:data', async (ctx, next) => {
   const data = reportPeriod.unpack(ctx.callbackQuery.data);
   if (!data) return next();
   if (!isOwnCallback(ctx, data.officerId) || !isLeaderOrAdmin(ctx.officer!)) return refuseCallback(ctx, 'report for another officer');
-  const parts = await reportMessages(ctx, data.period === 'q' ? 'quarter' : 'week');
+  const period = data.period === 'q' ? 'quarter' : 'week';
+  const parts = await reportMessages(ctx, period);
   // The text is edited in place; the other period's chart comes as a new photo below it.
   const [first, ...rest] = parts.filter((p) => !p.photo);
   if (first) await editOutgoing(ctx.api, ctx.chat!.id, ctx.callbackQuery.message!.message_id, first);
   const more = [...rest, ...parts.filter((p) => p.photo)];
   if (more.length) await sendReport(ctx, more);
+  if (parts.length) await queueChart(ctx, period);
   await ctx.answerCallbackQuery();
 });

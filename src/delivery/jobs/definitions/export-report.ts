@@ -5,6 +5,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../reports/export-report.ts';
 import { REPORTS_QUEUE } from './queues.ts';
+import { addWithin } from '../add-within.ts';
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
 
@@ -46,26 +47,14 @@ export function exportJobOptions(payload: ExportReportPayload): JobsOptions {
   };
 }
 
-/** A person is waiting for the answer: past this, queuing counts as failed (BullMQ waits for Redis otherwise). */
-export const QUEUE_ADD_TIMEOUT_MS = 5_000;
-
 export function exportRequester(queue: Queue, logger: { warn(obj: object): void }, options: { timeoutMs?: number } = {}): RequestExport {
   return async (payload) => {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const added = queue.add(exportReportJob.name, exportReportJob.schema.parse(payload), exportJobOptions(payload));
-      // If Redis comes back later the job still runs (same id, once) and edits the message after all.
-      added.catch(() => undefined);
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`queue did not answer in ${options.timeoutMs ?? QUEUE_ADD_TIMEOUT_MS} ms`)), options.timeoutMs ?? QUEUE_ADD_TIMEOUT_MS);
-      });
-      await Promise.race([added, timeout]);
+      await addWithin(queue, exportReportJob.name, exportReportJob.schema.parse(payload), exportJobOptions(payload), options.timeoutMs);
       return true;
     } catch (err) {
       logger.warn({ err, msg: 'could not queue export-report', planId: payload.planId, officerId: payload.officerId });
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   };
 }

@@ -18,10 +18,8 @@ import { defaultFileName, exportPlanReport, type ExportResult } from '../../../r
 import { parsePeriodKey, type ReportPeriod } from '../../../reports/periods.ts';
 import { exportReportJob } from '../definitions/export-report.ts';
 import type { DeliveryRoute, JobDeps } from '../deps.ts';
+import { admitSend } from './admit-send.ts';
 import { delayJob } from './delay-job.ts';
-
-/** Waiting for the send budget beyond this moves the job to the delayed set instead. */
-const MAX_ADMIT_WAIT_MS = 10_000;
 
 export type ExportReportOutcome = 'sent' | 'already-sent' | 'empty' | 'not-allowed';
 
@@ -80,7 +78,7 @@ export async function runExportReport({ payload, job, token, deps }: ExportRepor
       log.info('export-report: no task in scope');
       return 'empty';
     }
-    await admit(route, data.chatId, `${job.id}:${job.attemptsMade}`, job, token);
+    await admitSend(route, data.chatId, `${job.id}:${job.attemptsMade}`, job, token);
     const caption = captionOf(t, plan, period, result);
     const sent = await route.channel.sendDocument!(data.chatId, { bytes: result.bytes, fileName: defaultFileName(plan, period, data.format), captionHtml: caption });
     // The marker first: whatever fails after this, a retry must not upload again.
@@ -113,16 +111,6 @@ function captionOf(t: TranslateFn, plan: Pick<PlanRef, 'number' | 'title'>, peri
   });
 }
 
-/** Waits for the shared send budget (the same admission reminders take); a long wait goes back to the delayed set. */
-async function admit(route: DeliveryRoute, chatId: string, sendId: string, job: Job, token: string | undefined): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    const wait = await route.pacing.admit(chatId, sendId);
-    if (wait <= 0) return;
-    if (Date.now() - started + wait > MAX_ADMIT_WAIT_MS) await delayJob(job, token, wait);
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
 
 /**
  * Edits of the progress message. A failed edit during the build is only logged (the file still

@@ -1,0 +1,49 @@
+// Draw the chart of a leader's /report and send it as a photo below the text the bot already
+// answered with. Ids only: who asked, on which chat, for which period; the leader's role and
+// chat are read again when the job runs, and the chart is drawn in the worker, not the bot.
+import type { JobsOptions, Queue } from 'bullmq';
+import { z } from 'zod';
+import { addWithin } from '../add-within.ts';
+import { REPORTS_QUEUE } from './queues.ts';
+
+export const reportChartPayloadSchema = z.object({
+  officerId: z.number().int().positive().max(2 ** 31 - 1),
+  /** The Telegram chat that asked (a private chat: the officer's user id). */
+  chatId: z.string().regex(/^-?\d{1,20}$/),
+  period: z.enum(['week', 'quarter']),
+  /** The update that asked (the command or the period button): one request, one chart. */
+  requestId: z.number().int().nonnegative(),
+});
+export type ReportChartPayload = z.infer<typeof reportChartPayloadSchema>;
+
+/** Queues a chart; false when the queue cannot be reached (the text has gone; the chart is left out). */
+export type RequestReportChart = (payload: ReportChartPayload) => Promise<boolean>;
+
+export const reportChartJob = {
+  name: 'report-chart',
+  queue: REPORTS_QUEUE,
+  schema: reportChartPayloadSchema,
+  jobId: (p: ReportChartPayload) => `report-chart-${p.chatId}-${p.requestId}`,
+} as const;
+
+export function reportChartJobOptions(payload: ReportChartPayload): JobsOptions {
+  return {
+    jobId: reportChartJob.jobId(payload),
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+export function reportChartRequester(queue: Queue, logger: { warn(obj: object): void }): RequestReportChart {
+  return async (payload) => {
+    try {
+      await addWithin(queue, reportChartJob.name, reportChartJob.schema.parse(payload), reportChartJobOptions(payload));
+      return true;
+    } catch (err) {
+      logger.warn({ err, msg: 'could not queue report-chart', officerId: payload.officerId });
+      return false;
+    }
+  };
+}
