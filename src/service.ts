@@ -26,6 +26,7 @@ import type { ZaloAdapter } from './channels/zalo/index.ts';
 import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
 import { planningRequester } from './delivery/jobs/definitions/plan-tasks.ts';
+import { reportChartRequester } from './delivery/jobs/definitions/report-chart.ts';
 import { sendOutgoing } from './channels/telegram/handlers/send.ts';
 import type { OutgoingMessage } from './channels/types.ts';
 import { fastClock, systemClock } from './clock.ts';
@@ -180,6 +181,7 @@ export async function startService(
         api: zaloApiFromConfig(config)!, prisma, sql: pgRunner(botPool!), redis, prefix: config.QUEUE_PREFIX,
         ratePerSecond: config.ZALO_SEND_RATE_PER_SECOND, calendar, timeZone: config.TZ_NAME, logger,
         requestPlanning: planningRequester(queues.maintenance, logger),
+        requestReportChart: reportChartRequester(queues.reports, logger),
         ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
         ...(bot ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined) } : {}),
       });

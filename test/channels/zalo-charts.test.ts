@@ -1,12 +1,27 @@
 // Charts on Zalo, which takes photos only by URL: with PUBLIC_BASE_URL the PNG is stored in Redis
 // under a random id for a day, served at GET /charts/<id>.png, and sent with sendPhoto; without
-// it only the text goes. The route serves a stored chart, then 404 once the key has expired.
+// it only the text goes. The route serves a stored chart, then 404 once the key has expired. With
+// workers, `report` answers with the text and a report-chart job sends the chart by URL after it.
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHART_ID, CHART_TTL_SECONDS, chartUrl, createChartStore } from '../../src/reports/charts/chart-store.ts';
 import { registerChartRoute } from '../../src/server/chart-route.ts';
 import { createServer } from '../../src/server/create-server.ts';
+import { Queue, Worker } from 'bullmq';
+import { createZaloApi } from '../../src/channels/zalo/api.ts';
+import { createZaloRoute } from '../../src/channels/zalo/delivery.ts';
+import { REPORTS_QUEUE } from '../../src/delivery/jobs/definitions/queues.ts';
+import { reportChartRequester } from '../../src/delivery/jobs/definitions/report-chart.ts';
+import { runReportChart } from '../../src/delivery/jobs/handlers/report-chart.ts';
+import { ZALO_MESSAGE_LIMIT } from '../../src/messages/html.ts';
+import { createI18n } from '../../src/messages/i18n.ts';
+import { createComposer } from '../../src/messages/index.ts';
+import { createRedis } from '../../src/redis.ts';
+import { NOW } from '../helpers/bot-world.ts';
+import { TEST_REDIS_URL } from '../helpers/redis.ts';
+import { waitFor } from '../helpers/scheduler-world.ts';
+import { testLogger } from '../helpers/test-log.ts';
 import { createZaloWorld, type ZaloWorld } from '../helpers/zalo-world.ts';
 import { decodePng } from '../helpers/png.ts';
 
@@ -87,6 +102,44 @@ describe('/report on Zalo', () => {
     const png = decodePng(served.rawPayload);
     expect(png.width).toBeGreaterThan(300);
     await app.close();
+  });
+
+  it('with workers: the text answers at once and a report-chart job sends the chart by URL after it', async () => {
+    const connection = createRedis(TEST_REDIS_URL, 'worker');
+    let queue: Queue | undefined;
+    let worker: Worker | undefined;
+    try {
+      const logger = testLogger();
+      let queued: Queue | undefined;
+      w = await createZaloWorld({ publicBaseUrl: BASE, requestReportChart: (payload) => reportChartRequester(queued!, logger)(payload) });
+      queue = queued = new Queue(REPORTS_QUEUE, { connection, prefix: w.redis.prefix });
+      const { app } = serverFor(w);
+      await w.say(LEADER_CHAT, await w.inviteFor(w.seed.officers.leader.id));
+      await w.say(LEADER_CHAT, 'report');
+      // The text now, no chart drawn while the message waited: one job queued.
+      expect(w.zalo.messagesTo(LEADER_CHAT).at(-1)!.text).toContain('Thống kê tuần');
+      expect(w.zalo.callsTo('sendPhoto')).toEqual([]);
+      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+
+      const i18n = createI18n();
+      const route = createZaloRoute({ api: createZaloApi({ token: w.zalo.token, apiRoot: w.zalo.apiRoot }), redis: w.producer, prefix: w.redis.prefix, ratePerSecond: 100, prisma: w.prisma, i18n, publicBaseUrl: BASE });
+      const composer = createComposer({ prisma: w.prisma, i18n, calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh', messageLimit: ZALO_MESSAGE_LIMIT });
+      worker = new Worker(REPORTS_QUEUE, (job, token) => runReportChart({ payload: job.data, job, ...(token ? { token } : {}), deps: { prisma: w!.prisma, channels: { ZALO: route }, composer, clock: { now: () => NOW }, logger } }), { connection, prefix: w.redis.prefix });
+      await waitFor(async () => w!.zalo.callsTo('sendPhoto').length === 1, 20_000, 'the chart by URL');
+      expect(w.zalo.violations).toEqual([]);
+      const sent = w.zalo.messagesTo(LEADER_CHAT);
+      const url = String(w.zalo.callsTo('sendPhoto')[0]!.body.photo);
+      expect(sent.at(-1)!.photo).toBe(url);
+      expect(sent.at(-2)!.text).toContain('Thống kê tuần');
+      const served = await app.inject({ method: 'GET', url: pathOf(url) });
+      expect(served.statusCode).toBe(200);
+      expect(decodePng(served.rawPayload).width).toBeGreaterThan(300);
+      await app.close();
+    } finally {
+      await worker?.close();
+      await queue?.close();
+      connection.disconnect();
+    }
   });
 
   it('without a public URL only the text goes; an officer is told it is for leaders', async () => {

@@ -3,7 +3,7 @@
 // the conversation as the webhook or the poller would.
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createZaloApi } from '../../src/channels/zalo/api.ts';
-import { createZaloAdapter } from '../../src/channels/zalo/index.ts';
+import { createZaloAdapter, type ZaloAdapterDeps } from '../../src/channels/zalo/index.ts';
 import { parseZaloUpdate } from '../../src/channels/zalo/updates.ts';
 import { createInvite } from '../../src/tasks/invites.ts';
 import { openPgPool } from '../../src/db/pool.ts';
@@ -15,8 +15,8 @@ import { createTestRedis } from './redis.ts';
 import { testLogger } from './test-log.ts';
 import { startZaloStandIn } from './zalo/stand-in.ts';
 
-/** `publicBaseUrl`: charts go as photos by URL, stored under this world's Redis prefix. */
-export async function createZaloWorld(options: { publicBaseUrl?: string } = {}) {
+/** `publicBaseUrl`: charts go as photos by URL, stored under this world's Redis prefix; `requestReportChart`: `report` queues its chart. */
+export async function createZaloWorld(options: { publicBaseUrl?: string; requestReportChart?: ZaloAdapterDeps['requestReportChart'] } = {}) {
   const db = await createTestDatabase();
   const redis = await createTestRedis();
   const zalo = await startZaloStandIn();
@@ -30,6 +30,7 @@ export async function createZaloWorld(options: { publicBaseUrl?: string } = {}) 
     prisma: db.prisma, sql: pgRunner(pool), redis: producer, prefix: redis.prefix, ratePerSecond: 100,
     calendar, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), now: () => now,
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+    ...(options.requestReportChart ? { requestReportChart: options.requestReportChart } : {}),
   });
   return {
     db, prisma: db.prisma, redis, zalo, seed, calendar, adapter, producer,

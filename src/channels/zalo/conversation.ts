@@ -112,7 +112,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
         return passDown.command(officer, chatId, command[2] ?? '', t);
       case 'report':
       case 'baocao':
-        return showReport(officer, chatId, command[2] ?? '', t);
+        return showReport(officer, chatId, command[2] ?? '', String(zaloUpdateKey(update.messageId)), t);
     }
     const summary = parseSummaryCommand(text);
     if (summary) return subscribeSummary(officer, chatId, summary, t);
@@ -136,10 +136,14 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
   }
 
   /** /report for leaders: the chart (a photo by URL where a public URL is set), then the counts. */
-  async function showReport(officer: LoadedActor, chatId: string, arg: string, t: TranslateFn) {
+  async function showReport(officer: LoadedActor, chatId: string, arg: string, messageId: string, t: TranslateFn) {
     if (!isLeaderOrAdmin(officer)) return send(chatId, [{ html: t('leaders-only') }]);
     const period = /^(q|quy|quý|quarter)$/i.test(arg.trim()) ? 'quarter' : 'week';
-    return send(chatId, await services.composer.leaderReport(officer.id, services.now(), period));
+    // With workers, the text now and the chart drawn by a report-chart job; without, both here.
+    const byJob = Boolean(services.requestReportChart);
+    const parts = await services.composer.leaderReport(officer.id, services.now(), period, { chart: !byJob });
+    await send(chatId, parts);
+    if (byJob && parts.length) await services.requestReportChart!({ officerId: officer.id, channel: 'ZALO', chatId, period, requestId: messageId });
   }
 
   /** "đăng ký báo cáo tuần": a leader's own chat gets the weekly summary of their unit (no groups on Zalo). */

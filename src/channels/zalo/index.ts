@@ -37,6 +37,8 @@ export interface ZaloAdapterDeps {
   requestPlanning?: RequestPlanning;
   /** PUBLIC_BASE_URL: charts go as photos by URL (served by this service); text only without it. */
   publicBaseUrl?: string;
+  /** Queues a report's chart on the workers; absent, the adapter draws it itself. */
+  requestReportChart?: BotServices['requestReportChart'];
 }
 
 export function createZaloAdapter(deps: ZaloAdapterDeps) {
@@ -68,6 +70,7 @@ export function createZaloAdapter(deps: ZaloAdapterDeps) {
     now: deps.now ?? (() => new Date()),
     ...(deps.sendElsewhere ? { sendElsewhere: deps.sendElsewhere } : {}),
     ...(deps.requestPlanning ? { requestPlanning: deps.requestPlanning } : {}),
+    ...(deps.requestReportChart ? { requestReportChart: deps.requestReportChart } : {}),
   };
   const conversation = createZaloConversation({ services, choices: createChoiceStore(deps.redis, deps.prefix), send, logger });
 

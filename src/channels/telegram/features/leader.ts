@@ -39,7 +39,7 @@ async function reportMessages(ctx: BotContext, period: 'week' | 'quarter'): Prom
 /** After the text went: the chart as a job, keyed by this update so a redelivered update adds nothing. */
 async function queueChart(ctx: BotContext, period: 'week' | 'quarter'): Promise<void> {
   if (!ctx.services.requestReportChart) return;
-  await ctx.services.requestReportChart({ officerId: ctx.officer!.id, chatId: String(ctx.chat!.id), period, requestId: ctx.update.update_id });
+  await ctx.services.requestReportChart({ officerId: ctx.officer!.id, channel: 'TELEGRAM', chatId: String(ctx.chat!.id), period, requestId: String(ctx.update.update_id) });
 }
 
 priv.command('report', async (ctx) => {

@@ -1,5 +1,5 @@
-// Draw the chart of a leader's /report and send it as a photo below the text the bot already
-// answered with. Ids only: who asked, on which chat, for which period; the leader's role and
+// Draw the chart of a leader's /report (Zalo: `report`) and send it as a photo below the text the
+// bot already answered with. Ids only: who asked, on which chat, for which period; the leader's role and
 // chat are read again when the job runs, and the chart is drawn in the worker, not the bot.
 import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
@@ -8,11 +8,12 @@ import { REPORTS_QUEUE } from './queues.ts';
 
 export const reportChartPayloadSchema = z.object({
   officerId: z.number().int().positive().max(2 ** 31 - 1),
-  /** The Telegram chat that asked (a private chat: the officer's user id). */
-  chatId: z.string().regex(/^-?\d{1,20}$/),
+  /** The platform and chat that asked (a private chat). */
+  channel: z.enum(['TELEGRAM', 'ZALO']),
+  chatId: z.string().regex(/^[\w-]{1,64}$/),
   period: z.enum(['week', 'quarter']),
-  /** The update that asked (the command or the period button): one request, one chart. */
-  requestId: z.number().int().nonnegative(),
+  /** The update that asked (Telegram's update id, Zalo's message id): one request, one chart. */
+  requestId: z.string().regex(/^[\w-]{1,64}$/),
 });
 export type ReportChartPayload = z.infer<typeof reportChartPayloadSchema>;
 
@@ -23,7 +24,7 @@ export const reportChartJob = {
   name: 'report-chart',
   queue: REPORTS_QUEUE,
   schema: reportChartPayloadSchema,
-  jobId: (p: ReportChartPayload) => `report-chart-${p.chatId}-${p.requestId}`,
+  jobId: (p: ReportChartPayload) => `report-chart-${p.channel.toLowerCase()}-${p.chatId}-${p.requestId}`,
 } as const;
 
 export function reportChartJobOptions(payload: ReportChartPayload): JobsOptions {

@@ -1,4 +1,5 @@
-// Draws a leader's /report chart and sends it as a photo below the text the bot answered with.
+// Draws a leader's /report chart and sends it as a photo below the text the bot answered with,
+// on Telegram (an upload) or Zalo (by URL, where a public address is set).
 // Once: the sent message id is written into the job's data right after the upload, so a retry
 // after that sends nothing. A chart Telegram refuses (400) is dropped: the text is already there.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
@@ -23,12 +24,14 @@ export async function runReportChart({ payload, job, token, deps }: ReportChartI
   const data = reportChartJob.schema.parse(payload);
   const log = deps.logger.child({ jobId: job.id, job: reportChartJob.name, officerId: data.officerId });
   if ((payload as { sentMessageId?: string }).sentMessageId) return 'already-sent';
-  const route = deps.channels.TELEGRAM;
-  if (!route?.channel.sendsPhotos) throw new UnrecoverableError('report-chart needs the Telegram channel');
+  const route = deps.channels[data.channel];
+  if (!route) throw new UnrecoverableError(`report-chart: this process does not send on ${data.channel}`);
+  // Zalo takes photos only by URL: without a public address there is no chart to send (the text went).
+  if (!route.channel.sendsPhotos) return 'no-chart';
   const sql = deps.sql ?? runnerOf(deps.prisma);
   // Still this officer's chat; the leader check is the composer's (no chart for anyone else).
   const [linked] = await sql.rows<{ id: number }>(Prisma.sql`
-    SELECT id FROM "ChatIdentity" WHERE "officerId" = ${data.officerId}::int AND channel = 'TELEGRAM' AND "externalId" = ${data.chatId} AND active`);
+    SELECT id FROM "ChatIdentity" WHERE "officerId" = ${data.officerId}::int AND channel = ${data.channel}::"Channel" AND "externalId" = ${data.chatId} AND active`);
   if (!linked) {
     log.info('report-chart: the chat is no longer the officer\'s; nothing drawn');
     return 'not-allowed';
