@@ -1,13 +1,14 @@
 // Past deadlines at import (remind, done, skip) and the plan-tasks job that plans and queues an
 // imported plan's reminders at once, against the real database and queue, at a fixed instant.
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
+import { createRedis } from '../../src/redis.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { parsePlanFile } from '../../src/plans/import-plan.ts';
 import { writePlan, type PastDeadlines } from '../../src/plans/store/plan-writer.ts';
 import { unitKey } from '../../src/plans/unit-names.ts';
 import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
-import { addPlanTasksJob, planTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
+import { addPlanTasksJob, planningRequester, planTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
 import { createSchedulerWorld, type SchedulerWorld } from '../helpers/scheduler-world.ts';
 
 /** Tuesday 26 November 2024, 09:00 in Hà Nội. */
@@ -140,5 +141,22 @@ describe('the plan-tasks job', () => {
       await events.close();
       connection.disconnect();
     }
+  });
+});
+
+describe('asking for planning while Redis cannot be reached', () => {
+  it('gives up after its timeout and says false, so the answer that asked is not held (reconcile plans later)', async () => {
+    const down = createRedis('redis://127.0.0.1:1', 'producer');
+    down.on('error', () => undefined);
+    const queue = new Queue(planTasksJob.queue, { connection: down, prefix: 'nv-test-down' });
+    queue.on('error', () => undefined);
+    const warnings: object[] = [];
+    const request = planningRequester(queue, { warn: (o) => void warnings.push(o) }, { timeoutMs: 300 });
+    const started = Date.now();
+    expect(await request({ taskIds: [1] })).toBe(false);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(warnings).toHaveLength(1);
+    down.disconnect();
+    await queue.close().catch(() => undefined);
   });
 });

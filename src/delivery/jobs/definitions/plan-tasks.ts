@@ -3,6 +3,7 @@
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { MAINTENANCE_QUEUE } from './queues.ts';
+import { addWithin } from '../add-within.ts';
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
 
@@ -26,10 +27,11 @@ export const planTasksJob = {
  * A RequestPlanning that never throws: what asked for it is recorded already, and reconcile
  * plans it within 10 minutes when the queue cannot be reached.
  */
-export function planningRequester(queue: Queue, logger: { warn(obj: object): void }): RequestPlanning {
+export function planningRequester(queue: Queue, logger: { warn(obj: object): void }, options: { timeoutMs?: number } = {}): RequestPlanning {
   return async (payload) => {
     try {
-      await addPlanTasksJob(queue, payload);
+      // A person waits for the answer that asked for planning: BullMQ would hold it as long as Redis is away.
+      await addWithin(queue, planTasksJob.name, planTasksJob.schema.parse(payload), PLAN_TASKS_JOB_OPTIONS, options.timeoutMs);
       return true;
     } catch (err) {
       logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload });
@@ -42,11 +44,13 @@ export function planningRequester(queue: Queue, logger: { warn(obj: object): voi
  * Adds the job. No fixed job id: planning is idempotent (delivery keys), so a second job for the
  * same tasks only finds nothing to do, while a fixed id would drop a request made after a change.
  */
+const PLAN_TASKS_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
 export async function addPlanTasksJob(queue: Queue, payload: PlanTasksPayload): Promise<void> {
-  await queue.add(planTasksJob.name, planTasksJob.schema.parse(payload), {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  await queue.add(planTasksJob.name, planTasksJob.schema.parse(payload), PLAN_TASKS_JOB_OPTIONS);
 }
