@@ -95,6 +95,8 @@ cli-unit-col-name = Unit
 cli-unit-col-aliases = Other spellings
 cli-unit-col-officers = Officers (linked)
 cli-unit-col-tasks = Tasks
+cli-unit-col-confirmation = Confirms
+cli-unit-confirmation-on = required
 cli-unit-list-empty = No units yet. Add one with: npm run -s cli -- unit add "<unit name>", or import a plan.
 cli-unit-list-count = {$count} unit(s)
 cli-unit-added = Added unit #{$id}: {$name}{$aliases}
@@ -125,14 +127,17 @@ cli-officer-col-id = ID
 cli-officer-col-name = Name
 cli-officer-col-unit = Unit
 cli-officer-col-role = Role
-cli-officer-col-chat = Telegram
-cli-officer-linked = linked
+cli-officer-col-chat = Linked on
+cli-officer-linked-on = {$platforms}{$choice ->
+    [none] {""}
+   *[other] , reminded on {$choice}
+}
 cli-officer-invite-pending = invite not opened yet
 cli-officer-not-linked = not linked, invite expired
 cli-officer-inactive-mark = deactivated
 cli-officer-list-empty = No officers{$unit} yet. Add one with: npm run -s cli -- officer add --name "<name>" --unit "<unit>"
 cli-officer-list-unit = {" "}in unit "{$unit}"
-cli-officer-list-count = {$count} officer(s), {$linked} linked to Telegram
+cli-officer-list-count = {$count} officer(s), {$linked} linked (Telegram or Zalo)
 cli-roster-nothing = nothing imported:
 cli-roster-line = line {$line}: {$problem}
 cli-roster-name-empty = name is empty

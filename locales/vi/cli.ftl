@@ -95,6 +95,8 @@ cli-unit-col-name = Đơn vị
 cli-unit-col-aliases = Tên khác
 cli-unit-col-officers = Cán bộ (đã liên kết)
 cli-unit-col-tasks = Nhiệm vụ
+cli-unit-col-confirmation = Xác nhận
+cli-unit-confirmation-on = bắt buộc
 cli-unit-list-empty = Chưa có đơn vị nào. Thêm bằng: npm run -s cli -- unit add "<tên đơn vị>", hoặc nhập một kế hoạch.
 cli-unit-list-count = {$count} đơn vị
 cli-unit-added = Đã thêm đơn vị #{$id}: {$name}{$aliases}
@@ -125,14 +127,17 @@ cli-officer-col-id = ID
 cli-officer-col-name = Họ tên
 cli-officer-col-unit = Đơn vị
 cli-officer-col-role = Vai trò
-cli-officer-col-chat = Telegram
-cli-officer-linked = đã liên kết
+cli-officer-col-chat = Liên kết
+cli-officer-linked-on = {$platforms}{$choice ->
+    [none] {""}
+   *[other] , nhắc qua {$choice}
+}
 cli-officer-invite-pending = chờ mở link mời
 cli-officer-not-linked = chưa liên kết, mã mời đã hết hạn
 cli-officer-inactive-mark = ngừng hoạt động
 cli-officer-list-empty = Chưa có cán bộ nào{$unit}. Thêm bằng: npm run -s cli -- officer add --name "<họ tên>" --unit "<đơn vị>"
 cli-officer-list-unit = {" "}ở đơn vị "{$unit}"
-cli-officer-list-count = {$count} cán bộ, {$linked} đã liên kết Telegram
+cli-officer-list-count = {$count} cán bộ, {$linked} đã liên kết (Telegram hoặc Zalo)
 cli-roster-nothing = chưa nhập gì:
 cli-roster-line = dòng {$line}: {$problem}
 cli-roster-name-empty = thiếu họ tên

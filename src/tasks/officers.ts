@@ -154,6 +154,9 @@ export interface OfficerSummary {
   active: boolean;
   /** Has an active chat account: reminders can reach them. */
   linked: boolean;
+  /** The platforms of their active chats, and where they chose to be reminded (null: the chat linked last). */
+  platforms: Array<'TELEGRAM' | 'ZALO'>;
+  reminderChannel: 'TELEGRAM' | 'ZALO' | null;
   /** An unused, unexpired invite is waiting. */
   invitePending: boolean;
 }
@@ -164,7 +167,7 @@ export async function listOfficers(db: Db, options: { unitId?: number; now: Date
     orderBy: [{ unit: { name: 'asc' } }, { name: 'asc' }, { id: 'asc' }],
     include: {
       unit: { select: { name: true } },
-      chatIdentities: { where: { active: true }, select: { id: true }, take: 1 },
+      chatIdentities: { where: { active: true }, select: { channel: true } },
       inviteCodes: { where: { usedAt: null, expiresAt: { gt: options.now } }, select: { id: true }, take: 1 },
     },
   });
@@ -175,6 +178,8 @@ export async function listOfficers(db: Db, options: { unitId?: number; now: Date
     role: roleOf(o.role),
     active: o.active,
     linked: o.chatIdentities.length > 0,
+    platforms: (['TELEGRAM', 'ZALO'] as const).filter((p) => o.chatIdentities.some((c) => c.channel === p)),
+    reminderChannel: o.reminderChannel,
     invitePending: o.inviteCodes.length > 0,
   }));
 }

@@ -62,16 +62,24 @@ describe('officer commands', () => {
   it('officer list shows who has linked a chat, filtered by unit, in both languages', async () => {
     const all = await cli('officer', 'list');
     expect(all.code).toBe(0);
-    expect(all.stdout).toMatch(/^ID +Họ tên +Đơn vị +Vai trò +Telegram$/m);
-    expect(all.stdout).toMatch(new RegExp(`^${leaderId} +Nguyễn Văn A +Văn phòng - Thống kê +lãnh đạo +đã liên kết$`, 'm'));
+    expect(all.stdout).toMatch(/^ID +Họ tên +Đơn vị +Vai trò +Liên kết$/m);
+    expect(all.stdout).toMatch(new RegExp(`^${leaderId} +Nguyễn Văn A +Văn phòng - Thống kê +lãnh đạo +Telegram$`, 'm'));
     expect(all.stdout).toMatch(/^\d+ +Lê Thị B +Tư pháp - Hộ tịch +quản trị +chờ mở link mời$/m);
-    expect(all.stdout).toMatch(/^4 cán bộ, 1 đã liên kết Telegram$/m);
+    expect(all.stdout).toMatch(/^4 cán bộ, 1 đã liên kết \(Telegram hoặc Zalo\)$/m);
     const unit = await cli('officer', 'list', '--unit', 'Tu phap - Ho tich', '--lang', 'en');
-    expect(unit.stdout).toMatch(/^ID +Name +Unit +Role +Telegram$/m);
+    expect(unit.stdout).toMatch(/^ID +Name +Unit +Role +Linked on$/m);
     expect(unit.stdout).not.toContain('Văn phòng');
-    expect(unit.stdout).toMatch(/^3 officer\(s\), 0 linked to Telegram$/m);
+    expect(unit.stdout).toMatch(/^3 officer\(s\), 0 linked \(Telegram or Zalo\)$/m);
     const json = JSON.parse((await cli('officer', 'list', '--unit', 'Văn phòng - Thống kê', '--json')).stdout);
-    expect(json).toEqual([{ id: leaderId, name: 'Nguyễn Văn A', unit: 'Văn phòng - Thống kê', role: 'leader', active: true, linked: true, invitePending: false }]);
+    expect(json).toEqual([{ id: leaderId, name: 'Nguyễn Văn A', unit: 'Văn phòng - Thống kê', role: 'leader', active: true, linked: true, platforms: ['TELEGRAM'], reminderChannel: null, invitePending: false }]);
+    // Linked on Zalo too, reminded there by choice: both platforms and the choice are shown.
+    await db.prisma.chatIdentity.create({ data: { officerId: leaderId, channel: 'ZALO', externalId: 'zl-9001' } });
+    await db.prisma.officer.update({ where: { id: leaderId }, data: { reminderChannel: 'ZALO' } });
+    const both = await cli('officer', 'list', '--unit', 'Văn phòng - Thống kê');
+    expect(both.stdout).toMatch(new RegExp(`^${leaderId} +Nguyễn Văn A +Văn phòng - Thống kê +lãnh đạo +Telegram \\+ Zalo, nhắc qua$`, 'm'));
+    expect(both.stdout).toMatch(/^ +Zalo$/m);
+    await db.prisma.chatIdentity.deleteMany({ where: { officerId: leaderId, channel: 'ZALO' } });
+    await db.prisma.officer.update({ where: { id: leaderId }, data: { reminderChannel: null } });
     const typo = await cli('officer', 'list', '--unit', 'Van phong Thong ke');
     expect(typo.stdout).toContain('Nguyễn Văn A');
     const wrong = await cli('officer', 'list', '--unit', 'Văn phong Thống kế xã');

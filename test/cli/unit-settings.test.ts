@@ -26,6 +26,10 @@ describe('unit set --confirmation', () => {
     expect(on).toMatchObject({ code: 0, stderr: '' });
     expect(on.stdout).toBe(`Unit #${unitId} Văn phòng HĐND - UBND: every reported "done" on a task this unit monitors must be confirmed by it.\n`);
     expect(await settings()).toEqual({ note: 'kept', requireConfirmation: true });
+    // unit list says so, in its table and its JSON.
+    const listed = await cli('unit', 'list');
+    expect(listed.stdout.split('\n').find((l) => l.includes('Văn phòng HĐND - UBND'))).toMatch(/bắt buộc\s*$/);
+    expect((JSON.parse((await cli('unit', 'list', '--json')).stdout) as Array<{ id: number; requiresConfirmation: boolean }>).find((u) => u.id === unitId)!.requiresConfirmation).toBe(true);
 
     const off = await cli('unit', 'set', 'VP UBND', '--confirmation', 'off', '--json');
     expect(off.code).toBe(0);

@@ -114,7 +114,7 @@ describe('unit commands', () => {
     expect(vi.stdout).toMatch(/^\d+ +Công chức Tư pháp - Hộ tịch +Tư pháp - Hộ tịch +0 \(0\) +1$/m);
     expect(vi.stdout).toMatch(/^3 đơn vị$/m);
     const en = await cli('unit', 'list', '--lang', 'en');
-    expect(en.stdout).toMatch(/^ID +Unit +Other spellings +Officers +Tasks$/m);
+    expect(en.stdout).toMatch(/^ID +Unit +Other spellings +Officers +Tasks +Confirms$/m);
     const json = JSON.parse((await cli('unit', 'list', '--json')).stdout) as Array<{ name: string; aliases: string[]; officers: number; tasks: number }>;
     expect(json.find((u) => u.name === 'Văn phòng - Thống kê')).toMatchObject({ aliases: ['Bộ phận Văn phòng UBND xã', 'Văn phòng HĐND - UBND'], officers: 2, linked: 0, tasks: 1 });
   });

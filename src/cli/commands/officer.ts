@@ -162,7 +162,11 @@ export const officerCommand: CliCommand = {
           return 0;
         }
         const chat = (o: (typeof officers)[number]) =>
-          !o.active ? t('cli-officer-inactive-mark') : o.linked ? t('cli-officer-linked') : o.invitePending ? t('cli-officer-invite-pending') : t('cli-officer-not-linked');
+          !o.active ? t('cli-officer-inactive-mark') : o.linked ? linkedOn(o) : o.invitePending ? t('cli-officer-invite-pending') : t('cli-officer-not-linked');
+        // "Telegram", "Zalo", or both with where reminders go when they chose.
+        const platformName = (p: 'TELEGRAM' | 'ZALO') => (p === 'TELEGRAM' ? 'Telegram' : 'Zalo');
+        const linkedOn = (o: (typeof officers)[number]) =>
+          t('cli-officer-linked-on', { platforms: o.platforms.map(platformName).join(' + '), choice: o.platforms.length > 1 && o.reminderChannel ? platformName(o.reminderChannel) : 'none' });
         const table = renderTable(
           [
             { header: t('cli-officer-col-id'), width: 5 },

@@ -48,8 +48,9 @@ export const unitCommand: CliCommand = {
             { header: t('cli-unit-col-aliases'), width: 36 },
             { header: t('cli-unit-col-officers'), width: 10 },
             { header: t('cli-unit-col-tasks'), width: 8 },
+            { header: t('cli-unit-col-confirmation'), width: 9 },
           ],
-          units.map((u) => [String(u.id), u.name, u.aliases, `${u.officers} (${u.linked})`, String(u.tasks)]),
+          units.map((u) => [String(u.id), u.name, u.aliases, `${u.officers} (${u.linked})`, String(u.tasks), u.requiresConfirmation ? t('cli-unit-confirmation-on') : '']),
         );
         out([...table, t('cli-unit-list-count', { count: units.length })].join('\n'));
         return 0;
