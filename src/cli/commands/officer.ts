@@ -173,7 +173,7 @@ export const officerCommand: CliCommand = {
             { header: t('cli-officer-col-name'), width: 26 },
             { header: t('cli-officer-col-unit'), width: 30 },
             { header: t('cli-officer-col-role'), width: 10 },
-            { header: t('cli-officer-col-chat'), width: 26 },
+            { header: t('cli-officer-col-chat'), width: 34 },
           ],
           officers.map((o) => [String(o.id), o.name, o.unit, t('cli-role', { role: o.role }), chat(o)]),
         );
