@@ -18,10 +18,10 @@ import { loadActor, PermissionError } from './actor.ts';
 
 export const MAX_RETURN_REASON_LENGTH = 2_000;
 
-/** The plan settings key (plan.settings JSON). */
+/** The settings key (plan.settings and unit.settings JSON). */
 export const REQUIRE_CONFIRMATION_SETTING = 'requireConfirmation';
 
-/** Is confirmation required by these plan settings (default off)? */
+/** Is confirmation required by these plan or unit settings (default off)? */
 export function requiresConfirmation(settings: unknown): boolean {
   return typeof settings === 'object' && settings !== null && (settings as Record<string, unknown>)[REQUIRE_CONFIRMATION_SETTING] === true;
 }

@@ -5,7 +5,7 @@ import type { PrismaClient, Unit } from '../generated/prisma/client.ts';
 import { displayUnitName, unitKey } from '../plans/unit-names.ts';
 import { suggestUnits } from '../plans/unit-suggest.ts';
 import { audit } from './audit.ts';
-import { REQUIRE_CONFIRMATION_SETTING } from './confirmations.ts';
+import { requiresConfirmation } from './confirmations.ts';
 import type { Db } from './actor.ts';
 
 export const MAX_UNIT_NAME_LENGTH = 200;
@@ -103,7 +103,7 @@ export async function listUnits(db: Db): Promise<UnitSummary[]> {
     officers: u.officers.length,
     linked: u.officers.filter((o) => o.chatIdentities.length > 0).length,
     tasks: new Set(u.taskUnits.map((t) => t.taskId)).size,
-    requiresConfirmation: (u.settings as Record<string, unknown> | null)?.[REQUIRE_CONFIRMATION_SETTING] === true,
+    requiresConfirmation: requiresConfirmation(u.settings),
   }));
 }
 
