@@ -19,3 +19,17 @@ export async function addWithin(queue: Queue, name: string, data: unknown, optio
     clearTimeout(timer);
   }
 }
+
+/**
+ * addWithin for a request that must not fail the answer that made it: true when queued; false,
+ * after telling onFailure, when the payload is refused or the queue does not answer in time.
+ */
+export async function queuedWithin(queue: Queue, name: string, data: () => unknown, options: JobsOptions, onFailure: (err: unknown) => void, timeoutMs?: number): Promise<boolean> {
+  try {
+    await addWithin(queue, name, data(), options, timeoutMs);
+    return true;
+  } catch (err) {
+    onFailure(err);
+    return false;
+  }
+}

@@ -5,7 +5,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../../reports/export-report.ts';
 import { REPORTS_QUEUE } from './queues.ts';
-import { addWithin } from '../add-within.ts';
+import { queuedWithin } from '../add-within.ts';
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
 
@@ -48,13 +48,6 @@ export function exportJobOptions(payload: ExportReportPayload): JobsOptions {
 }
 
 export function exportRequester(queue: Queue, logger: { warn(obj: object): void }, options: { timeoutMs?: number } = {}): RequestExport {
-  return async (payload) => {
-    try {
-      await addWithin(queue, exportReportJob.name, exportReportJob.schema.parse(payload), exportJobOptions(payload), options.timeoutMs);
-      return true;
-    } catch (err) {
-      logger.warn({ err, msg: 'could not queue export-report', planId: payload.planId, officerId: payload.officerId });
-      return false;
-    }
-  };
+  return (payload) =>
+    queuedWithin(queue, exportReportJob.name, () => exportReportJob.schema.parse(payload), exportJobOptions(payload), (err) => logger.warn({ err, msg: 'could not queue export-report', planId: payload.planId, officerId: payload.officerId }), options.timeoutMs);
 }

@@ -3,7 +3,7 @@
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { MAINTENANCE_QUEUE } from './queues.ts';
-import { addWithin } from '../add-within.ts';
+import { queuedWithin } from '../add-within.ts';
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
 
@@ -28,16 +28,9 @@ export const planTasksJob = {
  * plans it within 10 minutes when the queue cannot be reached.
  */
 export function planningRequester(queue: Queue, logger: { warn(obj: object): void }, options: { timeoutMs?: number } = {}): RequestPlanning {
-  return async (payload) => {
-    try {
-      // A person waits for the answer that asked for planning: BullMQ would hold it as long as Redis is away.
-      await addWithin(queue, planTasksJob.name, planTasksJob.schema.parse(payload), PLAN_TASKS_JOB_OPTIONS, options.timeoutMs);
-      return true;
-    } catch (err) {
-      logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload });
-      return false;
-    }
-  };
+  // A person waits for the answer that asked for planning: BullMQ would hold it as long as Redis is away.
+  return (payload) =>
+    queuedWithin(queue, planTasksJob.name, () => planTasksJob.schema.parse(payload), PLAN_TASKS_JOB_OPTIONS, (err) => logger.warn({ err, msg: 'could not queue plan-tasks; reconcile will plan', ...payload }), options.timeoutMs);
 }
 
 /**

@@ -3,7 +3,7 @@
 // chat are read again when the job runs, and the chart is drawn in the worker, not the bot.
 import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
-import { addWithin } from '../add-within.ts';
+import { queuedWithin } from '../add-within.ts';
 import { REPORTS_QUEUE } from './queues.ts';
 
 export const reportChartPayloadSchema = z.object({
@@ -38,13 +38,6 @@ export function reportChartJobOptions(payload: ReportChartPayload): JobsOptions 
 }
 
 export function reportChartRequester(queue: Queue, logger: { warn(obj: object): void }): RequestReportChart {
-  return async (payload) => {
-    try {
-      await addWithin(queue, reportChartJob.name, reportChartJob.schema.parse(payload), reportChartJobOptions(payload));
-      return true;
-    } catch (err) {
-      logger.warn({ err, msg: 'could not queue report-chart', officerId: payload.officerId });
-      return false;
-    }
-  };
+  return (payload) =>
+    queuedWithin(queue, reportChartJob.name, () => reportChartJob.schema.parse(payload), reportChartJobOptions(payload), (err) => logger.warn({ err, msg: 'could not queue report-chart', officerId: payload.officerId }));
 }
