@@ -5,7 +5,9 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
 
-export type ReminderPlatform = 'TELEGRAM' | 'ZALO';
+import type { ReminderPlatform } from '../replies/settings-commands.ts';
+
+export type { ReminderPlatform };
 
 /** Active chats, most recently linked first, as the queries below read them. */
 export const ACTIVE_CHATS_NEWEST_FIRST = { where: { active: true }, orderBy: [{ linkedAt: 'desc' as const }, { id: 'desc' as const }] };
@@ -62,16 +64,6 @@ export async function setReminderChannel(prisma: PrismaClient, input: { officerI
   });
 }
 
-/**
- * "nhắc qua zalo", "nhắc qua telegram", "nhắc qua kênh mới nhất" (and "remind via zalo|telegram|latest"),
- * typed with or without tone marks; undefined for anything else. null = the chat linked last.
- */
-export function parseReminderChannelCommand(text: string): ReminderPlatform | null | undefined {
-  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim().replace(/\s+/g, ' ');
-  const m = /^(?:nhac qua|nhac tren|remind (?:me )?(?:via|on))(?: kenh)? (zalo|telegram|moi nhat|tu dong|latest|auto)$/.exec(folded);
-  if (!m) return undefined;
-  return m[1] === 'zalo' ? 'ZALO' : m[1] === 'telegram' ? 'TELEGRAM' : null;
-}
 
 /** The locale key naming a choice ("Telegram", "Zalo", "the chat linked last"). */
 export function reminderChannelNameKey(channel: ReminderPlatform | null): string {

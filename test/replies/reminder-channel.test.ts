@@ -1,6 +1,7 @@
 // The choice of chat for an officer linked on both platforms, and the Zalo command that sets it. Pure.
 import { describe, expect, it } from 'vitest';
-import { byReminderChoice, parseReminderChannelCommand, reminderChat, type ReminderPlatform } from '../../src/tasks/reminder-channel.ts';
+import { byReminderChoice, reminderChat, type ReminderPlatform } from '../../src/tasks/reminder-channel.ts';
+import { parseReminderChannelCommand } from '../../src/replies/settings-commands.ts';
 
 describe('which chat reminds an officer', () => {
   const telegram = { id: 1, channel: 'TELEGRAM' };

@@ -18,7 +18,8 @@ import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
 import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
 import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
 import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
-import { parseReminderChannelCommand, reminderChannelNameKey, setReminderChannel, type ReminderPlatform } from '../../tasks/reminder-channel.ts';
+import { reminderChannelNameKey, setReminderChannel } from '../../tasks/reminder-channel.ts';
+import { parseReminderChannelCommand, parseSummaryCommand, type ReminderPlatform, type SummaryCommand } from '../../replies/settings-commands.ts';
 import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies/snooze-time.ts';
@@ -32,7 +33,7 @@ import type { Logger } from '../../logger.ts';
 import type { ChoiceStore } from './choices.ts';
 import { zaloUpdateKey, type ZaloIncoming } from './updates.ts';
 import { createZaloPassDown } from './pass-down.ts';
-import { parseSummaryCommand, setZaloSummary, type SummaryCommand } from './summary-subscription.ts';
+import { setZaloSummary } from './summary-subscription.ts';
 
 export interface ZaloConversationDeps {
   services: BotServices;

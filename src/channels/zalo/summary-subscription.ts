@@ -6,16 +6,7 @@ import { audit } from '../../tasks/audit.ts';
 import { isLeaderOrAdmin } from '../../access/permissions.ts';
 import type { LoadedActor } from '../../tasks/actor.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-
-export type SummaryCommand = 'subscribe' | 'unsubscribe';
-
-/** The command in a message, typed with or without tone marks; undefined for anything else. */
-export function parseSummaryCommand(text: string): SummaryCommand | undefined {
-  const folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim().replace(/\s+/g, ' ');
-  if (/^\/?(?:subscribe|dang ky bao cao tuan)$/.test(folded)) return 'subscribe';
-  if (/^\/?(?:unsubscribe|huy (?:dang ky )?bao cao tuan)$/.test(folded)) return 'unsubscribe';
-  return undefined;
-}
+import type { SummaryCommand } from '../../replies/settings-commands.ts';
 
 export type SummaryResult = { outcome: 'subscribed'; unitName: string } | { outcome: 'unsubscribed' | 'not-subscribed' | 'leaders-only' };
 

@@ -1,7 +1,8 @@
 // "nhắc qua zalo" / "nhắc qua telegram" typed on Telegram: the same choice as /settings' buttons
 // and as on Zalo, for an officer linked on both platforms.
 import { Composer } from 'grammy';
-import { parseReminderChannelCommand, reminderChannelNameKey, setReminderChannel } from '../../../tasks/reminder-channel.ts';
+import { reminderChannelNameKey, setReminderChannel } from '../../../tasks/reminder-channel.ts';
+import { parseReminderChannelCommand } from '../../../replies/settings-commands.ts';
 import type { BotContext } from '../context.ts';
 
 export const reminderChannelFeature = new Composer<BotContext>();
