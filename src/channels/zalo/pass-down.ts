@@ -4,20 +4,18 @@
 // linked last, on whichever platform.
 import type { BotServices } from '../telegram/context.ts';
 import type { passDownAction } from '../../messages/actions.ts';
-import { chatsOf, reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
-import { escapeHtml, truncate } from '../../messages/html.ts';
-import { translator, type TranslateFn } from '../../messages/i18n.ts';
+import { reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
+import { escapeHtml } from '../../messages/html.ts';
+import type { TranslateFn } from '../../messages/i18n.ts';
 import { passDownOptions, passDownTask, type PassDownTargetInput } from '../../tasks/pass-down.ts';
 import { resolvePassDown } from '../../tasks/pass-down-command.ts';
 import { parsePassDownArgs } from '../../replies/pass-down-grammar.ts';
 import { passDownMenu } from '../../messages/pass-down-menu.ts';
-import { giverNotices, type HolderAnswer } from '../../messages/pass-down-notice.ts';
+import { giverNotices, holderNotices, type HolderAnswer } from '../../messages/pass-down-notice.ts';
 import { PermissionError, type LoadedActor } from '../../tasks/actor.ts';
 import { formatDmy } from '../../status/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import type { OutgoingMessage } from '../types.ts';
-
-const NOTE_PREVIEW = 300;
 
 export interface ZaloPassDownDeps {
   services: BotServices;
@@ -43,13 +41,8 @@ export function createZaloPassDown({ services, send, sendToChat, showCard }: Zal
     await services.requestPlanning?.({ taskIds: [result.taskId] });
     const to = escapeHtml(result.toName);
     await showCard(officer, chatId, result.taskId, result.internalDue ? t('pass-down-given-due', { to, due: formatDmy(result.internalDue) }) : t('pass-down-given', { to }));
-    for (const recipientId of result.recipientIds) {
-      const recipient = await services.prisma.officer.findUnique({ where: { id: recipientId }, select: { language: true } });
-      if (!recipient) continue;
-      const rt = translator(services.i18n, recipient.language);
-      const note = input.note?.trim() ? `\n${rt('pass-down-received-note', { note: escapeHtml(truncate(input.note.trim(), NOTE_PREVIEW)) })}` : '';
-      const card = await services.composer.taskCard(recipientId, result.taskId, now, { buttons: true, header: `${rt('pass-down-received', { name: escapeHtml(officer.name), to })}${note}` });
-      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    for (const notice of await holderNotices(services, { taskId: result.taskId, giverName: officer.name, toName: result.toName, note: input.note, recipientIds: result.recipientIds, now })) {
+      await sendToChat(reachableChat(notice.chats, 'ZALO', Boolean(services.sendElsewhere)), [notice.message]);
     }
   }
 

@@ -3,19 +3,17 @@
 // holder); and tell the givers up the chain of the holder's answers. Every notice goes to the
 // chat its reader linked last, on whichever platform (sendToChat), never a bare sendMessage.
 import type { Api } from 'grammy';
-import { chatsOf, reachableChat } from '../../../messages/extension-notice.ts';
-import { escapeHtml, truncate } from '../../../messages/html.ts';
+import { reachableChat } from '../../../messages/extension-notice.ts';
+import { escapeHtml } from '../../../messages/html.ts';
 import { translator } from '../../../messages/i18n.ts';
 import { passDownTask, type PassDownTargetInput } from '../../../tasks/pass-down.ts';
-import { giverNotices, type HolderAnswer } from '../../../messages/pass-down-notice.ts';
+import { giverNotices, holderNotices, type HolderAnswer } from '../../../messages/pass-down-notice.ts';
 import { loadActor } from '../../../tasks/actor.ts';
 import { formatDmy } from '../../../status/tracking-status.ts';
 import type { IsoDate } from '../../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
 import { sendOutgoing } from './send.ts';
 import { sendToChat, showCardWithFooter, type CardTarget } from './answers.ts';
-
-const NOTE_PREVIEW = 300;
 
 export async function passDownAndNotify(
   services: BotServices,
@@ -35,13 +33,8 @@ export async function passDownAndNotify(
   await services.requestPlanning?.({ taskIds: [result.taskId] });
   const to = escapeHtml(result.toName);
   await showCardWithFooter(services, target, input.officerId, input.taskId, result.internalDue ? t('pass-down-given-due', { to, due: formatDmy(result.internalDue) }) : t('pass-down-given', { to }));
-  for (const recipientId of result.recipientIds) {
-    const recipient = await loadActor(services.sql, recipientId);
-    if (!recipient) continue;
-    const rt = translator(services.i18n, recipient.language);
-    const note = input.note?.trim() ? `\n${rt('pass-down-received-note', { note: escapeHtml(truncate(input.note.trim(), NOTE_PREVIEW)) })}` : '';
-    const card = await services.composer.taskCard(recipientId, result.taskId, now, { buttons: true, header: `${rt('pass-down-received', { name: escapeHtml(actor?.name ?? ''), to })}${note}` });
-    if (card) await sendToChat(services, target.api, reachableChat(await chatsOf(services.prisma, recipientId), 'TELEGRAM', Boolean(services.sendElsewhere)), [card]);
+  for (const notice of await holderNotices(services, { taskId: result.taskId, giverName: actor?.name ?? '', toName: result.toName, note: input.note, recipientIds: result.recipientIds, now })) {
+    await sendToChat(services, target.api, reachableChat(notice.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [notice.message]);
   }
 }
 
