@@ -27,8 +27,6 @@ import type { RunningZalo } from './channels/zalo/run.ts';
 import { zaloApiFromConfig } from './channels/zalo/delivery.ts';
 import { planningRequester } from './delivery/jobs/definitions/plan-tasks.ts';
 import { reportChartRequester } from './delivery/jobs/definitions/report-chart.ts';
-import { sendOutgoing } from './channels/telegram/handlers/send.ts';
-import type { OutgoingMessage } from './channels/types.ts';
 import { fastClock, systemClock } from './clock.ts';
 
 /** Connections of the bot's `pg` pool, and how many are opened at start (a burst finds them ready). */
@@ -159,7 +157,8 @@ export async function startService(
       : undefined;
     // The statements every update runs go through a plain `pg` pool (a fraction of Prisma's CPU per query).
     if (botModules || zaloEnabled) botPool = await step(openPgPool(config.DATABASE_URL, { max: BOT_POOL_MAX, warm: BOT_POOL_WARM, onError: (err) => logger.warn({ err, msg: 'bot database pool: idle connection lost' }) }));
-    // Each platform's bot can reach chats on the other (a leader who reads Zalo, an officer on Telegram).
+    // Notices go through the delivery queue: the workers send on every platform, so a leader who
+    // reads Zalo hears of an officer's answer on Telegram.
     const bot = botModules
       ? botModules[0].createBot({
           config, prisma, pool: botPool, logger, calendar,
@@ -170,7 +169,7 @@ export async function startService(
           // Exports are built by the workers; a bot-only process leaves them to a worker process.
           reportsQueue: queues.reports,
           limits: { redis, prefix: config.QUEUE_PREFIX, updatesPerMinute: config.USER_UPDATES_PER_MINUTE, sendPerSecond: config.SEND_RATE_PER_SECOND },
-          ...(zaloEnabled ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => (channel === 'ZALO' ? zalo?.send(externalId, messages) : undefined) } : {}),
+          deliveryQueue: queues.delivery,
         })
       : undefined;
     if (bot && botModules && config.BOT_MODE === 'webhook') botModules[2].registerWebhookRoute(server, { bot, secret: config.WEBHOOK_SECRET! });
@@ -183,7 +182,7 @@ export async function startService(
         requestPlanning: planningRequester(queues.maintenance, logger),
         requestReportChart: reportChartRequester(queues.reports, logger),
         ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
-        ...(bot ? { sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined) } : {}),
+        deliveryQueue: queues.delivery,
       });
       if (config.ZALO_MODE === 'webhook') registerZaloWebhookRoute(server, { conversation: zalo.conversation, secret: config.ZALO_WEBHOOK_SECRET! });
     }

@@ -30,6 +30,11 @@ export interface OutgoingMessage {
    * what it shows in other parts, so a channel that cannot upload photos leaves this part out.
    */
   photo?: OutgoingPhoto;
+  /**
+   * A file the platform already holds, sent as itself with `html` as its caption where the channel
+   * can (Telegram: the file_id of evidence an officer sent to this bot); elsewhere `html` names it.
+   */
+  file?: { kind: 'document' | 'photo'; fileId: string };
 }
 
 /** A file sent as a document (an exported report), with a short caption in HTML. */

@@ -148,3 +148,12 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
 }
 
 export type ChatPacing = ReturnType<typeof createChatPacing>;
+
+/** Pacing that never waits, for a bot run without Redis (tools, tests that count calls): the platform's own 429 still guards. */
+export const UNPACED: ChatPacing = {
+  book: async () => ({ booked: true, waitMs: 0 }),
+  takeSlot: async () => ({ sendNow: true }),
+  admit: async () => 0,
+  admitGlobal: async () => 0,
+  penalise: async () => undefined,
+};

@@ -22,7 +22,10 @@ export async function evidenceNotice(ctx: MessageContext, recipientId: number, w
   const { kind, reference, fileName } = waiting.evidence;
   // A link, a file's name, or a photo's address where it has one (Zalo's); else what it is.
   const item = kind === 'LINK' ? reference : fileName ?? (/^https?:\/\//.test(reference) ? reference : t(kind === 'PHOTO' ? 'export-evidence-photo-unnamed' : 'export-evidence-document-unnamed'));
+  // Evidence sent to the Telegram bot is a file_id it can send again: the file goes itself, the notice as its caption.
+  const file = kind !== 'LINK' && !/^https?:\/\//.test(reference) ? { file: { kind: kind === 'DOCUMENT' ? 'document' as const : 'photo' as const, fileId: reference } } : {};
   return {
+    ...file,
     html: t('confirmation-evidence-added', { name: escapeHtml(reporter?.name ?? ''), code: escapeHtml(task.code), title: escapeHtml(truncate(task.title, NOTICE_TITLE_MAX)), item: escapeHtml(item) }),
     buttons: confirmationButtons(t, waiting.taskId, recipientId),
   };

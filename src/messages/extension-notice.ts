@@ -1,70 +1,48 @@
-// The message that asks a decider to approve or reject an extension request, with its two
-// choices. One definition for every chat platform.
+// The extension notices: a decider is asked to approve or reject a request (two choices), and the
+// requester hears the decision on the task's card. Composed from the request's id when the notice
+// is sent; one definition for every chat platform. Reads only.
 import type { OutgoingMessage } from '../channels/types.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { IsoDate } from '../deadlines/types.ts';
 import { extensionDecision } from './actions.ts';
 import { escapeHtml, truncate } from './html.ts';
-import { translator, type Translator } from './i18n.ts';
-import { formatDmy } from '../status/tracking-status.ts';
-import { ACTIVE_CHATS_NEWEST_FIRST, byReminderChoice } from '../tasks/reminder-channel.ts';
+import { formatDmy, isoOfDbDate } from '../status/tracking-status.ts';
+import { loadActor } from '../tasks/actor.ts';
+import type { MessageContext } from './context.ts';
+import { taskCard } from './task-card.ts';
 
-export type Platform = 'TELEGRAM' | 'ZALO';
-
-export interface OfficerChat {
-  channel: Platform;
-  externalId: string;
-}
-
-export interface DeciderChat {
-  officerId: number;
-  /** The decider's active chats, most recently linked first: the sender takes the first it can reach. */
-  chats: OfficerChat[];
-  message: OutgoingMessage;
-}
-
-/** An officer's active chats, the platform they chose for reminders first, then most recently linked first. */
-export async function chatsOf(prisma: PrismaClient, officerId: number): Promise<OfficerChat[]> {
-  const officer = await prisma.officer.findUnique({ where: { id: officerId }, select: { reminderChannel: true, chatIdentities: { ...ACTIVE_CHATS_NEWEST_FIRST, select: { channel: true, externalId: true } } } });
-  return officer ? byReminderChoice(officer.chatIdentities, officer.reminderChannel) : [];
-}
-
-/** The first chat on this platform or on one the process can also send to. */
-export function reachableChat(chats: OfficerChat[], here: Platform, elsewhere: boolean): OfficerChat | undefined {
-  return chats.find((c) => c.channel === here || elsewhere);
-}
-
-/** For each decider with an active chat: where to ask and what to show. */
-export async function extensionAsks(
-  prisma: PrismaClient,
-  i18n: Translator,
-  input: { requestId: number; deciderIds: number[]; currentDue?: IsoDate | undefined; proposedDue: IsoDate },
-): Promise<DeciderChat[]> {
-  const request = await prisma.extensionRequest.findUniqueOrThrow({
-    where: { id: input.requestId },
+/** The ask with ✅ / ❌; undefined once the request is decided or withdrawn (nothing left to ask). */
+export async function extensionAsk(ctx: MessageContext, requestId: number, deciderId: number, now: Date): Promise<OutgoingMessage | undefined> {
+  const request = await ctx.prisma.extensionRequest.findUnique({
+    where: { id: requestId },
     include: { task: { include: { plan: true } }, requester: { include: { unit: true } } },
   });
-  const out: DeciderChat[] = [];
-  for (const deciderId of input.deciderIds) {
-    const decider = await prisma.officer.findUnique({ where: { id: deciderId }, select: { language: true } });
-    const chats = await chatsOf(prisma, deciderId);
-    if (!decider || !chats.length) continue;
-    const t = translator(i18n, decider.language);
-    const html = t('extension-ask', {
-      name: escapeHtml(request.requester.name),
-      unit: escapeHtml(request.requester.unit.name),
-      code: escapeHtml(request.task.code),
-      title: escapeHtml(truncate(request.task.title, 500)),
-      plan: escapeHtml(truncate(request.task.plan.number ?? request.task.plan.title, 200)),
-      current: input.currentDue ? formatDmy(input.currentDue) : t('due-none'),
-      proposed: formatDmy(input.proposedDue),
-      reason: request.reason ? escapeHtml(truncate(request.reason, 1_000)) : t('no-reason'),
-    });
-    const buttons = [[
-      { text: t('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
-      { text: t('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
-    ]];
-    out.push({ officerId: deciderId, chats, message: { html, buttons } });
-  }
-  return out;
+  if (!request || request.status !== 'PENDING') return undefined;
+  const decider = await ctx.prisma.officer.findUnique({ where: { id: deciderId }, select: { language: true, active: true } });
+  if (!decider?.active) return undefined;
+  const { t } = ctx.env(decider.language, now);
+  const html = t('extension-ask', {
+    name: escapeHtml(request.requester.name),
+    unit: escapeHtml(request.requester.unit.name),
+    code: escapeHtml(request.task.code),
+    title: escapeHtml(truncate(request.task.title, 500)),
+    plan: escapeHtml(truncate(request.task.plan.number ?? request.task.plan.title, 200)),
+    current: request.currentDue ? formatDmy(isoOfDbDate(request.currentDue)) : t('due-none'),
+    proposed: formatDmy(isoOfDbDate(request.proposedDue)),
+    reason: request.reason ? escapeHtml(truncate(request.reason, 1_000)) : t('no-reason'),
+  });
+  const buttons = [[
+    { text: t('btn-approve'), data: extensionDecision.pack({ decision: 'a', requestId: request.id, officerId: deciderId }) },
+    { text: t('btn-reject'), data: extensionDecision.pack({ decision: 'r', requestId: request.id, officerId: deciderId }) },
+  ]];
+  return { html, buttons };
+}
+
+/** The requester's card headed by the decision, with its buttons; undefined while undecided. */
+export async function extensionDecided(ctx: MessageContext, requestId: number, requesterId: number, now: Date): Promise<OutgoingMessage | undefined> {
+  const request = await ctx.prisma.extensionRequest.findUnique({ where: { id: requestId }, select: { taskId: true, status: true, proposedDue: true } });
+  if (!request || (request.status !== 'APPROVED' && request.status !== 'REJECTED')) return undefined;
+  const actor = await loadActor(ctx.prisma, requesterId);
+  if (!actor?.active) return undefined;
+  const { t } = ctx.env(actor.language, now);
+  const header = t(request.status === 'APPROVED' ? 'extension-approved' : 'extension-rejected', { date: formatDmy(isoOfDbDate(request.proposedDue)) });
+  return taskCard(ctx, actor.id, request.taskId, now, { actor, header, buttons: true });
 }

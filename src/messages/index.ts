@@ -4,6 +4,8 @@
 import type { OutgoingMessage } from '../channels/types.ts';
 import { confirmationCard } from './confirmation-card.ts';
 import { evidenceNotice } from './evidence-notice.ts';
+import { composeNotice } from './notice.ts';
+import type { NoticeRow } from '../tasks/notices.ts';
 import type { WaitingEvidence } from '../tasks/evidence-waiting.ts';
 import { messageContext, type ComposerDeps } from './context.ts';
 import { groupOverdueDigest, markUnreachableReported, overdueDigest } from './overdue-digest.ts';
@@ -22,6 +24,7 @@ export function createComposer(deps: ComposerDeps) {
     taskCard: (officerId: number, taskId: number, now: Date, options?: TaskCardOptions) => taskCard(ctx, officerId, taskId, now, options),
     confirmationCard: (officerId: number, taskId: number, now: Date) => confirmationCard(ctx, officerId, taskId, now),
     evidenceNotice: (officerId: number, waiting: WaitingEvidence, now: Date) => evidenceNotice(ctx, officerId, waiting, now),
+    notice: (notice: Pick<NoticeRow, 'kind' | 'payload' | 'recipientOfficerId'>, now: Date) => composeNotice(ctx, notice, now),
     reminder: (reminderId: number, now: Date) => reminderCard(ctx, reminderId, now),
     reminderList: (reminderIds: number[], now: Date) => reminderList(ctx, reminderIds, now),
     overdueDigest: (leaderOfficerId: number, now: Date) => overdueDigest(ctx, leaderOfficerId, now),

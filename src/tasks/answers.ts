@@ -11,6 +11,9 @@ import { canAnswerTask, canDecideExtension } from '../access/permissions.ts';
 import { loadActor, PermissionError, type LoadedActor } from './actor.ts';
 import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
 import { NEEDS_CONFIRMATION_SQL } from './confirmations.ts';
+import { answerNoticesSql, writeNotices } from './notices.ts';
+import { giverIds } from './pass-down.ts';
+import { evidenceWhileWaiting } from './evidence-waiting.ts';
 
 /** Longest note we store; longer text is cut (Telegram itself caps a message at 4,096). */
 export const MAX_NOTE_LENGTH = 20_000;
@@ -31,7 +34,8 @@ export interface AnswerInput {
 }
 
 export type AnswerResult =
-  | { outcome: 'recorded'; report: StatusReport; task: Task; view: TaskWithView }
+  /** noticeIds: the notices the answer wrote (a result to confirm, givers up the chain), for the caller to queue. */
+  | { outcome: 'recorded'; report: StatusReport; task: Task; view: TaskWithView; noticeIds: number[] }
   /** The task is already done: a replayed or late answer changes nothing. */
   | { outcome: 'already-done'; task: Task; view: TaskWithView };
 
@@ -132,7 +136,7 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
     // "updatedAt" is set by hand, as @updatedAt only applies to the builder's own queries
     // (the row's wall-clock write time, as Prisma's own path records it).
     const updatedAt = new Date();
-    const [row] = await sql.rows<Task & { reportId: number; reports: TaskWithView['reports'] }>(Prisma.sql`
+    const [row] = await sql.rows<Task & { reportId: number; noticeIds: number[]; reports: TaskWithView['reports'] }>(Prisma.sql`
       WITH updated AS (
         UPDATE "Task" t SET
           -- With confirmation required, "done" waits (confirmations.ts); any other answer withdraws a waiting "done".
@@ -157,8 +161,8 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
         SELECT ${updatedAt}::timestamp(3), ${String(input.officerId)}::text, ${`task.${input.kind.toLowerCase().replace('_', '-')}`}::text, 'Task', ${String(task.id)}::text,
                jsonb_build_object('reportId', report.id, 'awaitingConfirmation', updated."confirmationPendingAt" IS NOT NULL) || ${JSON.stringify(auditData)}::jsonb
         FROM report, updated
-      )
-      SELECT updated.*, (SELECT id FROM report) AS "reportId",
+      ), ${answerNoticesSql(input.officerId, input.now)}
+      SELECT updated.*, (SELECT id FROM report) AS "reportId", (SELECT COALESCE(array_agg(id ORDER BY id), '{}') FROM notices) AS "noticeIds",
         (SELECT COALESCE(json_agg(json_build_object('note', n.note)), '[]') FROM (
            SELECT note FROM (
              SELECT report.note, ${input.now}::timestamp(3) AS "createdAt", report.id FROM report WHERE report.note IS NOT NULL
@@ -170,7 +174,7 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
       seen = undefined;
       continue;
     }
-    const { reportId, reports, ...updated } = row;
+    const { reportId, noticeIds, reports, ...updated } = row;
     const report: StatusReport = {
       id: reportId,
       taskId: task.id,
@@ -182,7 +186,7 @@ export async function recordAnswer(db: PrismaClient | SqlRunner, input: AnswerIn
       createdAt: input.now,
     };
     // The card's view after the answer: the new task row, the plan and units as read, the last note as of now.
-    return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports, chain: task.chain ?? null } };
+    return { outcome: 'recorded', report, task: updated, view: { ...updated, plan: task.plan, units: task.units, reports, chain: task.chain ?? null }, noticeIds };
   }
   throw new AnswerConflictError(`task ${input.taskId} changed ${ANSWER_ATTEMPTS} times while answering`);
 }
@@ -194,9 +198,13 @@ export interface EvidenceInput {
   reference: string;
   fileName?: string;
   mimeType?: string;
+  now?: Date;
 }
 
-/** Attaches a document, photo or link to the officer's own report. */
+/**
+ * Attaches a document, photo or link to the officer's own report. Evidence for a "done" that waits
+ * for confirmation writes a notice to each officer the confirmation card went to (noticeIds).
+ */
 export async function addEvidence(prisma: PrismaClient, input: EvidenceInput) {
   return prisma.$transaction(async (tx) => {
     const report = await tx.statusReport.findUnique({ where: { id: input.reportId } });
@@ -211,14 +219,18 @@ export async function addEvidence(prisma: PrismaClient, input: EvidenceInput) {
       },
     });
     await audit(tx, { actor: String(input.officerId), action: 'evidence.add', entityType: 'StatusReport', entityId: report.id, data: { evidenceId: evidence.id, kind: input.kind } });
-    return evidence;
+    const waiting = await evidenceWhileWaiting(tx, evidence.id);
+    const noticeIds = waiting
+      ? await writeNotices(tx, [{ payload: { kind: 'evidence-added', evidenceId: evidence.id }, event: `e${evidence.id}`, recipientIds: waiting.recipientIds }], input.now ?? new Date())
+      : [];
+    return { ...evidence, noticeIds };
   });
 }
 
 // ---------- extensions ----------
 
 export type ExtensionRequestResult =
-  | { outcome: 'requested'; requestId: number; currentDue?: IsoDate; proposedDue: IsoDate; deciderIds: number[] }
+  | { outcome: 'requested'; requestId: number; currentDue?: IsoDate; proposedDue: IsoDate; deciderIds: number[]; noticeIds: number[] }
   | { outcome: 'already-done' }
   | { outcome: 'not-later'; currentDue: IsoDate };
 
@@ -257,18 +269,18 @@ export async function requestExtension(
     const leadUnits = task.units.filter((u) => u.role === 'LEAD').map((u) => u.unitId);
     const leaders = await tx.officer.findMany({ where: { role: 'LEADER', active: true, unitId: { in: leadUnits } }, select: { id: true } });
     const deciders = leaders.length ? leaders : await tx.officer.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true } });
-    return {
-      outcome: 'requested',
-      requestId: request.id,
-      ...(currentDue ? { currentDue } : {}),
-      proposedDue: input.proposedDue,
-      deciderIds: deciders.map((d) => d.id).filter((id) => id !== input.officerId),
-    } as const;
+    const deciderIds = deciders.map((d) => d.id).filter((id) => id !== input.officerId);
+    // The deciders are asked; the givers up the chain of a task passed down hear of it.
+    const noticeIds = await writeNotices(tx, [
+      { payload: { kind: 'extension-asked', requestId: request.id }, event: `r${request.id}`, recipientIds: deciderIds },
+      { payload: { kind: 'pass-down-extension', taskId: task.id, requestId: request.id }, event: `r${request.id}`, recipientIds: await giverIds(tx, task.id, input.officerId) },
+    ], input.now);
+    return { outcome: 'requested', requestId: request.id, ...(currentDue ? { currentDue } : {}), proposedDue: input.proposedDue, deciderIds, noticeIds } as const;
   });
 }
 
 export type ExtensionDecisionResult =
-  | { outcome: 'decided'; approved: boolean; requestId: number; taskId: number; requesterId: number; proposedDue: IsoDate; cancelledReminders: number }
+  | { outcome: 'decided'; approved: boolean; requestId: number; taskId: number; requesterId: number; proposedDue: IsoDate; cancelledReminders: number; noticeIds: number[] }
   | { outcome: 'already-decided'; status: string }
   | { outcome: 'not-found' };
 
@@ -314,7 +326,9 @@ export async function decideExtension(
       entityId: request.id,
       data: { taskId: request.taskId, proposedDue, previousDue: request.currentDue ? isoOfDbDate(request.currentDue) : null, cancelledReminders },
     });
-    return { outcome: 'decided', approved: input.approve, requestId: request.id, taskId: request.taskId, requesterId: request.requesterId, proposedDue, cancelledReminders } as const;
+    // The requester hears the decision.
+    const noticeIds = await writeNotices(tx, [{ payload: { kind: 'extension-decided', requestId: request.id }, event: `r${request.id}`, recipientIds: [request.requesterId] }], input.now);
+    return { outcome: 'decided', approved: input.approve, requestId: request.id, taskId: request.taskId, requesterId: request.requesterId, proposedDue, cancelledReminders, noticeIds } as const;
   });
 }
 

@@ -15,6 +15,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { audit } from './audit.ts';
 import type { Actor, TaskUnitRole } from '../access/permissions.ts';
 import { loadActor, PermissionError } from './actor.ts';
+import { writeNotices } from './notices.ts';
 
 export const MAX_RETURN_REASON_LENGTH = 2_000;
 
@@ -52,15 +53,15 @@ export async function assertMayConfirm(prisma: PrismaClient, officerId: number, 
 }
 
 /** Who gets the confirmation card: the active officers of the monitoring units, but not the reporter. */
-export async function confirmationRecipients(prisma: PrismaClient, taskId: number, reporterId: number): Promise<number[]> {
+export async function confirmationRecipients(prisma: PrismaClient | Prisma.TransactionClient, taskId: number, reporterId: number): Promise<number[]> {
   const units = await prisma.taskUnit.findMany({ where: { taskId, role: 'MONITOR' }, select: { unitId: true } });
   const officers = await prisma.officer.findMany({ where: { active: true, unitId: { in: units.map((u) => u.unitId) }, id: { not: reporterId } }, select: { id: true }, orderBy: { id: 'asc' } });
   return officers.map((o) => o.id);
 }
 
 export type ConfirmationResult =
-  | { outcome: 'confirmed'; taskId: number; reporterId: number | undefined; completedAt: Date }
-  | { outcome: 'returned'; taskId: number; reporterId: number | undefined; reason: string }
+  | { outcome: 'confirmed'; taskId: number; reporterId: number | undefined; completedAt: Date; noticeIds: number[] }
+  | { outcome: 'returned'; taskId: number; reporterId: number | undefined; reason: string; noticeIds: number[] }
   | { outcome: 'not-waiting' };
 
 async function lockWaiting(tx: Prisma.TransactionClient, officerId: number, taskId: number) {
@@ -85,7 +86,9 @@ export async function confirmTask(prisma: PrismaClient, input: { officerId: numb
     await tx.task.update({ where: { id: task.id }, data: { status: 'DONE', progress: 100, completedAt, confirmationPendingAt: null } });
     await tx.reminder.updateMany({ where: { taskId: task.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
     await audit(tx, { actor: String(actor.id), action: 'task.confirm', entityType: 'Task', entityId: task.id, data: { reportId: report?.id ?? null, completedAt: completedAt.toISOString() } });
-    return { outcome: 'confirmed', taskId: task.id, reporterId: report?.officerId, completedAt } as const;
+    // The officer whose "done" it was hears it was confirmed.
+    const noticeIds = report ? await writeNotices(tx, [{ payload: { kind: 'confirmation-confirmed', taskId: task.id, reportId: report.id, byOfficerId: actor.id }, event: `r${report.id}`, recipientIds: [report.officerId] }], input.now) : [];
+    return { outcome: 'confirmed', taskId: task.id, reporterId: report?.officerId, completedAt, noticeIds } as const;
   });
 }
 
@@ -98,7 +101,9 @@ export async function returnTask(prisma: PrismaClient, input: { officerId: numbe
     await tx.task.update({ where: { id: task.id }, data: { status: 'IN_PROGRESS', confirmationPendingAt: null } });
     const back = await tx.statusReport.create({ data: { taskId: task.id, officerId: actor.id, occurrenceDue: task.due, status: 'RETURNED', progress: task.progress, note: reason || null, createdAt: input.now } });
     await audit(tx, { actor: String(actor.id), action: 'task.return', entityType: 'Task', entityId: task.id, data: { reportId: report?.id ?? null, returnReportId: back.id, reasonLength: reason.length } });
-    return { outcome: 'returned', taskId: task.id, reporterId: report?.officerId, reason } as const;
+    // The officer whose "done" it was hears it came back, and why (the RETURNED report holds the reason).
+    const noticeIds = report ? await writeNotices(tx, [{ payload: { kind: 'confirmation-returned', taskId: task.id, returnReportId: back.id }, event: `r${back.id}`, recipientIds: [report.officerId] }], input.now) : [];
+    return { outcome: 'returned', taskId: task.id, reporterId: report?.officerId, reason, noticeIds } as const;
   });
 }
 

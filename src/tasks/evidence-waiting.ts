@@ -2,7 +2,7 @@
 // before the officer is asked for evidence, so what they send next would not reach the monitoring
 // unit until it opened the task again: each piece added to the waiting "done" report is passed on
 // to the officers the card went to (the notice: messages/evidence-notice.ts).
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { confirmationRecipients } from './confirmations.ts';
 
 export interface WaitingEvidence {
@@ -17,7 +17,7 @@ export interface WaitingEvidence {
  * The evidence and whom to tell, when it was added to the "done" report that waits for
  * confirmation (the task's latest DONE report while confirmationPendingAt is set); undefined otherwise.
  */
-export async function evidenceWhileWaiting(prisma: PrismaClient, evidenceId: number): Promise<WaitingEvidence | undefined> {
+export async function evidenceWhileWaiting(prisma: PrismaClient | Prisma.TransactionClient, evidenceId: number): Promise<WaitingEvidence | undefined> {
   const evidence = await prisma.evidence.findUnique({
     where: { id: evidenceId },
     select: { id: true, kind: true, reference: true, fileName: true, report: { select: { id: true, taskId: true, officerId: true, status: true, task: { select: { status: true, confirmationPendingAt: true } } } } },

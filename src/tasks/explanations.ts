@@ -10,6 +10,7 @@ import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
 import { canAnswerTask, canDemandExplanation } from '../access/permissions.ts';
 import { loadActor, PermissionError } from './actor.ts';
+import { writeNotices } from './notices.ts';
 import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
 import { EXPLANATION_ESCALATION_KIND, planExplanationEscalation } from './explanation-escalation.ts';
 
@@ -19,7 +20,7 @@ export const MAX_EXPLANATION_LENGTH = 4_000;
 export const EXPLANATION_REMINDER_KIND = 'explanation';
 
 export type ExplanationRequestResult =
-  | { outcome: 'requested'; requestId: number; dueOn: IsoDate; taskCode: string; recipientIds: number[] }
+  | { outcome: 'requested'; requestId: number; dueOn: IsoDate; taskCode: string; recipientIds: number[]; noticeIds: number[] }
   | { outcome: 'already-requested'; requestId: number; dueOn: IsoDate }
   | { outcome: 'not-overdue' | 'closed' };
 
@@ -78,12 +79,14 @@ export async function requestExplanation(
     // Escalated once the day passes unanswered (explanation-escalation.ts; the answer cancels it too).
     const escalateTo = await planExplanationEscalation(tx, calendar, { taskId: task.id, requestId: request.id, requesterId: actor.id, responsibleUnitIds: responsibleUnitIds(task.units), dueOn });
     await audit(tx, { actor: String(actor.id), action: 'explanation.request', entityType: 'ExplanationRequest', entityId: request.id, data: { taskId: task.id, dueOn, recipients: officers.map((o) => o.id), escalateTo } });
-    return { outcome: 'requested', requestId: request.id, dueOn, taskCode: task.code, recipientIds: officers.map((o) => o.id) } as const;
+    // Each of them is asked, with the task's card (its answer buttons).
+    const noticeIds = await writeNotices(tx, [{ payload: { kind: 'explanation-asked', requestId: request.id }, event: `r${request.id}`, recipientIds: officers.map((o) => o.id) }], input.now);
+    return { outcome: 'requested', requestId: request.id, dueOn, taskCode: task.code, recipientIds: officers.map((o) => o.id), noticeIds } as const;
   });
 }
 
 export type ExplanationAnswerResult =
-  | { outcome: 'answered'; requestId: number; requesterId: number; taskId: number }
+  | { outcome: 'answered'; requestId: number; requesterId: number; taskId: number; noticeIds: number[] }
   | { outcome: 'none-open' };
 
 export async function answerExplanation(
@@ -104,6 +107,8 @@ export async function answerExplanation(
     if (claimed.count === 0) return { outcome: 'none-open' } as const;
     await tx.reminder.updateMany({ where: { taskId: task.id, kind: { in: [EXPLANATION_REMINDER_KIND, EXPLANATION_ESCALATION_KIND] }, status: 'PENDING', deliveryKey: { startsWith: `t${task.id}:expl${open.id}:` } }, data: { status: 'CANCELLED', lastError: 'explanation answered' } });
     await audit(tx, { actor: String(actor.id), action: 'explanation.answer', entityType: 'ExplanationRequest', entityId: open.id, data: { taskId: task.id, length: text.length } });
-    return { outcome: 'answered', requestId: open.id, requesterId: open.requesterId, taskId: task.id } as const;
+    // The leader who asked reads the answer.
+    const noticeIds = await writeNotices(tx, [{ payload: { kind: 'explanation-answered', requestId: open.id }, event: `r${open.id}`, recipientIds: [open.requesterId] }], input.now);
+    return { outcome: 'answered', requestId: open.id, requesterId: open.requesterId, taskId: task.id, noticeIds } as const;
   });
 }

@@ -8,6 +8,7 @@ import { audit } from './audit.ts';
 import { internalDueRefusal, linksReplaced, mayReceive, passDownFrom, type ChainLink, type InternalDueRefusal } from '../access/pass-down-rules.ts';
 import { loadActor, PermissionError, type LoadedActor } from './actor.ts';
 import { dbDateOf, isoOfDbDate } from '../status/tracking-status.ts';
+import { writeNotices } from './notices.ts';
 
 export const MAX_PASS_DOWN_NOTE_LENGTH = 1_000;
 
@@ -74,7 +75,7 @@ export function childUnitNamed(options: PassDownOptions, name: string): number |
 export type PassDownTargetInput = { unitId: number } | { officerId: number };
 
 export type PassDownResult =
-  | { outcome: 'given'; assignmentId: number; taskId: number; taskCode: string; toUnitId: number; toOfficerId: number | null; toName: string; internalDue?: IsoDate; replaced: number[]; recipientIds: number[] }
+  | { outcome: 'given'; assignmentId: number; taskId: number; taskCode: string; toUnitId: number; toOfficerId: number | null; toName: string; internalDue?: IsoDate; replaced: number[]; recipientIds: number[]; noticeIds: number[] }
   | { outcome: 'closed' }
   | { outcome: 'refused'; refusal: InternalDueRefusal; taskDue?: IsoDate };
 
@@ -137,15 +138,18 @@ export async function passDownTask(
       const leaders = officers.filter((o) => o.role === 'LEADER');
       recipientIds = (leaders.length ? leaders : officers).map((o) => o.id);
     }
+    recipientIds = recipientIds.filter((id) => id !== input.officerId);
+    // Each of them gets the task's card, headed by who gave it and the note.
+    const noticeIds = await writeNotices(tx, [{ payload: { kind: 'pass-down-given', assignmentId: assignment.id }, event: `a${assignment.id}`, recipientIds }], input.now);
     return {
       outcome: 'given', assignmentId: assignment.id, taskId: task.id, taskCode: task.code, toUnitId, toOfficerId, toName,
-      ...(input.internalDue ? { internalDue: input.internalDue } : {}), replaced, recipientIds: recipientIds.filter((id) => id !== input.officerId),
+      ...(input.internalDue ? { internalDue: input.internalDue } : {}), replaced, recipientIds, noticeIds,
     } as const;
   });
 }
 
 /** The givers up the task's chain who hear of an answer (the one answering left out); none when it was not passed down. */
-export async function giverIds(prisma: PrismaClient, taskId: number, answererId: number): Promise<number[]> {
+export async function giverIds(prisma: Tx, taskId: number, answererId: number): Promise<number[]> {
   const chain = await chainOf(prisma, taskId);
   return [...new Set(chain.map((l) => l.fromOfficerId))].filter((id) => id !== answererId);
 }

@@ -1,17 +1,15 @@
 // Both chat platforms over one database, as the service runs them: the Telegram Bot API
 // stand-in with the real grammY bot (driven by handleUpdate), the Zalo stand-in with the real
 // Zalo adapter, and the real BullMQ workers delivering on both, all on one settable clock.
-// Each platform sends notices to the other (sendElsewhere), as src/service.ts wires them.
+// Notices go on the delivery queue from both adapters and the workers send them, as src/service.ts wires them.
 import { Api } from 'grammy';
 import { createQueues } from '../../src/delivery/jobs/create-queues.ts';
 import { createWorkers, type Workers } from '../../src/delivery/jobs/create-workers.ts';
 import { planningRequester } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
 import type { JobDeps } from '../../src/delivery/jobs/deps.ts';
 import { createBot } from '../../src/channels/telegram/index.ts';
-import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 import { createTelegramChannel } from '../../src/channels/telegram/channel.ts';
-import type { OutgoingMessage } from '../../src/channels/types.ts';
 import { createZaloApi } from '../../src/channels/zalo/api.ts';
 import { createZaloRoute } from '../../src/channels/zalo/delivery.ts';
 import { createZaloAdapter } from '../../src/channels/zalo/index.ts';
@@ -49,21 +47,17 @@ export async function createChannelsWorld(start: Date) {
   const now = () => clock.now();
   const i18n = createI18n();
 
-  // Declared before the bot and the adapter, which send to each other.
-  let zalo: ReturnType<typeof createZaloAdapter> | undefined;
   const config = createConfig({ TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, DATABASE_URL: db.url });
   const bot = createBot({
     config, prisma: db.prisma, pool, logger, calendar, botInfo: tg.botInfo as never, now,
     conversationStore: { redis: producer, prefix: redis.prefix }, planImports: { redis: producer, prefix: redis.prefix },
-    maintenanceQueue: queues.maintenance,
-    sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'ZALO' ? await zalo!.send(externalId, messages) : undefined),
+    maintenanceQueue: queues.maintenance, deliveryQueue: queues.delivery,
   });
-  zalo = createZaloAdapter({
+  const zalo = createZaloAdapter({
     api: createZaloApi({ token: zaloStandIn.token, apiRoot: zaloStandIn.apiRoot }),
     prisma: db.prisma, sql: pgRunner(pool), redis: producer, prefix: redis.prefix, ratePerSecond: 100,
     calendar, timeZone: TZ, logger, now,
-    requestPlanning: planningRequester(queues.maintenance, logger),
-    sendElsewhere: async (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => void (channel === 'TELEGRAM' ? await sendOutgoing(bot.api, externalId, messages) : undefined),
+    requestPlanning: planningRequester(queues.maintenance, logger), deliveryQueue: queues.delivery,
   });
 
   const deps: JobDeps = {

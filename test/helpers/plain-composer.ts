@@ -25,6 +25,9 @@ export function createPlainComposer(prisma: PrismaClient): MessageComposer {
     async weeklySummary(subscriptionId) {
       return [{ html: `weekly for s${subscriptionId} part 1` }, { html: `weekly for s${subscriptionId} part 2` }];
     },
+    async notice(notice) {
+      return { html: `notice ${escapeHtml(notice.kind)} for o${notice.recipientOfficerId}` };
+    },
     async leaderReportChart() {
       return undefined;
     },

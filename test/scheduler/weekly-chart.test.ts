@@ -99,6 +99,7 @@ describe('weekly summary with its chart', () => {
         markUnreachableReported: async () => undefined,
         groupOverdueDigest: async () => [],
         leaderReportChart: async () => undefined,
+        notice: async () => undefined,
         weeklySummary: async () => [{ html: '📊 chart', photo: { bytes: Buffer.from('not an image at all'), fileName: 'x.png' } }, { html: 'weekly text' }],
       }),
     });

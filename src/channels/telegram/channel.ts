@@ -25,6 +25,9 @@ export function classifyTelegramError(err: unknown): DeliveryError {
   return new DeliveryError('transient', err instanceof Error ? err.message : String(err));
 }
 
+/** Telegram's caption limit: a longer text goes as a message of its own (without the file). */
+const CAPTION_LIMIT = 1_024;
+
 export function createTelegramChannel(api: Api): DeliveryChannel {
   return {
     name: 'TELEGRAM',
@@ -32,6 +35,11 @@ export function createTelegramChannel(api: Api): DeliveryChannel {
     async send(chatId, message) {
       try {
         const reply_markup = toInlineKeyboard(message);
+        if (message.file && message.html.length <= CAPTION_LIMIT) {
+          const options = { caption: message.html, parse_mode: 'HTML' as const, ...(reply_markup ? { reply_markup } : {}) };
+          const sent = message.file.kind === 'document' ? await api.sendDocument(chatId, message.file.fileId, options) : await api.sendPhoto(chatId, message.file.fileId, options);
+          return { messageId: String(sent.message_id) };
+        }
         if (message.photo) {
           const photo = new InputFile(message.photo.bytes, message.photo.fileName);
           const sent = await api.sendPhoto(chatId, photo, { caption: message.html, parse_mode: 'HTML', ...(reply_markup ? { reply_markup } : {}) });

@@ -12,7 +12,7 @@ import type { LoadedActor } from '../../tasks/actor.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { Logger } from '../../logger.ts';
-import type { OutgoingMessage } from '../types.ts';
+import type { SendNotices } from '../../delivery/jobs/definitions/send-notice.ts';
 import type { RequestExport } from '../../delivery/jobs/definitions/export-report.ts';
 import type { PlanImportServices } from './handlers/plan-import.ts';
 
@@ -25,8 +25,11 @@ export interface BotServices {
   i18n: Translator;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
-  /** Sends to a chat on another platform (a leader who reads Zalo); absent when only this one runs. */
-  sendElsewhere?: (channel: 'ZALO' | 'TELEGRAM', externalId: string, messages: OutgoingMessage[]) => Promise<void>;
+  /**
+   * Hands the notices an action wrote to delivery, after its commit: send-notice jobs on the
+   * delivery queue, or (a bot without one) the same send run in-process. Never throws.
+   */
+  sendNotices: SendNotices;
   /** Plans sent as documents (needs Redis for the previews); absent, documents are not read as plans. */
   planImports?: PlanImportServices;
   /** Asks the workers to plan and queue tasks' reminders now (after a snooze or an extension); absent, reconcile does. */

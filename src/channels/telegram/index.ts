@@ -11,7 +11,7 @@ import { exportRequester } from '../../delivery/jobs/definitions/export-report.t
 import { reportChartRequester } from '../../delivery/jobs/definitions/report-chart.ts';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot } from 'grammy';
+import { Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { createComposer, type Composer as MessageComposer } from '../../messages/index.ts';
@@ -45,7 +45,10 @@ import { setupContext } from './middlewares/setup-context.ts';
 import { createUpdateGate, type UpdateGate } from './middlewares/update-gate.ts';
 import { sendBudget } from './send-budget.ts';
 import { WEBHOOK_REPLY_METHODS } from './webhook.ts';
-import { createChatPacing } from '../../delivery/chat-pacing.ts';
+import { createChatPacing, UNPACED } from '../../delivery/chat-pacing.ts';
+import { noticeRequester, type SendNotices } from '../../delivery/jobs/definitions/send-notice.ts';
+import { sendNoticesNow } from '../../delivery/jobs/handlers/send-notice.ts';
+import { createTelegramChannel } from './channel.ts';
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -73,8 +76,11 @@ export interface CreateBotOptions {
    * and the global send rate that replies share with reminders. Off when absent.
    */
   limits?: { redis: Redis; prefix: string; updatesPerMinute: number; sendPerSecond: number };
-  /** Sends to chats on the other platform (Zalo) when the service runs both. */
-  sendElsewhere?: BotServices['sendElsewhere'];
+  /**
+   * Where notices go after an action's commit (send-notice jobs for the workers). Without it the
+   * bot sends them itself, in-process, through its own Telegram route (a chat on Zalo is not reached then).
+   */
+  deliveryQueue?: Queue;
   /**
    * Plans sent as documents wait in Redis between preview and button; the maintenance queue
    * takes the plan-tasks jobs that plan reminders at once (after an import, a snooze, an extension).
@@ -104,6 +110,21 @@ function gateOf(options: CreateBotOptions): UpdateGate | undefined {
   });
 }
 
+/**
+ * A bot without a delivery queue sends notices itself, through the send-notice handler's own turns:
+ * a Telegram route of its own (no auto-retry, paced in Redis when it has one).
+ */
+function noticesInProcess(options: CreateBotOptions, deps: { composer: MessageComposer; now: () => Date; sql: ReturnType<typeof pgRunner> }): SendNotices {
+  const redis = options.limits?.redis ?? options.conversationStore?.redis;
+  const prefix = options.limits?.prefix ?? options.conversationStore?.prefix ?? '';
+  const api = new Api(options.config.telegram.token!, { apiRoot: options.config.telegram.apiRoot });
+  const pacing = redis ? createChatPacing(redis, { prefix, ...(options.limits ? { globalPerSecond: options.limits.sendPerSecond } : {}) }) : UNPACED;
+  return sendNoticesNow({
+    prisma: options.prisma, sql: deps.sql, composer: deps.composer, clock: { now: deps.now }, logger: options.logger.child({ component: 'notices' }),
+    channels: { TELEGRAM: { channel: createTelegramChannel(api), pacing } },
+  });
+}
+
 export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const { config, prisma, logger, calendar } = options;
   if (!config.telegram.token) throw new Error('TELEGRAM_BOT_TOKEN is required to create the bot');
@@ -112,9 +133,10 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   const sql = options.pool ? pgRunner(options.pool) : prismaRunner(prisma);
   const queue = options.maintenanceQueue;
   const requestPlanning = queue ? planningRequester(queue, logger) : undefined;
+  const now = options.now ?? (() => new Date());
   const services: BotServices = {
-    prisma, sql, composer, calendar, i18n, now: options.now ?? (() => new Date()),
-    ...(options.sendElsewhere ? { sendElsewhere: options.sendElsewhere } : {}),
+    prisma, sql, composer, calendar, i18n, now,
+    sendNotices: options.deliveryQueue ? noticeRequester(options.deliveryQueue, logger) : noticesInProcess(options, { composer, now, sql }),
     ...(requestPlanning ? { requestPlanning } : {}),
     ...(options.reportsQueue ? { requestExport: exportRequester(options.reportsQueue, logger), requestReportChart: reportChartRequester(options.reportsQueue, logger) } : {}),
     ...(options.planImports

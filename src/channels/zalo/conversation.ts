@@ -8,19 +8,17 @@
 import type { OutgoingMessage } from '../types.ts';
 import { confirmationDecision, extensionDecision, listPage, passDownAction, SNOOZE_PICK_DAY, taskAction, type TaskAction } from '../../messages/actions.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, TaskNotFoundError, type AnswerKind } from '../../tasks/answers.ts';
-import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
 import { escapeHtml } from '../../messages/html.ts';
 import { translator, type TranslateFn } from '../../messages/i18n.ts';
 import { redeemInvite } from '../../tasks/invites.ts';
 import { leadingCode, taskViewsByCode, type SeenTask } from '../../tasks/queries.ts';
 import { choiceLabel, formatWhen, progressButtons, snoozeButtons } from '../../messages/render.ts';
 import { parseReply, type ReplyCommand } from '../../replies/reply-grammar.ts';
-import { claimUpdate, loadActor, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
+import { claimUpdate, PermissionError, releaseUpdate, type LoadedActor } from '../../tasks/actor.ts';
 import { answerExplanation, requestExplanation } from '../../tasks/explanations.ts';
-import { assertMayConfirm, confirmationRecipients, confirmTask, returnTask } from '../../tasks/confirmations.ts';
+import { assertMayConfirm, confirmTask, returnTask } from '../../tasks/confirmations.ts';
 import { reminderChannelNameKey, setReminderChannel } from '../../tasks/reminder-channel.ts';
 import { parseReminderChannelCommand, parseSummaryCommand, type ReminderPlatform, type SummaryCommand } from '../../replies/settings-commands.ts';
-import { evidenceWhileWaiting } from '../../tasks/evidence-waiting.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
 import { afterWorkingDays, nextWorkingMorning, snoozeUntil } from '../../replies/snooze-time.ts';
 import { statusSummaryHtml } from '../../messages/status-summary.ts';
@@ -52,14 +50,8 @@ const MAX_TEXT = 4_000;
 export function createZaloConversation(deps: ZaloConversationDeps) {
   const { services, choices, send, logger } = deps;
 
-  /** A notice to someone else's chat: on Zalo directly, on Telegram through the other bot. */
-  async function sendToChat(chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
-    if (!chat) return;
-    if (chat.channel === 'ZALO') await send(chat.externalId, messages);
-    else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);
-  }
-
-  const passDown = createZaloPassDown({ services, send, sendToChat, showCard: (officer, chatId, taskId, footer) => showCard(officer, chatId, taskId, footer) });
+  // What an action tells others was written as notices with it: services.sendNotices hands them to delivery.
+  const passDown = createZaloPassDown({ services, send, showCard: (officer, chatId, taskId, footer) => showCard(officer, chatId, taskId, footer) });
 
   async function handle(update: ZaloIncoming): Promise<void> {
     if (update.fromBot) return;
@@ -200,24 +192,8 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
       : t('recorded-in-progress', { when });
     await showCard(officer, chatId, taskId, footer);
-    if (waiting) await askConfirmation(taskId, officer.id);
-    if (result.view.chain?.length) await passDown.notifyGivers(taskId, officer.id, { kind: effective, progress: result.task.progress, awaitingConfirmation: waiting, note: extra.note });
-  }
-
-  /** The monitoring unit's officers get the result to confirm (✅ / ↩️ as numbered choices on Zalo). */
-  async function askConfirmation(taskId: number, reporterId: number) {
-    const now = services.now();
-    for (const recipientId of await confirmationRecipients(services.prisma, taskId, reporterId)) {
-      const card = await services.composer.confirmationCard(recipientId, taskId, now);
-      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
-    }
-  }
-
-  async function tellReporter(reporterId: number | undefined, taskId: number, header: (rt: TranslateFn) => string, buttons: boolean) {
-    const reporter = reporterId === undefined ? undefined : await loadActor(services.sql, reporterId);
-    if (!reporter) return;
-    const card = await services.composer.taskCard(reporter.id, taskId, services.now(), { buttons, header: header(translator(services.i18n, reporter.language)) });
-    if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, reporter.id), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    // The monitoring unit gets a "done" that waits (✅ / ↩️ as numbered choices on Zalo); givers up the chain hear it.
+    if (result.noticeIds.length) await services.sendNotices(result.noticeIds);
   }
 
   async function confirmResult(officer: LoadedActor, chatId: string, taskId: number, t: TranslateFn) {
@@ -225,7 +201,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     const result = await confirmTask(services.prisma, { officerId: officer.id, taskId, now: services.now() });
     if (result.outcome !== 'confirmed') return send(chatId, [{ html: t('confirmation-not-waiting') }]);
     await showCard(officer, chatId, taskId, t('confirmation-confirmed', { date: formatDmy(services.calendar.dateOf(result.completedAt)) }));
-    await tellReporter(result.reporterId, taskId, (rt) => rt('confirmation-confirmed-notice', { name: escapeHtml(officer.name) }), false);
+    await services.sendNotices(result.noticeIds);
   }
 
   async function returnResult(officer: LoadedActor, chatId: string, taskId: number, reason: string | undefined, t: TranslateFn) {
@@ -239,7 +215,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     await services.requestPlanning?.({ taskIds: [taskId] });
     const shown = escapeHtml(result.reason);
     await showCard(officer, chatId, taskId, t('confirmation-returned', { reason: shown }));
-    await tellReporter(result.reporterId, taskId, (rt) => rt('confirmation-returned-notice', { name: escapeHtml(officer.name), reason: shown }), true);
+    await services.sendNotices(result.noticeIds);
   }
 
   async function snooze(officer: LoadedActor, chatId: string, taskId: number, until: Date, t: TranslateFn) {
@@ -257,9 +233,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (result.outcome === 'already-done') return showCard(officer, chatId, taskId, t('answer-already-done'));
     if (result.outcome === 'not-later') return send(chatId, [{ html: t('extension-not-later', { date: formatDmy(result.currentDue) }) }]);
     await showCard(officer, chatId, taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
-    const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
-    for (const ask of asks) await sendToChat(reachableChat(ask.chats, 'ZALO', Boolean(services.sendElsewhere)), [ask.message]);
-    await passDown.notifyGivers(taskId, officer.id, { kind: 'EXTENSION', proposedDue: result.proposedDue });
+    await services.sendNotices(result.noticeIds);
   }
 
   async function answerText(officer: LoadedActor, chatId: string, command: ReplyCommand, t: TranslateFn) {
@@ -317,13 +291,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     }
     await services.requestPlanning?.({ taskIds: [taskId] });
     await send(chatId, [{ html: t('explanation-requested', { due: formatDmy(result.dueOn), count: result.recipientIds.length }) }]);
-    for (const recipientId of result.recipientIds) {
-      const recipient = await loadActor(services.sql, recipientId);
-      if (!recipient) continue;
-      const rt = translator(services.i18n, recipient.language);
-      const card = await services.composer.taskCard(recipientId, taskId, now, { buttons: true, header: rt('explanation-asked', { name: escapeHtml(officer.name), due: formatDmy(result.dueOn) }) });
-      if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [card]);
-    }
+    await services.sendNotices(result.noticeIds);
   }
 
   async function explain(officer: LoadedActor, chatId: string, taskId: number, text: string, t: TranslateFn) {
@@ -331,11 +299,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     const result = await answerExplanation(services.prisma, { officerId: officer.id, taskId, text, now });
     if (result.outcome !== 'answered') return send(chatId, [{ html: t('explanation-none-open') }]);
     await send(chatId, [{ html: t('explanation-recorded') }]);
-    const requester = await loadActor(services.sql, result.requesterId);
-    if (!requester) return;
-    const rt = translator(services.i18n, requester.language);
-    const card = await services.composer.taskCard(requester.id, taskId, now, { header: rt('explanation-answered-notice', { name: escapeHtml(officer.name) }) });
-    if (card) await sendToChat(reachableChat(await chatsOf(services.prisma, requester.id), 'ZALO', Boolean(services.sendElsewhere)), [card]);
+    await services.sendNotices(result.noticeIds);
   }
 
   /** A number sent alone: what the corresponding choice of the last message would do. */
@@ -404,12 +368,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (result.outcome === 'already-decided') return send(chatId, [{ html: t('extension-already-decided') }]);
     if (result.approved) await services.requestPlanning?.({ taskIds: [result.taskId] });
     await send(chatId, [{ html: t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) }) }]);
-    const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId } });
-    const chat = reachableChat(await chatsOf(services.prisma, result.requesterId), 'ZALO', Boolean(services.sendElsewhere));
-    if (!requester || !chat) return;
-    const rt = translator(services.i18n, requester.language);
-    const card = await services.composer.taskCard(requester.id, result.taskId, now, { header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }), buttons: true });
-    if (card) await sendToChat(chat, [card]);
+    await services.sendNotices(result.noticeIds);
   }
 
   /** A photo after an answer is its evidence (the officer's latest report of the last week). */
@@ -421,14 +380,10 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
       include: { task: { select: { code: true } } },
     });
     if (!report) return send(chatId, [{ html: t('zalo-evidence-no-report') }]);
-    const evidence = await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url });
+    const evidence = await addEvidence(services.prisma, { officerId: officer.id, reportId: report.id, kind: 'PHOTO', reference: url, now: services.now() });
     await send(chatId, [{ html: t('zalo-evidence-saved', { code: escapeHtml(report.task.code) }) }]);
     // A result waiting for confirmation: its monitoring officers hear of the new evidence (the notice names it).
-    const waiting = await evidenceWhileWaiting(services.prisma, evidence.id);
-    for (const recipientId of waiting?.recipientIds ?? []) {
-      const notice = await services.composer.evidenceNotice(recipientId, waiting!, services.now());
-      if (notice) await sendToChat(reachableChat(await chatsOf(services.prisma, recipientId), 'ZALO', Boolean(services.sendElsewhere)), [notice]);
-    }
+    await services.sendNotices(evidence.noticeIds);
   }
 
   return { handle };

@@ -1,6 +1,9 @@
 // The Zalo adapter wired: API client, delivery route (plain text, numbered choices, pacing),
 // the conversation that answers officers, and how updates come in (polling or webhook).
 import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import { noticeRequester } from '../../delivery/jobs/definitions/send-notice.ts';
+import { sendNoticesNow } from '../../delivery/jobs/handlers/send-notice.ts';
 import type { BotServices } from '../telegram/context.ts';
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import { createComposer } from '../../messages/index.ts';
@@ -31,8 +34,11 @@ export interface ZaloAdapterDeps {
   timeZone: string;
   logger: Logger;
   now?: () => Date;
-  /** Sends to a Telegram chat (a leader who reads Telegram). */
-  sendElsewhere?: BotServices['sendElsewhere'];
+  /**
+   * Where notices go after an action's commit (send-notice jobs for the workers, which reach both
+   * platforms). Without it the adapter sends them itself through its Zalo route (a chat on Telegram is not reached then).
+   */
+  deliveryQueue?: Queue;
   /** Plans a snoozed or extended task's reminders at once. */
   requestPlanning?: RequestPlanning;
   /** PUBLIC_BASE_URL: charts go as photos by URL (served by this service); text only without it. */
@@ -61,14 +67,18 @@ export function createZaloAdapter(deps: ZaloAdapterDeps) {
     }
   }
 
+  const composer = createComposer({ prisma: deps.prisma, i18n, calendar: deps.calendar, timeZone: deps.timeZone, messageLimit: ZALO_MESSAGE_LIMIT });
+  const now = deps.now ?? (() => new Date());
   const services: BotServices = {
     prisma: deps.prisma,
     sql: deps.sql,
-    composer: createComposer({ prisma: deps.prisma, i18n, calendar: deps.calendar, timeZone: deps.timeZone, messageLimit: ZALO_MESSAGE_LIMIT }),
+    composer,
     calendar: deps.calendar,
     i18n,
-    now: deps.now ?? (() => new Date()),
-    ...(deps.sendElsewhere ? { sendElsewhere: deps.sendElsewhere } : {}),
+    now,
+    sendNotices: deps.deliveryQueue
+      ? noticeRequester(deps.deliveryQueue, logger)
+      : sendNoticesNow({ prisma: deps.prisma, sql: deps.sql, composer, clock: { now }, logger: logger.child({ component: 'notices' }), channels: { ZALO: route } }),
     ...(deps.requestPlanning ? { requestPlanning: deps.requestPlanning } : {}),
     ...(deps.requestReportChart ? { requestReportChart: deps.requestReportChart } : {}),
   };

@@ -1,17 +1,15 @@
 // Passing a task down on Zalo: the text command "giao 1.2 Phòng Nội vụ 20/12 ghi chú" (also
 // "assign"), and ↘️ Giao tiếp as a numbered choice on a leader's card, then the targets as
-// numbered choices. The same use cases as on Telegram; notices go to the chat each reader
-// linked last, on whichever platform.
+// numbered choices. The same use cases as on Telegram; the new holder's card is a notice the use
+// case wrote, sent by delivery to the chat its reader is reminded on, on whichever platform.
 import type { BotServices } from '../telegram/context.ts';
 import type { passDownAction } from '../../messages/actions.ts';
-import { reachableChat, type OfficerChat } from '../../messages/extension-notice.ts';
 import { escapeHtml } from '../../messages/html.ts';
 import type { TranslateFn } from '../../messages/i18n.ts';
 import { passDownOptions, passDownTask, type PassDownTargetInput } from '../../tasks/pass-down.ts';
 import { resolvePassDown } from '../../tasks/pass-down-command.ts';
 import { parsePassDownArgs } from '../../replies/pass-down-grammar.ts';
 import { passDownMenu } from '../../messages/pass-down-menu.ts';
-import { giverNotices, holderNotices, type HolderAnswer } from '../../messages/pass-down-notice.ts';
 import { PermissionError, type LoadedActor } from '../../tasks/actor.ts';
 import { formatDmy } from '../../status/tracking-status.ts';
 import type { IsoDate } from '../../deadlines/types.ts';
@@ -20,11 +18,10 @@ import type { OutgoingMessage } from '../types.ts';
 export interface ZaloPassDownDeps {
   services: BotServices;
   send: (chatId: string, messages: OutgoingMessage[]) => Promise<void>;
-  sendToChat: (chat: OfficerChat | undefined, messages: OutgoingMessage[]) => Promise<void>;
   showCard: (officer: LoadedActor, chatId: string, taskId: number, footer?: string) => Promise<void>;
 }
 
-export function createZaloPassDown({ services, send, sendToChat, showCard }: ZaloPassDownDeps) {
+export function createZaloPassDown({ services, send, showCard }: ZaloPassDownDeps) {
   const reply = (chatId: string, html: string) => send(chatId, [{ html }]);
 
   async function give(officer: LoadedActor, chatId: string, t: TranslateFn, input: { taskId: number; target: PassDownTargetInput; internalDue?: IsoDate; note?: string }) {
@@ -41,9 +38,7 @@ export function createZaloPassDown({ services, send, sendToChat, showCard }: Zal
     await services.requestPlanning?.({ taskIds: [result.taskId] });
     const to = escapeHtml(result.toName);
     await showCard(officer, chatId, result.taskId, result.internalDue ? t('pass-down-given-due', { to, due: formatDmy(result.internalDue) }) : t('pass-down-given', { to }));
-    for (const notice of await holderNotices(services, { taskId: result.taskId, giverName: officer.name, toName: result.toName, note: input.note, recipientIds: result.recipientIds, now })) {
-      await sendToChat(reachableChat(notice.chats, 'ZALO', Boolean(services.sendElsewhere)), [notice.message]);
-    }
+    await services.sendNotices(result.noticeIds);
   }
 
   /** "giao <code> <target> [dd/mm] [ghi chú]". */
@@ -72,12 +67,5 @@ export function createZaloPassDown({ services, send, sendToChat, showCard }: Zal
     return give(officer, chatId, t, { taskId: data.taskId, target: data.step === 'u' ? { unitId: data.targetId } : { officerId: data.targetId } });
   }
 
-  /** The givers up the chain hear of the holder's answer. */
-  async function notifyGivers(taskId: number, answererId: number, answer: HolderAnswer) {
-    for (const notice of await giverNotices(services.prisma, services.i18n, { taskId, answererId, answer })) {
-      await sendToChat(reachableChat(notice.chats, 'ZALO', Boolean(services.sendElsewhere)), [notice.message]);
-    }
-  }
-
-  return { command, choice, notifyGivers };
+  return { command, choice };
 }

@@ -12,6 +12,8 @@ import { planTasksJob } from './definitions/plan-tasks.ts';
 import { reconcileJob } from './definitions/reconcile.ts';
 import { sendDigestJob } from './definitions/send-digest.ts';
 import { sendReminderJob } from './definitions/send-reminder.ts';
+import { sendNoticeJob } from './definitions/send-notice.ts';
+import { runSendNotice } from './handlers/send-notice.ts';
 import { weeklySummaryJob } from './definitions/weekly-summary.ts';
 import type { JobDeps } from './deps.ts';
 import { runOverdueDigest } from './handlers/overdue-digest.ts';
@@ -49,6 +51,7 @@ export function createWorkers(deps: JobDeps, options: WorkerOptions): Workers {
     async (job: Job, token?: string) => {
       if (job.name === sendReminderJob.name) return runSendReminder({ payload: job.data, job, token, deps });
       if (job.name === sendDigestJob.name) return runSendDigest({ payload: job.data, job, token, deps });
+      if (job.name === sendNoticeJob.name) return runSendNotice({ payload: job.data, job, token, deps });
       throw new Error(`unknown delivery job ${job.name}`);
     },
     {

@@ -10,6 +10,7 @@ import type { Metrics } from '../../metrics.ts';
 import type { ChatPacing } from '../chat-pacing.ts';
 import type { ReminderPolicy } from '../../reminders/policy-values.ts';
 import type { Translator } from '../../messages/i18n.ts';
+import type { NoticeRow } from '../../tasks/notices.ts';
 
 /** Turns rows into what people read; the conversation core implements it. */
 export interface MessageComposer {
@@ -27,6 +28,11 @@ export interface MessageComposer {
   weeklySummary(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
   /** The overdue tasks of a subscribed group's units; nothing when none is overdue. */
   groupOverdueDigest(subscriptionId: number, now: Date): Promise<OutgoingMessage[]>;
+  /**
+   * A notice (tasks/notices.ts) composed from its ids as things stand now; undefined when its reason
+   * is gone (the sender cancels it). Reads only.
+   */
+  notice(notice: Pick<NoticeRow, 'kind' | 'payload' | 'recipientOfficerId'>, now: Date): Promise<OutgoingMessage | undefined>;
   /** The chart of a leader's /report (undefined when none is drawn: not a leader, no units, no renderer). */
   leaderReportChart(officerId: number, now: Date, period: 'week' | 'quarter'): Promise<OutgoingMessage | undefined>;
 }

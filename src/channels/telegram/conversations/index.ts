@@ -9,7 +9,6 @@ import { parseUserDate } from '../../../replies/user-date.ts';
 import { formatDmy } from '../../../status/tracking-status.ts';
 import type { BotContext, BotServices, ConversationContext } from '../context.ts';
 import { answerTask, requestAndNotify, snoozeAndShow, storeEvidence } from '../handlers/answers.ts';
-import { passOnWaitingEvidence } from '../handlers/evidence-notice.ts';
 import { explainAndNotify } from '../handlers/explanations.ts';
 import { returnAndNotify } from '../handlers/confirmations.ts';
 import { isSkip, waitForText, ANSWER_WAIT_MS, type BotConversation } from './wait-text.ts';
@@ -164,10 +163,10 @@ export function createConversations(services: BotServices) {
       // Not evidence: the officer moved on; the update goes to the normal handlers.
       return conversation.halt({ next: true });
     }
-    const evidenceId = await conversation.external(() => storeEvidence(services, { officerId: args.officerId, reportId: args.reportId, ...item }));
+    const stored = await conversation.external(() => storeEvidence(services, { officerId: args.officerId, reportId: args.reportId, ...item }));
     await ctx.reply(t('evidence-saved'), { parse_mode: 'HTML' });
     // After the officer's reply: a result waiting for confirmation gets its new evidence passed on.
-    await conversation.external(() => passOnWaitingEvidence(services, ctx.api, evidenceId));
+    await conversation.external(() => services.sendNotices(stored.noticeIds));
   }
 
   return [

@@ -1,10 +1,10 @@
 // What happens after an officer answers, shared by buttons, text replies and conversations:
 // record through the conversation core, then show the recorded status on the card
 // (edited in place, without buttons, so it cannot be pressed twice) or in a new message.
+// What the answer tells others (a result to confirm, givers up the chain, deciders, the requester)
+// was written as notices with it; they are handed to delivery after the reply (services.sendNotices).
 import type { Api } from 'grammy';
-import { askConfirmation } from './confirmations.ts';
 import { addEvidence, decideExtension, recordAnswer, requestExtension, snoozeTask, type AnswerKind } from '../../../tasks/answers.ts';
-import { chatsOf, extensionAsks, reachableChat, type OfficerChat } from '../../../messages/extension-notice.ts';
 import { escapeHtml, truncate } from '../../../messages/html.ts';
 import { translator, type TranslateFn } from '../../../messages/i18n.ts';
 import { formatWhen } from '../../../messages/render.ts';
@@ -13,9 +13,7 @@ import { loadActor, type LoadedActor } from '../../../tasks/actor.ts';
 import { formatDmy } from '../../../status/tracking-status.ts';
 import type { IsoDate } from '../../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
-import type { OutgoingMessage } from '../../types.ts';
 import { editOutgoing, sendOutgoing } from './send.ts';
-import { notifyGivers } from './pass-down.ts';
 
 export interface CardTarget {
   api: Api;
@@ -25,13 +23,6 @@ export interface CardTarget {
 }
 
 const NOTE_PREVIEW = 300;
-
-/** A notice to someone else's chat: on Telegram through this bot, on the other platform through it. */
-export async function sendToChat(services: BotServices, api: Api, chat: OfficerChat | undefined, messages: OutgoingMessage[]): Promise<void> {
-  if (!chat) return;
-  if (chat.channel === 'TELEGRAM') await sendOutgoing(api, chat.externalId, messages);
-  else await services.sendElsewhere?.(chat.channel, chat.externalId, messages);
-}
 
 async function localeOf(services: BotServices, officerId: number): Promise<TranslateFn> {
   const actor = await loadActor(services.sql, officerId);
@@ -69,9 +60,8 @@ export async function answerTask(
     : result.task.progress > 0 ? t('recorded-progress', { when, progress: String(result.task.progress) })
     : t('recorded-in-progress', { when });
   await showCardWithFooter(services, target, input.officerId, input.taskId, footer, input.actor, result.view);
-  if (waiting) await askConfirmation(services, target.api, input.taskId, input.officerId);
-  // Only tasks passed down have givers to tell (the view as read says; no query otherwise).
-  if (result.view.chain?.length) await notifyGivers(services, target.api, { taskId: input.taskId, answererId: input.officerId, answer: { kind, progress: result.task.progress, awaitingConfirmation: waiting, note: input.note } });
+  // A "done" that waits goes to the monitoring unit; a task passed down tells its givers (none otherwise).
+  if (result.noticeIds.length) await services.sendNotices(result.noticeIds);
   return { reportId: result.report.id };
 }
 
@@ -84,11 +74,13 @@ export async function snoozeAndShow(services: BotServices, target: CardTarget, o
   await showCardWithFooter(services, target, officerId, taskId, footer);
 }
 
+/** Stores evidence; the notices it wrote (evidence for a result waiting for confirmation) are for the caller to send after its reply. */
 export async function storeEvidence(
   services: BotServices,
   input: { officerId: number; reportId: number; kind: 'DOCUMENT' | 'PHOTO' | 'LINK'; reference: string; fileName?: string; mimeType?: string },
-): Promise<number> {
-  return (await addEvidence(services.prisma, input)).id;
+): Promise<{ evidenceId: number; noticeIds: number[] }> {
+  const evidence = await addEvidence(services.prisma, { ...input, now: services.now() });
+  return { evidenceId: evidence.id, noticeIds: evidence.noticeIds };
 }
 
 /** Records an extension request, shows it on the card and asks the deciders with Approve / Reject. */
@@ -109,11 +101,8 @@ export async function requestAndNotify(
     return 'not-later';
   }
   await showCardWithFooter(services, target, input.officerId, input.taskId, t('recorded-extension', { date: formatDmy(result.proposedDue) }));
-
-  // Each decider is asked on the chat they linked last, on whichever platform that is.
-  const asks = await extensionAsks(services.prisma, services.i18n, { requestId: result.requestId, deciderIds: result.deciderIds, currentDue: result.currentDue, proposedDue: result.proposedDue });
-  for (const ask of asks) await sendToChat(services, target.api, reachableChat(ask.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [ask.message]);
-  await notifyGivers(services, target.api, { taskId: input.taskId, answererId: input.officerId, answer: { kind: 'EXTENSION', proposedDue: result.proposedDue } });
+  // Each decider is asked (Approve / Reject); givers up the chain hear of it.
+  await services.sendNotices(result.noticeIds);
   return 'requested';
 }
 
@@ -138,14 +127,6 @@ export async function decideAndNotify(
   if (result.approved) await services.requestPlanning?.({ taskIds: [result.taskId] });
   const footer = t(result.approved ? 'extension-approved-leader' : 'extension-rejected-leader', { date: formatDmy(result.proposedDue), when: formatWhen(services.calendar, now) });
   await editOutgoing(target.api, target.chatId, target.messageId, { html: `${target.originalHtml}\n\n${footer}` });
-
-  const requester = await services.prisma.officer.findUnique({ where: { id: result.requesterId } });
-  const chat = reachableChat(await chatsOf(services.prisma, result.requesterId), 'TELEGRAM', Boolean(services.sendElsewhere));
-  if (!requester || !chat) return;
-  const rt = translator(services.i18n, requester.language);
-  const card = await services.composer.taskCard(requester.id, result.taskId, now, {
-    header: rt(result.approved ? 'extension-approved' : 'extension-rejected', { date: formatDmy(result.proposedDue) }),
-    buttons: true,
-  });
-  if (card) await sendToChat(services, target.api, chat, [card]);
+  // The requester hears the decision on the task's card.
+  await services.sendNotices(result.noticeIds);
 }

@@ -1,19 +1,16 @@
 // Passing a task down on Telegram: record through the core, show the outcome on the giver's card,
-// send the new holder the card, plan the task's reminders again at once (they now go to the
-// holder); and tell the givers up the chain of the holder's answers. Every notice goes to the
-// chat its reader linked last, on whichever platform (sendToChat), never a bare sendMessage.
-import type { Api } from 'grammy';
-import { reachableChat } from '../../../messages/extension-notice.ts';
+// plan the task's reminders again at once (they now go to the holder). The new holder's card is a
+// notice the use case wrote, sent by delivery like every notice (the givers up the chain hear of
+// the holder's answers the same way, from the answer's notices).
 import { escapeHtml } from '../../../messages/html.ts';
 import { translator } from '../../../messages/i18n.ts';
 import { passDownTask, type PassDownTargetInput } from '../../../tasks/pass-down.ts';
-import { giverNotices, holderNotices, type HolderAnswer } from '../../../messages/pass-down-notice.ts';
 import { loadActor } from '../../../tasks/actor.ts';
 import { formatDmy } from '../../../status/tracking-status.ts';
 import type { IsoDate } from '../../../deadlines/types.ts';
 import type { BotServices } from '../context.ts';
 import { sendOutgoing } from './send.ts';
-import { sendToChat, showCardWithFooter, type CardTarget } from './answers.ts';
+import { showCardWithFooter, type CardTarget } from './answers.ts';
 
 export async function passDownAndNotify(
   services: BotServices,
@@ -33,14 +30,5 @@ export async function passDownAndNotify(
   await services.requestPlanning?.({ taskIds: [result.taskId] });
   const to = escapeHtml(result.toName);
   await showCardWithFooter(services, target, input.officerId, input.taskId, result.internalDue ? t('pass-down-given-due', { to, due: formatDmy(result.internalDue) }) : t('pass-down-given', { to }));
-  for (const notice of await holderNotices(services, { taskId: result.taskId, giverName: actor?.name ?? '', toName: result.toName, note: input.note, recipientIds: result.recipientIds, now })) {
-    await sendToChat(services, target.api, reachableChat(notice.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [notice.message]);
-  }
-}
-
-/** The givers up the chain hear of the holder's answer (nothing when the task was not passed down). */
-export async function notifyGivers(services: BotServices, api: Api, input: { taskId: number; answererId: number; answer: HolderAnswer }): Promise<void> {
-  for (const notice of await giverNotices(services.prisma, services.i18n, input)) {
-    await sendToChat(services, api, reachableChat(notice.chats, 'TELEGRAM', Boolean(services.sendElsewhere)), [notice.message]);
-  }
+  await services.sendNotices(result.noticeIds);
 }
