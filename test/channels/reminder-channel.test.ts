@@ -117,11 +117,12 @@ describe('where reminders go for an officer linked on both platforms', () => {
     expect(texts(tg.transcript(tg.chatOf(n))).at(-1)).toMatch(/gửi qua Zalo/);
     expect(await world.prisma.officer.findUniqueOrThrow({ where: { id: officer.id } })).toMatchObject({ reminderChannel: 'ZALO' });
     await tg.say(n, 'gia hạn 1.1 20/12/2024 chờ số liệu');
-    expect(texts(tg.transcript(tg.chatOf(leaderN))).at(-1)).toMatch(/chờ số liệu/);
+    // Notices are sent by the workers (a send-notice job each).
+    await waitFor(async () => /chờ số liệu/.test(texts(tg.transcript(tg.chatOf(leaderN))).at(-1) ?? ''), 10_000, 'the leader asked');
     const zaloBefore = zl.transcript(zl.chatOf(n)).length;
     const telegramBefore = tg.transcript(tg.chatOf(n)).length;
     await tg.tap(leaderN, /✅ Đồng ý/);
-    expect(texts(zl.transcript(zl.chatOf(n))).slice(zaloBefore).join('\n')).toMatch(/Lãnh đạo đã đồng ý gia hạn đến 20\/12\/2024/);
+    await waitFor(async () => /Lãnh đạo đã đồng ý gia hạn đến 20\/12\/2024/.test(texts(zl.transcript(zl.chatOf(n))).slice(zaloBefore).join('\n')), 10_000, 'the decision on Zalo');
     expect(tg.transcript(tg.chatOf(n)).length).toBe(telegramBefore);
     expect((await world.prisma.task.findUniqueOrThrow({ where: { id: friday.id } })).due?.toISOString().slice(0, 10)).toBe('2024-12-20');
   });
