@@ -7,6 +7,8 @@ import { createComposer } from '../../src/messages/index.ts';
 import { reconcile } from '../../src/delivery/reconcile.ts';
 import { noticeRequester, sendNoticeJob, SEND_NOTICE_JOB_OPTIONS } from '../../src/delivery/jobs/definitions/send-notice.ts';
 import { sendNoticesNow } from '../../src/delivery/jobs/handlers/send-notice.ts';
+import { deliverNotice } from '../../src/delivery/notice-delivery.ts';
+import { UNPACED } from '../../src/delivery/chat-pacing.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
 import { decideExtension, recordAnswer, requestExtension } from '../../src/tasks/answers.ts';
 import { passDownTask } from '../../src/tasks/pass-down.ts';
@@ -78,7 +80,7 @@ describe('notices through delivery', () => {
     expect((await notice(noticeId)).channelMessageId).toBe(String(world.tg.messagesTo(Number(o.leaderChat))[0]!.messageId));
   });
 
-  it('sent by a job and by the bot in-process at once, and by a second job: the claim lets one send', async () => {
+  it('a job run twice (a second job of the same notice) and the bot in-process at once: sent once', async () => {
     const o = await office();
     const { noticeId } = await o.askExtension();
     const inProcess = sendNoticesNow({ ...world.deps, logger: testLogger() });
@@ -88,6 +90,17 @@ describe('notices through delivery', () => {
       inProcess([noticeId]),
     ]);
     await waitFor(async () => (await settled(sendNoticeJob.jobId({ noticeId }))) && settled(`${sendNoticeJob.jobId({ noticeId })}-again`), 15_000, 'both jobs done');
+    expect(await notice(noticeId)).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(telegramTexts(o.leaderChat)).toHaveLength(1);
+  });
+
+  it('five senders at the same instant with no pacing between them (the chat\'s pace serializes them otherwise): one claims and sends', async () => {
+    const o = await office();
+    const { noticeId } = await o.askExtension();
+    const unpaced = { ...world.deps, channels: { TELEGRAM: { ...world.deps.channels.TELEGRAM!, pacing: UNPACED } } };
+    const steps = await Promise.all(Array.from({ length: 5 }, (_, i) => deliverNotice(unpaced, noticeId, { sendId: `race-${i}`, lastAttempt: false })));
+    expect(steps.filter((s) => s.outcome === 'sent')).toHaveLength(1);
+    expect(steps.filter((s) => s.outcome !== 'sent').every((s) => s.outcome === 'wait' || s.outcome === 'settled')).toBe(true);
     expect(await notice(noticeId)).toMatchObject({ status: 'SENT', attempts: 1 });
     expect(telegramTexts(o.leaderChat)).toHaveLength(1);
   });
