@@ -2,11 +2,8 @@
 // its locale file), bound here to one context. Returns platform-neutral OutgoingMessages; the
 // channel adapters only map them. Composing never sends and never writes.
 import type { OutgoingMessage } from '../channels/types.ts';
-import { confirmationCard } from './confirmation-card.ts';
-import { evidenceNotice } from './evidence-notice.ts';
 import { composeNotice } from './notice.ts';
 import type { NoticeRow } from '../tasks/notices.ts';
-import type { WaitingEvidence } from '../tasks/evidence-waiting.ts';
 import { messageContext, type ComposerDeps } from './context.ts';
 import { groupOverdueDigest, markUnreachableReported, overdueDigest } from './overdue-digest.ts';
 import { reminderCard } from './reminder-card.ts';
@@ -22,8 +19,6 @@ export function createComposer(deps: ComposerDeps) {
   const ctx = messageContext(deps);
   return {
     taskCard: (officerId: number, taskId: number, now: Date, options?: TaskCardOptions) => taskCard(ctx, officerId, taskId, now, options),
-    confirmationCard: (officerId: number, taskId: number, now: Date) => confirmationCard(ctx, officerId, taskId, now),
-    evidenceNotice: (officerId: number, waiting: WaitingEvidence, now: Date) => evidenceNotice(ctx, officerId, waiting, now),
     notice: (notice: Pick<NoticeRow, 'kind' | 'payload' | 'recipientOfficerId'>, now: Date) => composeNotice(ctx, notice, now),
     reminder: (reminderId: number, now: Date) => reminderCard(ctx, reminderId, now),
     reminderList: (reminderIds: number[], now: Date) => reminderList(ctx, reminderIds, now),
