@@ -34,36 +34,38 @@ return slot - now`;
 
 // Sliding windows of actual sends, the rule the platform itself applies, plus a minimum gap
 // between two sends of the whole service so that jobs running late together cannot leave
-// as one burst. KEYS: global log, chat log. ARGV: member id, global limit, chat limit,
-// chat window (ms), global window (ms), minimum gap (ms, fractional).
-// Admits and records the send, or returns how long until it could be admitted.
-const ADMIT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local globalLimit = tonumber(ARGV[2])
-local chatLimit = tonumber(ARGV[3])
-local chatWindow = tonumber(ARGV[4])
-local globalWindow = tonumber(ARGV[5])
-local minGap = tonumber(ARGV[6])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - globalWindow)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - chatWindow)
-local wait = 0
-if redis.call('ZCARD', KEYS[1]) >= globalLimit then
-  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  wait = math.max(wait, tonumber(oldest[2]) + globalWindow - now)
-end
-local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if newest[2] then wait = math.max(wait, tonumber(newest[2]) + minGap - now) end
-if redis.call('ZCARD', KEYS[2]) >= chatLimit then
-  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-  wait = math.max(wait, tonumber(oldest[2]) + chatWindow - now)
-end
-if wait > 0 then return math.ceil(wait) end
-redis.call('ZADD', KEYS[1], now, ARGV[1])
-redis.call('ZADD', KEYS[2], now, ARGV[1])
-redis.call('PEXPIRE', KEYS[1], globalWindow + 1000)
-redis.call('PEXPIRE', KEYS[2], chatWindow + 1000)
-return 0`;
+// as one burst. Admits and records the send, or returns how long until it could be admitted.
+// A Lua function, so that another script (the bot's update gate) can admit in its own round trip.
+// Arguments: global log, chat log, member id, global limit, chat limit, chat window (ms),
+// global window (ms), minimum gap (ms, fractional).
+export const ADMIT_FUNCTION = `
+local function admit(globalLog, chatLog, member, globalLimit, chatLimit, chatWindow, globalWindow, minGap)
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+  redis.call('ZREMRANGEBYSCORE', globalLog, '-inf', now - globalWindow)
+  redis.call('ZREMRANGEBYSCORE', chatLog, '-inf', now - chatWindow)
+  local wait = 0
+  if redis.call('ZCARD', globalLog) >= globalLimit then
+    local oldest = redis.call('ZRANGE', globalLog, 0, 0, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + globalWindow - now)
+  end
+  local newest = redis.call('ZRANGE', globalLog, -1, -1, 'WITHSCORES')
+  if newest[2] then wait = math.max(wait, tonumber(newest[2]) + minGap - now) end
+  if redis.call('ZCARD', chatLog) >= chatLimit then
+    local oldest = redis.call('ZRANGE', chatLog, 0, 0, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + chatWindow - now)
+  end
+  if wait > 0 then return math.ceil(wait) end
+  redis.call('ZADD', globalLog, now, member)
+  redis.call('ZADD', chatLog, now, member)
+  redis.call('PEXPIRE', globalLog, globalWindow + 1000)
+  redis.call('PEXPIRE', chatLog, chatWindow + 1000)
+  return 0
+end`;
+
+// KEYS: global log, chat log. ARGV: member id, global limit, chat limit, chat window, global window, minimum gap.
+const ADMIT = `${ADMIT_FUNCTION}
+return admit(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]))`;
 
 const PENALISE = `
 local t = redis.call('TIME')
@@ -105,6 +107,11 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
   const globalKey = `${options.prefix}:pace:_global`;
   // Telegram group and channel ids are negative; private chats positive.
   const intervalFor = (chatId: string) => (chatId.startsWith('-') ? groupMs : privateMs);
+  /** A reply's admission: the global rate only (its own log stands in for the chat's, without a limit). */
+  const globalAdmission = (sendId: string) => ({
+    keys: [`${globalKey}:log`, `${globalKey}:replies`] as [string, string],
+    args: [sendId, globalLimit, Number.MAX_SAFE_INTEGER, 1_000, globalWindowMs, minGapMs] as const,
+  });
   /**
    * Books the next global slot for this chat. `booked` false means the chat itself is not
    * free yet: nothing was booked; wait `waitMs` and book again.
@@ -138,8 +145,11 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
      * recorded in the same log as the workers' sends, so together they stay under the rate.
      */
     async admitGlobal(sendId: string): Promise<number> {
-      return Number(await redis.eval(ADMIT, 2, `${globalKey}:log`, `${globalKey}:replies`, sendId, globalLimit, Number.MAX_SAFE_INTEGER, 1_000, globalWindowMs, minGapMs));
+      const { keys, args } = globalAdmission(sendId);
+      return Number(await redis.eval(ADMIT, 2, ...keys, ...args));
     },
+    /** The keys and arguments of ADMIT_FUNCTION for a global admission, for a script that admits in its own round trip. */
+    globalAdmission,
     /** After a 429: nobody sends to this chat for retryAfterMs. */
     async penalise(chatId: string, retryAfterMs: number): Promise<void> {
       await redis.eval(PENALISE, 1, chatKey(chatId), Math.max(1, Math.round(retryAfterMs)));
@@ -149,11 +159,12 @@ export function createChatPacing(redis: Redis, options: ChatPacingOptions) {
 
 export type ChatPacing = ReturnType<typeof createChatPacing>;
 
+/** What a send that takes a chat's slot and the send budget uses of the pacing. */
+export type SendPacing = Pick<ChatPacing, 'takeSlot' | 'admit' | 'penalise'>;
+
 /** Pacing that never waits, for a bot run without Redis (tools, tests that count calls): the platform's own 429 still guards. */
-export const UNPACED: ChatPacing = {
-  book: async () => ({ booked: true, waitMs: 0 }),
+export const UNPACED: SendPacing = {
   takeSlot: async () => ({ sendNow: true }),
   admit: async () => 0,
-  admitGlobal: async () => 0,
   penalise: async () => undefined,
 };

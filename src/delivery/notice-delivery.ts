@@ -13,14 +13,16 @@ import type { Metrics } from '../metrics.ts';
 import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from '../tasks/reminder-channel.ts';
 import { CLAIM_TTL_MS } from './claim.ts';
 import { deactivateChatIdentity } from './unreachable.ts';
-import type { DeliveryRoutes, MessageComposer } from './jobs/deps.ts';
+import type { MessageComposer } from './jobs/deps.ts';
+import type { ChannelName, DeliveryChannel } from '../channels/types.ts';
+import type { SendPacing } from './chat-pacing.ts';
 
 export interface NoticeDeps {
   prisma: PrismaClient;
   /** A plain `pg` runner for the claim and the record (Prisma's when absent). */
   sql?: SqlRunner;
   /** The platforms this process sends on: a notice goes to the recipient's chat on one of them. */
-  channels: DeliveryRoutes;
+  channels: Partial<Record<ChannelName, { channel: DeliveryChannel; pacing: SendPacing }>>;
   composer: Pick<MessageComposer, 'notice'>;
   clock: Clock;
   logger: Logger;
@@ -84,7 +86,7 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
   const { prisma, clock } = deps;
   const log = deps.logger.child({ noticeId });
   const now = clock.now();
-  const platforms = Object.keys(deps.channels) as Array<keyof DeliveryRoutes>;
+  const platforms = Object.keys(deps.channels) as ChannelName[];
   const notice = await prisma.notice.findUnique({
     where: { id: noticeId },
     select: {

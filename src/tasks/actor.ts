@@ -1,7 +1,8 @@
 // Database side of the permission rules: who an officer is, which units they act for.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import { unitScopeOf, type Actor, type UnitScope } from '../access/permissions.ts';
+import { MAX_UNIT_DEPTH, unitScopeOf, type Actor, type UnitScope } from '../access/permissions.ts';
+import { seenOf, taskViewByIdSql, taskViewsByCodeSql, unitsHaveTaskSql, type SeenTask, type TaskWithView } from './queries.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -60,18 +61,72 @@ export async function loadActor(db: Db | SqlRunner, officerId: number): Promise<
 }
 
 /**
- * Claims an incoming update id (false when it was already handled) and reads the officer behind
- * the sender's active chat account, in one statement: this runs on every update.
+ * The unit ids officer `o` (an alias of an "Officer" row) acts for, in SQL: what unitScopeOf
+ * computes from the actor row (an officer: the unit; a leader: the unit and the units under it,
+ * MAX_UNIT_DEPTH levels down). An admin's scope is every unit: test the role, not this array.
+ * A statement that must read tasks in the sender's scope before the actor is known uses it.
  */
-export async function claimUpdate(db: Db | SqlRunner, channel: 'TELEGRAM' | 'ZALO', updateId: bigint, externalId: string | undefined): Promise<{ claimed: boolean; actor?: LoadedActor }> {
+export function officerScopeUnitsSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${o}.role = 'LEADER' THEN (
+      WITH RECURSIVE below(id, depth) AS (
+        SELECT ${o}."unitId", 0
+        UNION SELECT x.id, below.depth + 1 FROM "Unit" x JOIN below ON x."parentId" = below.id WHERE below.depth < ${MAX_UNIT_DEPTH}
+      ) SELECT array_agg(DISTINCT id) FROM below)
+    ELSE ARRAY[${o}."unitId"] END)`;
+}
+
+/** "Task t is in the scope of officer `o`" (an alias of an "Officer" row), in SQL. */
+export function inOfficerScopeSql(o: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${o}.role = 'ADMIN' OR ${unitsHaveTaskSql(officerScopeUnitsSql(o))})`;
+}
+
+/**
+ * What an update will read first, read in its claim's statement: the task a button names, or
+ * the tasks a typed code names in the sender's scope (what taskViewsByCode would return).
+ */
+export type TaskPrefetch = { taskId: number } | { code: string };
+
+export interface ClaimedUpdate {
+  claimed: boolean;
+  actor?: LoadedActor;
+  /** The prefetched tasks, when asked for and the sender is an officer. */
+  tasks?: SeenTask[];
+}
+
+/**
+ * Claims an incoming update id (false when it was already handled) and reads the officer behind
+ * the sender's active chat account, in one statement: this runs on every update. With a prefetch
+ * the same statement reads the task(s) the update is about, so the answer needs no read of its own.
+ */
+export async function claimUpdate(
+  db: Db | SqlRunner,
+  channel: 'TELEGRAM' | 'ZALO',
+  updateId: bigint,
+  externalId: string | undefined,
+  options: { now: Date; prefetch?: TaskPrefetch | undefined },
+): Promise<ClaimedUpdate> {
+  const { prefetch } = options;
   const officerId = Prisma.sql`(SELECT c."officerId" FROM "ChatIdentity" c WHERE c.channel = ${channel}::"Channel" AND c."externalId" = ${externalId ?? null}::text AND c.active)`;
-  const [row] = await runnerOf(db).rows<{ claimed: boolean; actor: ActorRow | null }>(Prisma.sql`
+  const tasks = !prefetch
+    ? Prisma.sql`(SELECT NULL::int AS id) task ON false`
+    : 'taskId' in prefetch
+      ? Prisma.sql`LATERAL (${taskViewByIdSql(prefetch.taskId)}) task ON sender.id IS NOT NULL`
+      : Prisma.sql`LATERAL (${taskViewsByCodeSql(inOfficerScopeSql(Prisma.sql`me`), prefetch.code)}) task ON true`;
+  const rows = await runnerOf(db).rows<{ _claimed: boolean; _actor: ActorRow | null } & Partial<TaskWithView & { rowVersion: string }>>(Prisma.sql`
     WITH claim AS (
-      INSERT INTO "ProcessedUpdate" (channel, "updateId", "createdAt") VALUES (${channel}::"Channel", ${updateId}, ${new Date()})
+      INSERT INTO "ProcessedUpdate" (channel, "updateId", "createdAt") VALUES (${channel}::"Channel", ${updateId}, ${options.now})
       ON CONFLICT DO NOTHING RETURNING 1
-    )
-    SELECT EXISTS (SELECT 1 FROM claim) AS claimed, ${actorJsonSql(officerId)} AS actor`);
-  return { claimed: Boolean(row?.claimed), ...(row?.actor ? { actor: actorOfRow(row.actor) } : {}) };
+    ), sender AS (SELECT ${officerId} AS id)
+    SELECT EXISTS (SELECT 1 FROM claim) AS _claimed, ${actorJsonSql(Prisma.sql`sender.id`)} AS _actor, task.*
+    FROM sender
+      LEFT JOIN "Officer" me ON me.id = sender.id
+      LEFT JOIN ${tasks}`);
+  const [first] = rows;
+  const result: ClaimedUpdate = { claimed: Boolean(first?._claimed), ...(first?._actor ? { actor: actorOfRow(first._actor) } : {}) };
+  if (prefetch && result.actor) {
+    result.tasks = rows.filter((r) => r.id != null).map(({ _claimed, _actor, ...row }) => seenOf(row as TaskWithView & { rowVersion: string }));
+  }
+  return result;
 }
 
 /** Gives a claimed update id back (its handling failed), so that a redelivery is handled. */

@@ -4,7 +4,7 @@
 import { reminderChatOf } from './reminder-channel.ts';
 import { Prisma, type PrismaClient, type StatusReport, type Task } from '../generated/prisma/client.ts';
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
-import { scopeSql, seenOf, unitsHolding, TASK_VERSION_COLUMN, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
+import { scopeSql, seenOf, taskViewByIdSql, unitsHolding, TASK_VIEW_COLUMNS, type SeenTask, type TaskWithView } from './queries.ts';
 import type { IsoDate } from '../deadlines/types.ts';
 import { audit } from './audit.ts';
 import { canAnswerTask, canDecideExtension } from '../access/permissions.ts';
@@ -95,8 +95,7 @@ export class AnswerConflictError extends Error {
 }
 
 async function readForAnswer(sql: SqlRunner, taskId: number): Promise<SeenTask | undefined> {
-  const [row] = await sql.rows<TaskWithView & { rowVersion: string }>(Prisma.sql`
-    SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId}`);
+  const [row] = await sql.rows<TaskWithView & { rowVersion: string }>(taskViewByIdSql(taskId));
   return row ? seenOf(row) : undefined;
 }
 

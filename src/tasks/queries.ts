@@ -78,9 +78,13 @@ export function seenOf(row: TaskWithView & { rowVersion: string }): SeenTask {
 /** SQL condition "a unit of the scope has a role on task t, or holds it passed down" (true for 'all'). */
 export function scopeSql(scope: UnitScope): Prisma.Sql {
   if (scope === 'all') return Prisma.sql`TRUE`;
-  const ids = [...scope];
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ANY(${ids}::int[]))
-    OR EXISTS (SELECT 1 FROM "TaskAssignment" sa WHERE sa."taskId" = t.id AND sa."revokedAt" IS NULL AND sa."toUnitId" = ANY(${ids}::int[])))`;
+  return unitsHaveTaskSql(Prisma.sql`${[...scope]}::int[]`);
+}
+
+/** "A unit of the array has a role on task t, or holds it passed down"; the array is an SQL expression. */
+export function unitsHaveTaskSql(unitIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "TaskUnit" su WHERE su."taskId" = t.id AND su."unitId" = ANY(${unitIds}))
+    OR EXISTS (SELECT 1 FROM "TaskAssignment" sa WHERE sa."taskId" = t.id AND sa."revokedAt" IS NULL AND sa."toUnitId" = ANY(${unitIds})))`;
 }
 
 /** One task with its view, if a unit of the scope has a role on it. */
@@ -201,14 +205,24 @@ export async function tasksByCode(db: Db, scope: UnitScope, typed: string, take 
  * a text reply ("1.2 50%") resolves its task and reads what the answer needs in one statement.
  */
 export async function taskViewsByCode(db: Db | SqlRunner, scope: UnitScope, typed: string, take = 8): Promise<SeenTask[]> {
+  const rows = await runnerOf(db).rows<TaskWithView & { rowVersion: string }>(taskViewsByCodeSql(scopeSql(scope), typed, take));
+  return rows.map(seenOf);
+}
+
+/** The statement of taskViewsByCode with its scope as an SQL condition on t (another statement may inline it). */
+export function taskViewsByCodeSql(inScope: Prisma.Sql, typed: string, take = 8): Prisma.Sql {
   const { appendix, code } = splitTypedCode(typed);
   const inAppendix = appendix ? Prisma.sql`AND t.path LIKE ${`${appendix}/%`}` : Prisma.empty;
-  const rows = await runnerOf(db).rows<TaskWithView & { rowVersion: string }>(Prisma.sql`
+  return Prisma.sql`
     SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId"
-    WHERE lower(t.code) = lower(${code}) ${inAppendix} AND t.status <> 'CANCELLED' AND ${scopeSql(scope)}
+    WHERE lower(t.code) = lower(${code}) ${inAppendix} AND t.status <> 'CANCELLED' AND ${inScope}
     ORDER BY t.status ASC, ${BY_URGENCY_SQL}
-    LIMIT ${take}`);
-  return rows.map(seenOf);
+    LIMIT ${take}`;
+}
+
+/** One task's view with its row version, whoever may see it (the answer checks the scope). */
+export function taskViewByIdSql(taskId: number): Prisma.Sql {
+  return Prisma.sql`SELECT ${TASK_VIEW_COLUMNS}, ${TASK_VERSION_COLUMN} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = ${taskId}`;
 }
 
 export async function taskInScope(db: Db, scope: UnitScope, taskId: number) {

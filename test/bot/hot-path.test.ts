@@ -6,6 +6,7 @@ import { recordAnswer } from '../../src/tasks/answers.ts';
 import { taskViewsByCode } from '../../src/tasks/queries.ts';
 import { claimUpdate, loadActor } from '../../src/tasks/actor.ts';
 import { pgRunner } from '../../src/db/sql.ts';
+import { taskAction } from '../../src/messages/actions.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
 
 let w: BotWorld;
@@ -25,10 +26,12 @@ afterAll(async () => {
 });
 
 describe('a text reply through the pg pool', () => {
-  it('takes 3 statements (claim with officer, task by code, guarded write) and no BEGIN/COMMIT', async () => {
+  it('takes 2 statements (claim with officer and the task by code, guarded write) and no BEGIN/COMMIT', async () => {
     statements.length = 0;
     await w.send(USERS.officerA, '1.2 40% đang tổng hợp');
-    expect(statements).toHaveLength(3);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/INSERT INTO "ProcessedUpdate"[\s\S]*lower\(t\.code\)/);
+    expect(statements[1]).toMatch(/^\s*WITH updated AS \(\s*UPDATE "Task"/);
     expect(statements.join('\n')).not.toMatch(/\bBEGIN\b|\bCOMMIT\b/);
     expect(w.last(USERS.officerA)!.text).toContain('40%');
   });
@@ -60,10 +63,34 @@ describe('a text reply through the pg pool', () => {
     expect(seen!.view.units.length).toBe(2);
   });
 
+  it('a card\'s answer button: its task is read with the claim, so the press takes 2 statements too', async () => {
+    const { messageId } = await w.sendReminder(w.seed.tasks.review.id, w.seed.officers.officerA.id, USERS.officerA);
+    statements.length = 0;
+    await w.tap(USERS.officerA, messageId, taskAction.pack({ action: 'pv', taskId: w.seed.tasks.review.id, officerId: w.seed.officers.officerA.id, value: 50 }));
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/INSERT INTO "ProcessedUpdate"[\s\S]*WHERE t\.id = /);
+    expect((await w.prisma.task.findUniqueOrThrow({ where: { id: w.seed.tasks.review.id } })).progress).toBe(50);
+  });
+
+  it('the tasks read with the claim for a code are those taskViewsByCode reads in the sender\'s scope, for each role', async () => {
+    const sql = pgRunner(w.pool);
+    let updateId = 9_100_000_000n;
+    for (const user of [USERS.officerA, USERS.officerB, USERS.leader, USERS.admin]) {
+      for (const code of ['1.2', '1.3', '2.1', 'II/1.2', '9.9']) {
+        const claimed = await claimUpdate(sql, 'TELEGRAM', ++updateId, String(user), { now: NOW, prefetch: { code } });
+        expect(claimed.claimed).toBe(true);
+        expect(claimed.tasks, `${user} ${code}`).toEqual(await taskViewsByCode(sql, claimed.actor!.scope, code));
+      }
+    }
+    // A stranger gets no tasks, whatever the code.
+    const stranger = await claimUpdate(sql, 'TELEGRAM', ++updateId, String(USERS.stranger), { now: NOW, prefetch: { code: '1.2' } });
+    expect(stranger).toEqual({ claimed: true });
+  });
+
   it('claims an update id once', async () => {
     const sql = pgRunner(w.pool);
-    const first = await claimUpdate(sql, 'TELEGRAM', 9_000_000_001n, String(USERS.officerB));
-    const again = await claimUpdate(sql, 'TELEGRAM', 9_000_000_001n, String(USERS.officerB));
+    const first = await claimUpdate(sql, 'TELEGRAM', 9_000_000_001n, String(USERS.officerB), { now: new Date('2024-11-26T02:00:00Z') });
+    const again = await claimUpdate(sql, 'TELEGRAM', 9_000_000_001n, String(USERS.officerB), { now: new Date('2024-11-26T02:00:00Z') });
     expect(first).toMatchObject({ claimed: true, actor: { id: w.seed.officers.officerB.id } });
     expect(again.claimed).toBe(false);
   });

@@ -136,6 +136,44 @@ describe('webhook on the fastify server', () => {
     }
   });
 
+  it('a text reply\'s card rides in the webhook\'s answer; a reply followed by another message to the chat goes first, as a request', async () => {
+    const secret = TEST_WEBHOOK_SECRET;
+    const bot = createBot({ config: w.config, prisma: w.prisma, pool: w.pool, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never, now: () => w.now });
+    const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
+    registerWebhookRoute(server, { bot, secret });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = server.server.address() as { port: number };
+      await startBot(bot, { mode: 'webhook', url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, secret }, { logger: w.logger, i18n: createI18n() });
+      const task = await w.prisma.task.create({ data: { planId: w.seed.plan.id, code: '8.2', path: '8.2', ordinal: 81, title: 'Trả lời trong câu trả lời webhook', due: new Date('2024-12-20T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } } });
+      const callsFrom = (n: number) => w.tg.calls.slice(n).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(USERS.officerA));
+
+      // "8.2 40%": one message, the card, and it came in the webhook's answer, not as a request.
+      let before = w.tg.calls.length;
+      const progress = w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerA, from: { id: USERS.officerA }, text: '8.2 40%' }));
+      await until(() => w.tg.webhookResults.find((r) => r.updateId === progress) && callsFrom(before).length > 0);
+      const card = callsFrom(before);
+      expect(card).toHaveLength(1);
+      expect(card[0]).toMatchObject({ viaWebhookReply: true, status: 200 });
+      expect(String(card[0]!.params.text)).toContain('40%');
+      expect(await w.prisma.statusReport.findFirstOrThrow({ where: { taskId: task.id }, orderBy: { id: 'desc' } })).toMatchObject({ status: 'IN_PROGRESS', progress: 40 });
+
+      // "xong 8.2": the card, then the request for evidence to the same chat. The card may not
+      // wait for the answer (it would arrive after the request): it goes first, as a request.
+      before = w.tg.calls.length;
+      const done = w.tg.pushUpdate(w.tg.makeMessageUpdate({ chatId: USERS.officerA, from: { id: USERS.officerA }, text: 'xong 8.2' }));
+      await until(() => w.tg.webhookResults.find((r) => r.updateId === done) && callsFrom(before).length >= 2);
+      const sent = callsFrom(before);
+      expect(sent.map((c) => Boolean(c.viaWebhookReply))).toEqual([false, false]);
+      expect(String(sent[0]!.params.text)).toContain('8.2');
+      expect(String(sent[1]!.params.text)).toMatch(/minh chứng/i);
+      expect(w.tg.violations).toEqual([]);
+    } finally {
+      await bot.api.deleteWebhook();
+      await server.close();
+    }
+  });
+
   it('compares the secret in constant time over digests', () => {
     expect(secretMatches('abc', 'abc')).toBe(true);
     expect(secretMatches('abd', 'abc')).toBe(false);

@@ -6,13 +6,17 @@ import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
 let w: BotWorld;
 /** Redis commands the bot sent that touch a sender's counter or a chat's conversation: [name, keys...]. */
 let touched: string[][];
+/** Every Redis command that touches the send budget's logs. */
+let budgetCalls: string[][];
 beforeEach(async () => {
+  budgetCalls = [];
   w = await createBotWorld({ limits: { updatesPerMinute: 5, sendPerSecond: 1000 } });
   touched = [];
   const redis = w.conversationRedis;
   const sendCommand = redis.sendCommand.bind(redis);
   redis.sendCommand = ((command: { name: string; args: unknown[] }, ...rest: unknown[]) => {
     const args = command.args.map(String);
+    if (args.some((a) => a.includes(':pace:_global'))) budgetCalls.push([command.name, ...args]);
     if (args.some((a) => a.includes(':user-rate:') || a.includes(':conversation:'))) touched.push([command.name, ...args.filter((a) => a.includes(':user-rate:') || a.includes(':conversation:'))]);
     return (sendCommand as (...a: unknown[]) => unknown)(command, ...rest);
   }) as typeof redis.sendCommand;
@@ -42,6 +46,32 @@ describe('the update gate', () => {
     expect(touched.filter(([name]) => name === 'get')).toEqual([]);
     expect(w.last(USERS.officerA)!.text).toContain('Nhiệm vụ đang mở');
     expect(await w.conversationRedis.exists(conversationKey())).toBe(0);
+  });
+
+  it('admits the reply\'s send in the same round trip: one script per update, one admission in the send log', async () => {
+    await w.send(USERS.officerA, '/tasks');
+    await w.send(USERS.officerA, '5.17 40%');
+    // Two updates, two replies: each admitted by the gate's own script (which also counted the sender).
+    expect(budgetCalls).toHaveLength(2);
+    for (const call of budgetCalls) expect(call).toContain(counterKey());
+    expect(await w.conversationRedis.zcard(`${w.redis.prefix}:pace:_global:log`)).toBe(2);
+    expect(w.tg.messagesTo(USERS.officerA)).toHaveLength(2);
+  });
+
+  it('a reply the gate could not admit (the budget full) asks again and waits, as any send', async () => {
+    const log = `${w.redis.prefix}:pace:_global:log`;
+    // The last second's sends fill the budget (1000/s + 1) as the workers' reminders would.
+    // One command, scores in the last 100 ms: they stay in the one-second window while the update runs.
+    const now = Date.now();
+    await w.conversationRedis.zadd(log, ...Array.from({ length: 1001 }, (_, i) => [now - 100 + i * 0.1, `reminder-${i}`]).flat());
+    budgetCalls.length = 0;
+    await w.send(USERS.officerA, '/tasks');
+    // The gate's admission was refused; the send budget asked again before the reply went.
+    expect(budgetCalls[0]).toContain(counterKey());
+    expect(budgetCalls.length).toBeGreaterThanOrEqual(2);
+    expect(budgetCalls.slice(1).every((call) => call[0] === 'eval' && !call.includes(counterKey()))).toBe(true);
+    expect(await w.conversationRedis.zscore(log, `bot:${process.pid}:g1`)).toBeNull();
+    expect(w.last(USERS.officerA)!.text).toContain('Nhiệm vụ đang mở');
   });
 
   it('over the limit: told once, the rest of the minute ignored, nothing claimed', async () => {

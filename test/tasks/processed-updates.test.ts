@@ -25,6 +25,6 @@ describe('processed update ids', () => {
     expect(await pruneProcessedUpdates(db.prisma, now)).toBe(2);
     expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual([3n]);
     // A kept id is still a duplicate.
-    expect((await claimUpdate(db.prisma, 'TELEGRAM', 3n, undefined)).claimed).toBe(false);
+    expect((await claimUpdate(db.prisma, 'TELEGRAM', 3n, undefined, { now })).claimed).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import type { RequestPlanning } from '../../delivery/jobs/definitions/plan-tasks
 import type { WorkingCalendar } from '../../calendar/working-calendar.ts';
 import type { Composer } from '../../messages/index.ts';
 import type { Translator } from '../../messages/i18n.ts';
-import type { LoadedActor } from '../../tasks/actor.ts';
+import type { LoadedActor, TaskPrefetch } from '../../tasks/actor.ts';
+import type { SeenTask } from '../../tasks/queries.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/sql.ts';
 import type { Logger } from '../../logger.ts';
@@ -45,6 +46,8 @@ export interface BotContextExtras {
   logger: Logger;
   /** The registered, active officer who sent this update; undefined for strangers. */
   officer?: LoadedActor;
+  /** The task(s) the update is about, read with its claim (middlewares/prefetch.ts). */
+  prefetched?: { key: TaskPrefetch; tasks: SeenTask[] };
 }
 
 export type BaseContext = Context & I18nFlavor & BotContextExtras;

@@ -45,7 +45,8 @@ import { setupContext } from './middlewares/setup-context.ts';
 import { createUpdateGate, type UpdateGate } from './middlewares/update-gate.ts';
 import { sendBudget } from './send-budget.ts';
 import { WEBHOOK_REPLY_METHODS } from './webhook.ts';
-import { createChatPacing, UNPACED } from '../../delivery/chat-pacing.ts';
+import { holdForWebhookAnswer, webhookAnswers } from './webhook-answer.ts';
+import { createChatPacing, UNPACED, type ChatPacing } from '../../delivery/chat-pacing.ts';
 import { noticeRequester, type SendNotices } from '../../delivery/jobs/definitions/send-notice.ts';
 import { sendNoticesNow } from '../../delivery/jobs/handlers/send-notice.ts';
 import { createTelegramChannel } from './channel.ts';
@@ -96,7 +97,7 @@ const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600;
 
 
 /** The update gate where something is kept in Redis: conversations, the abuse limit, or both (one Redis). */
-function gateOf(options: CreateBotOptions): UpdateGate | undefined {
+function gateOf(options: CreateBotOptions, budget: ChatPacing | undefined): UpdateGate | undefined {
   const redis = options.conversationStore?.redis ?? options.limits?.redis;
   if (!redis) return undefined;
   const prefix = options.conversationStore?.prefix ?? options.limits!.prefix;
@@ -107,6 +108,7 @@ function gateOf(options: CreateBotOptions): UpdateGate | undefined {
     redis, prefix,
     ...(options.conversationStore ? { conversationTtlSeconds: CONVERSATION_TTL_SECONDS } : {}),
     ...(options.limits ? { updatesPerMinute: options.limits.updatesPerMinute } : {}),
+    ...(budget ? { replyBudget: budget } : {}),
   });
 }
 
@@ -149,16 +151,21 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const { limits } = options;
-  // Installed first, so it runs inside auto-retry: a retried send is admitted again.
-  if (limits) bot.api.config.use(sendBudget(createChatPacing(limits.redis, { prefix: limits.prefix, globalPerSecond: limits.sendPerSecond }), logger));
+  // Innermost: a reply held for the webhook's answer is held after it passed the send budget.
+  bot.api.config.use(holdForWebhookAnswer());
+  // Inside auto-retry: a retried send is admitted again.
+  const budget = limits ? createChatPacing(limits.redis, { prefix: limits.prefix, globalPerSecond: limits.sendPerSecond }) : undefined;
+  if (budget) bot.api.config.use(sendBudget(budget, logger));
   if (options.autoRetry !== false) bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   bot.use(setupContext(services, logger.child({ component: 'bot' })));
+  // A reply marked for it rides in the webhook's answer (webhook updates only).
+  bot.use(webhookAnswers());
   // One update per chat at a time (runner runs updates concurrently otherwise).
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // The sender's update count and the chat's conversation in one Redis round trip (both kept in
   // Redis for every bot process behind the webhook); a sender over the limit stops here, before the claim.
-  const gate = gateOf(options);
+  const gate = gateOf(options, budget);
   if (gate) bot.use(gate.middleware);
   // Claims the update id and loads the sender's officer (one statement).
   bot.use(dedupeUpdates());

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { BotContext } from './context.ts';
+import { answerBody, closeAnswerSlot, openAnswerSlot } from './webhook-answer.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -49,10 +50,17 @@ export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<B
     if (!update || typeof update !== 'object' || !Number.isSafeInteger(update.update_id) || update.update_id < 0) {
       return reply.code(400).send({ ok: false });
     }
-    // Answer after handling: the update is committed before Telegram hears 200. One call the bot
-    // allows (see WEBHOOK_REPLY_METHODS) rides in this answer instead of a request of its own.
+    // Answer after handling: the update is committed before Telegram hears 200. One call rides in
+    // this answer instead of a request of its own: a button's answerCallbackQuery (grammY's
+    // envelope, WEBHOOK_REPLY_METHODS) or a message's reply marked for it (webhook-answer.ts).
     let inAnswer: string | undefined;
-    await bot.handleUpdate(update, { send: async (json) => void (inAnswer = json) });
+    const slot = openAnswerSlot(update);
+    try {
+      await bot.handleUpdate(update, { send: async (json) => void (inAnswer = json) });
+    } finally {
+      closeAnswerSlot(update);
+    }
+    inAnswer ??= answerBody(slot);
     if (inAnswer !== undefined) return reply.code(200).header('content-type', 'application/json').send(inAnswer);
     return reply.code(200).send({ ok: true });
     },

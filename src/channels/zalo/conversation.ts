@@ -57,7 +57,7 @@ export function createZaloConversation(deps: ZaloConversationDeps) {
     if (update.fromBot) return;
     const log = logger.child({ channel: 'ZALO', zalo_message: update.messageId });
     const key = zaloUpdateKey(update.messageId);
-    const { claimed, actor } = await claimUpdate(services.sql, 'ZALO', key, update.isGroup ? undefined : update.chatId);
+    const { claimed, actor } = await claimUpdate(services.sql, 'ZALO', key, update.isGroup ? undefined : update.chatId, { now: services.now() });
     if (!claimed) {
       log.info({ msg: 'duplicate update skipped' });
       return;

@@ -7,6 +7,7 @@ import { translator } from '../../../messages/i18n.ts';
 import { onChosenDay } from '../../../replies/snooze-time.ts';
 import { parseUserDate } from '../../../replies/user-date.ts';
 import { formatDmy } from '../../../status/tracking-status.ts';
+import { releaseAnswer } from '../webhook-answer.ts';
 import type { BotContext, BotServices, ConversationContext } from '../context.ts';
 import { answerTask, requestAndNotify, snoozeAndShow, storeEvidence } from '../handlers/answers.ts';
 import { explainAndNotify } from '../handlers/explanations.ts';
@@ -26,6 +27,8 @@ export const CONVERSATION_IDS = { blocked: 'blocked-reason', extension: 'extensi
 
 /** Starts a step, leaving any other the chat was in: the officer moved on to this one. */
 export async function enterConversation(ctx: BotContext, id: (typeof CONVERSATION_IDS)[keyof typeof CONVERSATION_IDS], args: unknown): Promise<void> {
+  // A reply held for the webhook's answer goes first: the conversation's prompt would overtake it.
+  await releaseAnswer(ctx);
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(id, args);
 }

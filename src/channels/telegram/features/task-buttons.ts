@@ -13,6 +13,7 @@ import { demandAndNotify } from '../handlers/explanations.ts';
 import { assertMayAnswer } from '../../../tasks/answers.ts';
 import { editButtons, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
+import { prefetchedById } from '../middlewares/prefetch.ts';
 
 export const taskButtonsFeature = new Composer<BotContext>();
 
@@ -26,17 +27,20 @@ async function onTaskAction(ctx: BotContext, data: TaskAction) {
   switch (data.action) {
     case 'done': {
       await ctx.answerCallbackQuery();
-      const { reportId } = await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'DONE' });
+      const seen = prefetchedById(ctx, data.taskId);
+      const { reportId } = await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'DONE', ...(seen ? { seen } : {}) });
       if (reportId) await askForEvidence(ctx, reportId);
       return;
     }
     case 'prog':
       await editButtons(ctx.api, chatId, messageId, { html: '', buttons: progressButtons(ctx.t, data.taskId, officer.id) });
       return ctx.answerCallbackQuery();
-    case 'pv':
+    case 'pv': {
       await ctx.answerCallbackQuery();
-      await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'IN_PROGRESS', progress: data.value });
+      const seen = prefetchedById(ctx, data.taskId);
+      await answerTask(services, target, { actor: officer, officerId: officer.id, taskId: data.taskId, kind: 'IN_PROGRESS', progress: data.value, ...(seen ? { seen } : {}) });
       return;
+    }
     case 'blk':
       // Scope first: a forged button for another unit's task asks nothing.
       await assertMayAnswer(services.prisma, officer.id, data.taskId);

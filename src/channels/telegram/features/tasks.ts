@@ -10,13 +10,14 @@ import { listMessage } from '../handlers/lists.ts';
 import { editOutgoing, sendOutgoing } from '../handlers/send.ts';
 import { isOwnCallback, refuseCallback } from '../handlers/refuse.ts';
 import { messageOptions } from '../keyboards/index.ts';
+import { inWebhookAnswer } from '../webhook-answer.ts';
 
 export const tasksFeature = new Composer<BotContext>();
 const priv = tasksFeature.chatType('private');
 
 priv.command('tasks', async (ctx) => {
   const message = await listMessage(ctx.services, ctx.officer!, 'tasks', 0);
-  await ctx.reply(message.html, messageOptions(message));
+  await ctx.reply(message.html, inWebhookAnswer(messageOptions(message)));
 });
 
 priv.command('status', async (ctx) => {
@@ -24,7 +25,7 @@ priv.command('status', async (ctx) => {
   const code = leadingCode(ctx.match);
   const now = ctx.services.now();
   if (!code) {
-    await ctx.reply(await statusSummaryHtml(ctx.services, officer, now), { parse_mode: 'HTML' });
+    await ctx.reply(await statusSummaryHtml(ctx.services, officer, now), inWebhookAnswer({ parse_mode: 'HTML' as const }));
     return;
   }
   const matches = await tasksByCode(ctx.services.prisma, officer.scope, code);
@@ -41,7 +42,7 @@ priv.command('status', async (ctx) => {
     return;
   }
   const card = await ctx.services.composer.taskCard(officer.id, matches[0]!.id, now, { buttons: true });
-  if (card) await sendOutgoing(ctx.api, ctx.chat.id, [card]);
+  if (card) await sendOutgoing(ctx.api, ctx.chat.id, [card], { asReply: true });
 });
 
 tasksFeature.on('callback_query:data', async (ctx, next) => {

@@ -17,16 +17,19 @@ import { confirmAndNotify, returnAndNotify } from '../handlers/confirmations.ts'
 import { assertMayConfirm } from '../../../tasks/confirmations.ts';
 import type { IsoDate } from '../../../deadlines/types.ts';
 import { messageOptions } from '../keyboards/index.ts';
+import { inWebhookAnswer } from '../webhook-answer.ts';
+import { prefetchedByCode } from '../middlewares/prefetch.ts';
 
 export const textRepliesFeature = new Composer<BotContext>();
 
 /** The one task the code names in the officer's scope, as read for the answer; undefined after telling why not. */
 async function resolveTask(ctx: BotContext, command: ReplyCommand): Promise<SeenTask | undefined> {
   const officer = ctx.officer!;
-  const matches = (await taskViewsByCode(ctx.services.sql, officer.scope, command.code)).filter((t) => t.view.status !== 'DONE' || command.kind === 'done');
+  const found = prefetchedByCode(ctx, command.code) ?? (await taskViewsByCode(ctx.services.sql, officer.scope, command.code));
+  const matches = found.filter((t) => t.view.status !== 'DONE' || command.kind === 'done');
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
-    await ctx.reply(ctx.t('task-not-found', { code: escapeHtml(command.code) }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('task-not-found', { code: escapeHtml(command.code) }), inWebhookAnswer({ parse_mode: 'HTML' as const }));
     return undefined;
   }
   const choice = {

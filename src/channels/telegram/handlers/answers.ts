@@ -34,7 +34,7 @@ export async function showCardWithFooter(services: BotServices, target: CardTarg
   const card = await services.composer.taskCard(officerId, taskId, services.now(), { footer, ...(actor ? { actor } : {}), ...(view ? { view } : {}) });
   const message = card ?? { html: footer };
   if (target.messageId !== undefined) await editOutgoing(target.api, target.chatId, target.messageId, message);
-  else await sendOutgoing(target.api, target.chatId, [message]);
+  else await sendOutgoing(target.api, target.chatId, [message], { asReply: true });
 }
 
 export async function answerTask(

@@ -2,10 +2,15 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { OutgoingMessage } from '../../types.ts';
 import { messageOptions } from '../keyboards/index.ts';
+import { inWebhookAnswer } from '../webhook-answer.ts';
 
-export async function sendOutgoing(api: Api, chatId: number | string, messages: OutgoingMessage[]): Promise<number[]> {
+/**
+ * Sends messages in order; ids of messages sent (a reply that rode in the webhook's answer has none).
+ * `asReply`: the last message answers the update and may ride in the webhook's answer.
+ */
+export async function sendOutgoing(api: Api, chatId: number | string, messages: OutgoingMessage[], options: { asReply?: boolean } = {}): Promise<number[]> {
   const ids: number[] = [];
-  for (const message of messages) {
+  for (const [i, message] of messages.entries()) {
     if (message.photo) {
       const { parse_mode, reply_markup } = messageOptions(message);
       const photo = new InputFile(message.photo.bytes, message.photo.fileName);
@@ -13,8 +18,9 @@ export async function sendOutgoing(api: Api, chatId: number | string, messages: 
       ids.push(sent.message_id);
       continue;
     }
-    const sent = await api.sendMessage(chatId, message.html, messageOptions(message));
-    ids.push(sent.message_id);
+    const last = options.asReply && i === messages.length - 1;
+    const sent = await api.sendMessage(chatId, message.html, last ? inWebhookAnswer(messageOptions(message)) : messageOptions(message));
+    if (typeof sent === 'object') ids.push(sent.message_id);
   }
   return ids;
 }

@@ -10,9 +10,14 @@ import type { Context, MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { BotContext } from '../context.ts';
 import { onUpdateLimitExceeded, USER_RATE_WINDOW_MS, userRateKey } from './user-rate-limit.ts';
+import { ADMIT_FUNCTION, type ChatPacing } from '../../../delivery/chat-pacing.ts';
+import { useGateAdmission } from '../send-budget.ts';
 
-// KEYS[1] the sender's counter ('' when not counted), KEYS[2] the chat's conversation ('' when none).
-const COUNT_AND_READ = `
+// KEYS[1] the sender's counter ('' when not counted), KEYS[2] the chat's conversation ('' when
+// none), KEYS[3] and KEYS[4] the send budget's logs ('' when no reply is admitted here).
+// ARGV[1] the counter's window, ARGV[2] the limit, ARGV[3..8] the admission's (ADMIT_FUNCTION).
+// The reply is admitted only for a sender within the limit. Returns {count, state, admission}.
+const COUNT_AND_READ = `${ADMIT_FUNCTION}
 local n = -1
 if KEYS[1] ~= '' then
   n = redis.call('INCR', KEYS[1])
@@ -20,7 +25,11 @@ if KEYS[1] ~= '' then
 end
 local state = false
 if KEYS[2] ~= '' then state = redis.call('GET', KEYS[2]) end
-return {n, state}`;
+local admitted = -1
+if KEYS[3] ~= '' and n <= tonumber(ARGV[2]) then
+  admitted = admit(KEYS[3], KEYS[4], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]))
+end
+return {n, state, admitted}`;
 
 type State = VersionedState<ConversationData>;
 
@@ -31,6 +40,13 @@ export interface UpdateGateOptions {
   conversationTtlSeconds?: number;
   /** The abuse limit; without it updates are not counted. */
   updatesPerMinute?: number;
+  /** The send budget: a private message's reply is admitted in the gate's round trip. */
+  replyBudget?: Pick<ChatPacing, 'globalAdmission'>;
+}
+
+/** Updates whose reply the gate admits: a person's message in a private chat, nearly always answered. */
+function expectsReply(ctx: Context): boolean {
+  return ctx.message !== undefined && ctx.chat?.type === 'private' && ctx.from !== undefined && !ctx.from.is_bot;
 }
 
 export interface UpdateGate {
@@ -47,12 +63,19 @@ export function createUpdateGate(options: UpdateGateOptions): UpdateGate {
   // The state read for an update, until the plugin asks for it (null: there is none).
   const read = new WeakMap<Context, string | null>();
 
+  let sequence = 0;
   const middleware: MiddlewareFn<BotContext> = async (ctx, next) => {
     const counted = senderKey(ctx);
     const stateKey = conversationKey(ctx);
-    if (!counted && !stateKey) return next();
-    const [hits, state] = (await redis.eval(COUNT_AND_READ, 2, counted ?? '', stateKey ?? '', USER_RATE_WINDOW_MS)) as [number, string | null];
+    const admission = options.replyBudget && expectsReply(ctx) ? options.replyBudget.globalAdmission(`bot:${process.pid}:g${++sequence}`) : undefined;
+    if (!counted && !stateKey && !admission) return next();
+    const [hits, state, admitted] = (await redis.eval(
+      COUNT_AND_READ, 4, counted ?? '', stateKey ?? '', admission?.keys[0] ?? '', admission?.keys[1] ?? '',
+      USER_RATE_WINDOW_MS, options.updatesPerMinute ?? Number.MAX_SAFE_INTEGER, ...(admission?.args ?? []),
+    )) as [number, string | null, number];
     if (stateKey) read.set(ctx, state ?? null);
+    // Admitted now (0): the reply skips its own admission. Otherwise it asks, and waits, as any send.
+    if (admitted === 0) useGateAdmission(ctx.api);
     if (counted && hits > options.updatesPerMinute!) {
       // Told once per minute, on the first update over the limit; the rest is ignored.
       if (hits === options.updatesPerMinute! + 1) await onUpdateLimitExceeded(ctx);
