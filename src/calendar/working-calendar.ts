@@ -146,6 +146,37 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     return working;
   };
 
+  // Working days counted per year as prefix sums, so that "n working days left" on every card and
+  // list line costs two look-ups, not a walk over each day between (a task two years overdue
+  // walked ~700 days per card).
+  const prefixes = new Map<number, Int32Array>();
+  /** prefix[i]: working days among the first i days of the year. */
+  const prefixOf = (year: number): Int32Array => {
+    let prefix = prefixes.get(year);
+    if (!prefix) {
+      const first = dayNumberOf(year, 1, 1);
+      const days = dayNumberOf(year + 1, 1, 1) - first;
+      prefix = new Int32Array(days + 1);
+      for (let i = 0; i < days; i++) prefix[i + 1] = prefix[i]! + (isWorkingDayNumber(first + i) ? 1 : 0);
+      prefixes.set(year, prefix);
+    }
+    return prefix;
+  };
+  /** Working days from 1 January of the day's year through the day. */
+  const workingThrough = (day: DayNumber): number => {
+    const year = yearOf(day);
+    return prefixOf(year)[day - dayNumberOf(year, 1, 1) + 1]!;
+  };
+  /** Working days in (lo, hi], lo <= hi. */
+  const workingAfterThrough = (lo: DayNumber, hi: DayNumber): number => {
+    const yLo = yearOf(lo);
+    const yHi = yearOf(hi);
+    if (yLo === yHi) return workingThrough(hi) - workingThrough(lo);
+    let count = prefixOf(yLo).at(-1)! - workingThrough(lo) + workingThrough(hi);
+    for (let y = yLo + 1; y < yHi; y++) count += prefixOf(y).at(-1)!;
+    return count;
+  };
+
   const step = (day: DayNumber, direction: 1 | -1): DayNumber => {
     for (let d = day + direction, i = 0; i < MAX_SCAN_DAYS; d += direction, i++) {
       if (isWorkingDayNumber(d)) return d;
@@ -201,10 +232,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions): WorkingC
     workingDaysBetween: (from, to) => {
       const a = dayNumberFromIso(from);
       const b = dayNumberFromIso(to);
-      const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-      let count = 0;
-      for (let d = lo + 1; d <= hi; d++) if (isWorkingDayNumber(d)) count++;
-      return sign * count;
+      return a <= b ? workingAfterThrough(a, b) : -workingAfterThrough(b, a);
     },
     isWorkingDayNumber,
     nextWorkingDayNumber: (day) => step(day, 1),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CalendarDataError, parseCalendarFile } from '../../src/calendar/calendar-data.ts';
 import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
 
@@ -127,6 +128,24 @@ describe('working-day arithmetic', () => {
     expect(calendar.workingDaysBetween('2025-04-25', '2025-05-05')).toBe(4); // 26/4 Sat, 28/4, 29/4, 5/5
     expect(calendar.workingDaysBetween('2025-05-05', '2025-04-25')).toBe(-4);
     expect(calendar.workingDaysBetween('2025-05-05', '2025-05-05')).toBe(0);
+  });
+
+  it('counts across years as a walk over each day would (leap years, Tết, swapped days)', () => {
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let d = from; d < to; d = nextDay(d)) if (calendar.isWorkingDay(nextDay(d))) count++;
+      return count;
+    };
+    const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const day = fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2031, 11, 31) }).map((ms) => new Date(Math.floor(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(calendar.workingDaysBetween(lo, hi)).toBe(walk(lo, hi));
+        expect(calendar.workingDaysBetween(hi, lo) + 0).toBe(-walk(lo, hi) + 0);
+      }),
+      { numRuns: 200, seed: 20261203 },
+    );
   });
 
   it('honours WORK_DAYS: a six-day week works on Saturdays', () => {
