@@ -3,9 +3,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashInviteCode } from '../../src/tasks/invites.ts';
-import { runCliCapture } from '../helpers/cli.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { hashInviteCode } from '../../../src/tasks/invites.ts';
+import { runCliCapture } from '../../helpers/cli.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 let env: Record<string, string>;

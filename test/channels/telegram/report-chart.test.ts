@@ -1,12 +1,12 @@
 // /report sends the chart as a photo (uploaded with sendPhoto, a PNG that decodes with each
 // status colour in its bar) before the text version, which keeps the period button.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyCounts } from '../../src/status/task-view.ts';
-import { TRACKING_STATUSES } from '../../src/status/tracking-status.ts';
-import { trendColumns, TREND_LAYOUT } from '../../src/reports/charts/overdue-trend.ts';
-import { barSegments, BARS_LAYOUT, STATUS_COLORS, statusBarsSvg } from '../../src/reports/charts/status-bars.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
-import { decodePng, type DecodedPng } from '../helpers/png.ts';
+import { emptyCounts } from '../../../src/status/task-view.ts';
+import { TRACKING_STATUSES } from '../../../src/status/tracking-status.ts';
+import { trendColumns, TREND_LAYOUT } from '../../../src/reports/charts/overdue-trend.ts';
+import { barSegments, BARS_LAYOUT, STATUS_COLORS, statusBarsSvg } from '../../../src/reports/charts/status-bars.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
+import { decodePng, type DecodedPng } from '../../helpers/png.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -2,17 +2,17 @@
 // getUpdates, and the webhook route on the service's fastify server with the secret header.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createBot } from '../../src/channels/telegram/index.ts';
-import { startBot } from '../../src/channels/telegram/run.ts';
-import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../src/channels/telegram/webhook.ts';
-import { createConfig } from '../../src/config.ts';
-import { taskAction } from '../../src/messages/actions.ts';
-import { createI18n } from '../../src/messages/i18n.ts';
-import { createServer } from '../../src/server/create-server.ts';
-import { startService, type RunningService } from '../../src/service.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
-import { TEST_WEBHOOK_SECRET } from '../helpers/secret-scan.ts';
-import { createTestRedis, type TestRedis } from '../helpers/redis.ts';
+import { createBot } from '../../../src/channels/telegram/index.ts';
+import { startBot } from '../../../src/channels/telegram/run.ts';
+import { registerWebhookRoute, secretMatches, WEBHOOK_PATH } from '../../../src/channels/telegram/webhook.ts';
+import { createConfig } from '../../../src/config.ts';
+import { taskAction } from '../../../src/messages/actions.ts';
+import { createI18n } from '../../../src/messages/i18n.ts';
+import { createServer } from '../../../src/server/create-server.ts';
+import { startService, type RunningService } from '../../../src/service.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
+import { TEST_WEBHOOK_SECRET } from '../../helpers/secret-scan.ts';
+import { createTestRedis, type TestRedis } from '../../helpers/redis.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -2,8 +2,8 @@
 // told and answers in text; the answer reaches the leader and stays on the card; the due-day
 // reminder is cancelled by the answer. Only leaders of the right units may demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskAction } from '../../src/messages/actions.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { taskAction } from '../../../src/messages/actions.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

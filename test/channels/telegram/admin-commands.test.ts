@@ -1,7 +1,7 @@
 // Admins in the chat: /units, /officers [unit], /invite <id>, as the CLI has them; nobody else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashInviteCode } from '../../src/tasks/invites.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { hashInviteCode } from '../../../src/tasks/invites.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -3,10 +3,10 @@
 // completes it again, the monitoring officer confirms it, and only then is it counted done — as of
 // the officer's report. An officer of another unit cannot confirm, by a forged button or by its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmationDecision } from '../../src/messages/actions.ts';
-import { reportData } from '../../src/tasks/queries.ts';
-import { unitKey } from '../../src/plans/unit-names.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { confirmationDecision } from '../../../src/messages/actions.ts';
+import { reportData } from '../../../src/tasks/queries.ts';
+import { unitKey } from '../../../src/plans/unit-names.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 const MONITOR_USER = 7005;
 const DONE = '✅ Hoàn thành';

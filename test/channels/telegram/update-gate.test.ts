@@ -1,7 +1,7 @@
 // The update gate: the sender's update count and the chat's conversation in one Redis round trip
 // per update, the conversation handed to the plugin without a second read, the limit unchanged.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 /** Redis commands the bot sent that touch a sender's counter or a chat's conversation: [name, keys...]. */

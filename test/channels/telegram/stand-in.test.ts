@@ -1,9 +1,9 @@
 // The stand-in must catch what real Telegram would refuse, or the bot tests prove nothing.
 import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderPng } from '../../src/reports/charts/render-png.ts';
-import { decodePng } from '../helpers/png.ts';
-import { startTelegramStandIn, type TelegramStandIn } from '../helpers/telegram/stand-in.ts';
+import { renderPng } from '../../../src/reports/charts/render-png.ts';
+import { decodePng } from '../../helpers/png.ts';
+import { startTelegramStandIn, type TelegramStandIn } from '../../helpers/telegram/stand-in.ts';
 
 let tg: TelegramStandIn;
 afterEach(async () => {

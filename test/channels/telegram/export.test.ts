@@ -3,8 +3,8 @@
 // task; a choice of plans comes as buttons; officers, strangers and foreign buttons are refused.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPlan } from '../../src/messages/actions.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { exportPlan } from '../../../src/messages/actions.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

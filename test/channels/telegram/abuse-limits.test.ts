@@ -2,7 +2,7 @@
 // for the rest of the minute), and the bot's replies go through the global send budget
 // that the workers' reminders use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 const PER_MINUTE = 3;
 const PER_SECOND = 2;

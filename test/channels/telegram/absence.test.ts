@@ -1,7 +1,7 @@
 // /absent in the chat: an officer records their own absence; a leader records one for an
 // officer of their units, not of others; nothing is written on a refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // 💤 Nhắc lại sau → 📅 Chọn ngày: the snooze comes back on the chosen day's working morning
 // (the next working day's when the chosen day is a day off), and the card says when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

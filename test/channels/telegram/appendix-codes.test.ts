@@ -2,8 +2,8 @@
 // appendix goes with the code wherever it is shown or typed ("PL2 · 1.2", "xong PL2 1.2"), and
 // a card names its plan by number and a short title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReply } from '../../src/replies/reply-grammar.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { parseReply } from '../../../src/replies/reply-grammar.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 let pl1: number;

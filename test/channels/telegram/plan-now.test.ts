@@ -2,10 +2,10 @@
 // plan-tasks job with the task's id, and that job (run here by its handler against this world's
 // database and queue) queues the reminders. A rejected extension asks for nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
-import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { fixedClock } from '../../../src/clock.ts';
+import { DEFAULT_REMINDER_POLICY } from '../../../src/reminders/policy-values.ts';
+import { runPlanTasks } from '../../../src/delivery/jobs/handlers/plan-tasks.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeEach(async () => {

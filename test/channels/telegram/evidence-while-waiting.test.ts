@@ -2,8 +2,8 @@
 // a document goes to them as the file itself with a short notice and ✅ / ↩️; a link as a notice
 // naming it. Evidence on a "done" that needs no confirmation tells the monitoring unit nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitKey } from '../../src/plans/unit-names.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { unitKey } from '../../../src/plans/unit-names.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 const MONITOR_USER = 7005;
 const OTHER_MONITOR_USER = 7006;

@@ -37,7 +37,7 @@ describe('the first day', () => {
     const added = await runCliCapture(['officer', 'add', '--name', 'Nguyễn Văn A', '--unit', 'van phong thong ke', '--json'], at);
     expect(added.code, added.stderr).toBe(0);
     const { id } = JSON.parse(added.stdout) as { id: number };
-    // The officer opens the invite link (the bot's /start is tested in test/bot/onboarding.test.ts).
+    // The officer opens the invite link (the bot's /start is tested in test/channels/telegram/onboarding.test.ts).
     await world.prisma.chatIdentity.create({ data: { officerId: id, channel: 'TELEGRAM', externalId: String(CHAT) } });
 
     await world.startWorkers();

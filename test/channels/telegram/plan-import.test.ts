@@ -3,13 +3,13 @@
 // strangers and officers outside the monitoring office are refused unread; the plan-tasks job the
 // import queues plans the reminders. Fixed clock (Tuesday 26/11/2024 09:00 Hà Nội), no sleeps.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/clock.ts';
-import { planImportAction } from '../../src/messages/actions.ts';
-import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { runPlanTasks } from '../../src/delivery/jobs/handlers/plan-tasks.ts';
-import { planTasksJob } from '../../src/delivery/jobs/definitions/plan-tasks.ts';
-import { textPlanToDocx, textPlanToXlsx } from '../plans/convert.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { fixedClock } from '../../../src/clock.ts';
+import { planImportAction } from '../../../src/messages/actions.ts';
+import { DEFAULT_REMINDER_POLICY } from '../../../src/reminders/policy-values.ts';
+import { runPlanTasks } from '../../../src/delivery/jobs/handlers/plan-tasks.ts';
+import { planTasksJob } from '../../../src/delivery/jobs/definitions/plan-tasks.ts';
+import { textPlanToDocx, textPlanToXlsx } from '../../plans/convert.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeEach(async () => {

@@ -5,18 +5,18 @@
 // Then who may not: a plain officer, a leader of another unit, forged and foreign buttons.
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWorkers, type Workers } from '../../src/delivery/jobs/create-workers.ts';
-import type { JobDeps } from '../../src/delivery/jobs/deps.ts';
-import { createTelegramChannel } from '../../src/channels/telegram/channel.ts';
-import { fixedClock } from '../../src/clock.ts';
-import { passDownAction } from '../../src/messages/actions.ts';
-import { pgRunner } from '../../src/db/sql.ts';
-import { createMetrics } from '../../src/metrics.ts';
-import { createRedis } from '../../src/redis.ts';
-import { DEFAULT_REMINDER_POLICY } from '../../src/reminders/policy-values.ts';
-import { createChatPacing } from '../../src/delivery/chat-pacing.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
-import { waitFor } from '../helpers/scheduler-world.ts';
+import { createWorkers, type Workers } from '../../../src/delivery/jobs/create-workers.ts';
+import type { JobDeps } from '../../../src/delivery/jobs/deps.ts';
+import { createTelegramChannel } from '../../../src/channels/telegram/channel.ts';
+import { fixedClock } from '../../../src/clock.ts';
+import { passDownAction } from '../../../src/messages/actions.ts';
+import { pgRunner } from '../../../src/db/sql.ts';
+import { createMetrics } from '../../../src/metrics.ts';
+import { createRedis } from '../../../src/redis.ts';
+import { DEFAULT_REMINDER_POLICY } from '../../../src/reminders/policy-values.ts';
+import { createChatPacing } from '../../../src/delivery/chat-pacing.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
+import { waitFor } from '../../helpers/scheduler-world.ts';
 
 const DISTRICT_LEADER = 7010;
 const FINANCE_LEADER = 7011;

@@ -2,7 +2,7 @@
 // deadline and the reminders stay as they were, and the officer is told (approval is in
 // commands.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // /tasks pages: the page and its total are read in one statement on the bot's `pg` pool; a page
 // button pressed after tasks were closed (its page no longer exists) shows the last page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listPage } from '../../src/messages/actions.ts';
-import { openTasks } from '../../src/tasks/queries.ts';
-import { pgRunner } from '../../src/db/sql.ts';
-import { createBotWorld, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { listPage } from '../../../src/messages/actions.ts';
+import { openTasks } from '../../../src/tasks/queries.ts';
+import { pgRunner } from '../../../src/db/sql.ts';
+import { createBotWorld, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 // Evidence after ✅ Hoàn thành: a photo or a link is stored with the DONE report (the
 // document case is in reminder-card.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -2,12 +2,12 @@
 // through Prisma, few statements and no transaction round trips, and answers to one task applied
 // one after the other when they race.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAnswer } from '../../src/tasks/answers.ts';
-import { taskViewsByCode } from '../../src/tasks/queries.ts';
-import { claimUpdate, loadActor } from '../../src/tasks/actor.ts';
-import { pgRunner } from '../../src/db/sql.ts';
-import { taskAction } from '../../src/messages/actions.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { recordAnswer } from '../../../src/tasks/answers.ts';
+import { taskViewsByCode } from '../../../src/tasks/queries.ts';
+import { claimUpdate, loadActor } from '../../../src/tasks/actor.ts';
+import { pgRunner } from '../../../src/db/sql.ts';
+import { taskAction } from '../../../src/messages/actions.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 const statements: string[] = [];

@@ -1,10 +1,10 @@
 // Commands in both languages, extensions decided by the leader, snooze, group subscriptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCommands } from '../../src/channels/telegram/commands.ts';
-import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
-import { createComposer } from '../../src/messages/index.ts';
-import { createI18n } from '../../src/messages/i18n.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { registerCommands } from '../../../src/channels/telegram/commands.ts';
+import { sendOutgoing } from '../../../src/channels/telegram/handlers/send.ts';
+import { createComposer } from '../../../src/messages/index.ts';
+import { createI18n } from '../../../src/messages/i18n.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
 // has no such setting, and the unit's officer gets the card. A task monitored by a unit without the
 // setting, in a plan without it, is done at once (with its completion time).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitKey } from '../../src/plans/unit-names.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { unitKey } from '../../../src/plans/unit-names.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 const MONITOR_USER = 7005;
 const OFFICE = 'Văn phòng HĐND - UBND';

@@ -1,8 +1,8 @@
 // Reminder card → tap → status recorded → card edited, and the other answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taskAction } from '../../src/messages/actions.ts';
-import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
-import { createBotWorld, NOW, USERS, type BotWorld } from '../helpers/bot-world.ts';
+import { taskAction } from '../../../src/messages/actions.ts';
+import { sendOutgoing } from '../../../src/channels/telegram/handlers/send.ts';
+import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
 let w: BotWorld;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ async function sendReminder(taskId: number, officerId: number, chatId: number, k
   const reminder = await w.prisma.reminder.create({
     data: { deliveryKey: `t${taskId}:x:${kind}:o${officerId}:${Math.random()}`, taskId, officerId, kind, plannedAt: NOW },
   });
-  const composer = (await import('../../src/messages/index.ts')).createComposer({ prisma: w.prisma, i18n: (await import('../../src/messages/i18n.ts')).createI18n(), calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh' });
+  const composer = (await import('../../../src/messages/index.ts')).createComposer({ prisma: w.prisma, i18n: (await import('../../../src/messages/i18n.ts')).createI18n(), calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh' });
   const message = await composer.reminder(reminder.id, NOW);
   expect(message).not.toBeNull();
   const [messageId] = await sendOutgoing(w.bot.api, chatId, [message!]);
@@ -41,8 +41,8 @@ describe('reminder card', () => {
   });
 
   it('is not composed once the task is done or the reminder cancelled', async () => {
-    const { createComposer } = await import('../../src/messages/index.ts');
-    const { createI18n } = await import('../../src/messages/i18n.ts');
+    const { createComposer } = await import('../../../src/messages/index.ts');
+    const { createI18n } = await import('../../../src/messages/i18n.ts');
     const composer = createComposer({ prisma: w.prisma, i18n: createI18n(), calendar: w.calendar, timeZone: 'Asia/Ho_Chi_Minh' });
     const r = await w.prisma.reminder.create({ data: { deliveryKey: 'cancelled-one', taskId: w.seed.tasks.review.id, officerId: w.seed.officers.officerA.id, kind: 'before-due-3', plannedAt: NOW, status: 'CANCELLED' } });
     expect(await composer.reminder(r.id, NOW)).toBeNull();

@@ -1,17 +1,17 @@
 // Queries per update: the webhook path's throughput is bounded by Prisma calls (each costs
 // milliseconds of main-thread CPU), so the common updates keep a small, fixed number of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/channels/telegram/index.ts';
-import { sendOutgoing } from '../../src/channels/telegram/handlers/send.ts';
-import { createComposer } from '../../src/messages/index.ts';
-import { createI18n } from '../../src/messages/i18n.ts';
-import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { createWorkingCalendar } from '../../src/calendar/working-calendar.ts';
-import { createConfig } from '../../src/config.ts';
-import { testLogger } from '../helpers/test-log.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { startTelegramStandIn } from '../helpers/telegram/stand-in.ts';
-import { NOW, seedWorld, USERS } from '../helpers/bot-world.ts';
+import { createBot } from '../../../src/channels/telegram/index.ts';
+import { sendOutgoing } from '../../../src/channels/telegram/handlers/send.ts';
+import { createComposer } from '../../../src/messages/index.ts';
+import { createI18n } from '../../../src/messages/i18n.ts';
+import type { PrismaClient } from '../../../src/generated/prisma/client.ts';
+import { createWorkingCalendar } from '../../../src/calendar/working-calendar.ts';
+import { createConfig } from '../../../src/config.ts';
+import { testLogger } from '../../helpers/test-log.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { startTelegramStandIn } from '../../helpers/telegram/stand-in.ts';
+import { NOW, seedWorld, USERS } from '../../helpers/bot-world.ts';
 
 /** A client that counts every Prisma call (model operations and raw queries, inside transactions too). */
 function countingClient(prisma: PrismaClient) {
@@ -65,7 +65,7 @@ describe('queries per update', () => {
     const composer = createComposer({ prisma: db.prisma, i18n: createI18n(), calendar, timeZone: 'Asia/Ho_Chi_Minh' });
     const reminder = await db.prisma.reminder.create({ data: { deliveryKey: 'qc-2', taskId: seed.tasks.review.id, officerId: seed.officers.officerA.id, kind: 'before-due-3', plannedAt: NOW } });
     const [messageId] = await sendOutgoing(bot.api, USERS.officerA, [(await composer.reminder(reminder.id, NOW))!]);
-    const { taskAction } = await import('../../src/messages/actions.ts');
+    const { taskAction } = await import('../../../src/messages/actions.ts');
     const data = taskAction.pack({ action: 'pv', taskId: seed.tasks.review.id, officerId: seed.officers.officerA.id, value: 50 });
     const log = await count(() => bot.handleUpdate(tg.makeCallbackUpdate({ chatId: USERS.officerA, messageId: messageId!, data, from: { id: USERS.officerA } }) as never));
     // Claim the update with the officer; in one transaction lock+read the task view, write report+task+audit.
