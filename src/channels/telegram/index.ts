@@ -173,7 +173,16 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
 
   const features = bot.errorBoundary(handleFeatureError);
   // Kept in Redis when asked (read by the gate), in memory otherwise.
-  features.use(conversations<BotContext, BotContext>(gate && options.conversationStore ? { storage: gate.storage } : {}));
+  // A conversation sends through an Api of its own, made without the bot's transformers: they are
+  // installed on it again, so its prompts take the send budget and auto-retry like any reply.
+  // (A resumed conversation replays its earlier calls through them: the budget counts those
+  // again, which errs on the side of sending less.)
+  const transformers = bot.api.config.installedTransformers();
+  const conversationApi = (ctx: BotContext, next: () => Promise<void>) => {
+    ctx.api.config.use(...transformers);
+    return next();
+  };
+  features.use(conversations<BotContext, BotContext>({ ...(gate && options.conversationStore ? { storage: gate.storage } : {}), plugins: [conversationApi] }));
   for (const conversation of createConversations(services)) features.use(conversation);
   features.use(onboardingFeature, helpFeature, planImportFeature, registeredOnlyFeature, tasksFeature, leaderFeature, exportFeature, adminFeature, absenceFeature, settingsFeature, reminderChannelFeature, groupsFeature, taskButtonsFeature, confirmationsFeature, passDownFeature, textRepliesFeature, unhandledFeature);
 

@@ -58,6 +58,14 @@ describe('the update gate', () => {
     expect(w.tg.messagesTo(USERS.officerA)).toHaveLength(2);
   });
 
+  it('a conversation\'s prompt takes the send budget too (a conversation sends through an Api of its own)', async () => {
+    await w.send(USERS.officerA, 'xong 1.3 đã nộp');
+    // The card (admitted by the gate) and the request for evidence (the conversation's own send).
+    expect(w.tg.messagesTo(USERS.officerA).at(-1)!.text).toContain('minh chứng');
+    expect(await w.conversationRedis.zcard(`${w.redis.prefix}:pace:_global:log`)).toBe(2);
+    expect(budgetCalls.filter((call) => call[0] === 'eval' && !call.includes(counterKey()))).toHaveLength(1);
+  });
+
   it('a reply the gate could not admit (the budget full) asks again and waits, as any send', async () => {
     const log = `${w.redis.prefix}:pace:_global:log`;
     // The last second's sends fill the budget (1000/s + 1) as the workers' reminders would.
