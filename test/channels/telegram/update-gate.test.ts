@@ -69,8 +69,10 @@ describe('the update gate', () => {
   it('a reply the gate could not admit (the budget full) asks again and waits, as any send', async () => {
     const log = `${w.redis.prefix}:pace:_global:log`;
     // The last second's sends fill the budget (1000/s + 1) as the workers' reminders would.
-    // One command, scores in the last 100 ms: they stay in the one-second window while the update runs.
-    const now = Date.now();
+    // One command, scores in the last 100 ms of Redis's clock (the one the budget reads, whatever
+    // this process's clock says): they stay in the one-second window while the update runs.
+    const [seconds, micros] = await w.conversationRedis.time();
+    const now = Number(seconds) * 1000 + Number(micros) / 1000;
     await w.conversationRedis.zadd(log, ...Array.from({ length: 1001 }, (_, i) => [now - 100 + i * 0.1, `reminder-${i}`]).flat());
     budgetCalls.length = 0;
     await w.send(USERS.officerA, '/tasks');
