@@ -194,7 +194,7 @@ export async function run(): Promise<void> {
       const ratio = cpu.ours / cpu.echo;
       console.log(`  CPU per update at the rates both ${sustainedCpu ? 'sustained' : 'kept up with'} (${cpu.rates.join(', ')}/s, median): ours ${cpu.ours.toFixed(2)} ms, echo ${cpu.echo.toFixed(2)} ms, ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'})`);
     }
-    // Round trips per update (the same at every rate): each is a socket write, a system call that costs ~0.1-0.3 ms here.
+    // Round trips per update (the same at every rate): the figure that does not move with the machine's load.
     for (const name of ['echo', 'ours'] as const) {
       const t = results[name][0]?.trips;
       if (t) console.log(`  round trips per update, ${name}: Bot API ${t.http.toFixed(2)}, pg ${t.pg.toFixed(2)}, Prisma ${t.prisma.toFixed(2)}, Redis ${t.redis.toFixed(2)}`);
