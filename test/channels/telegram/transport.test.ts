@@ -55,6 +55,23 @@ describe('long polling with the runner', () => {
   });
 });
 
+/** The bot on the hot-path pool behind the webhook route of a fastify server, for the time of `fn`. */
+async function withWebhookBot(fn: () => Promise<void>): Promise<void> {
+  const secret = TEST_WEBHOOK_SECRET;
+  const bot = createBot({ config: w.config, prisma: w.prisma, pool: w.pool, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never, now: () => w.now });
+  const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
+  registerWebhookRoute(server, { bot, secret });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const { port } = server.server.address() as { port: number };
+    await startBot(bot, { mode: 'webhook', url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, secret }, { logger: w.logger, i18n: createI18n() });
+    await fn();
+  } finally {
+    await bot.api.deleteWebhook();
+    await server.close();
+  }
+}
+
 describe('webhook on the fastify server', () => {
   it('handles updates Telegram posts with the right secret, refuses a wrong one, keeps /healthz open', async () => {
     const secret = TEST_WEBHOOK_SECRET;
@@ -108,14 +125,7 @@ describe('webhook on the fastify server', () => {
   });
 
   it('a button press answers the callback in the webhook\'s own answer: the progress is recorded, the card edited, one request fewer', async () => {
-    const secret = TEST_WEBHOOK_SECRET;
-    const bot = createBot({ config: w.config, prisma: w.prisma, pool: w.pool, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never, now: () => w.now });
-    const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
-    registerWebhookRoute(server, { bot, secret });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const { port } = server.server.address() as { port: number };
-      await startBot(bot, { mode: 'webhook', url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, secret }, { logger: w.logger, i18n: createI18n() });
+    await withWebhookBot(async () => {
       // A task of its own: earlier tests of this file answer the seeded ones.
       const task = await w.prisma.task.create({ data: { planId: w.seed.plan.id, code: '8.1', path: '8.1', ordinal: 80, title: 'Báo cáo qua webhook', due: new Date('2024-12-20T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } } });
       const { messageId } = await w.sendReminder(task.id, w.seed.officers.officerA.id, USERS.officerA);
@@ -130,21 +140,11 @@ describe('webhook on the fastify server', () => {
       const report = await w.prisma.statusReport.findFirstOrThrow({ where: { taskId: task.id }, orderBy: { id: 'desc' } });
       expect(report).toMatchObject({ status: 'IN_PROGRESS', progress: 75 });
       expect(w.tg.messagesTo(USERS.officerA).find((m) => m.messageId === messageId)!.text).toContain('75%');
-    } finally {
-      await bot.api.deleteWebhook();
-      await server.close();
-    }
+    });
   });
 
   it('a text reply\'s card rides in the webhook\'s answer; a reply followed by another message to the chat goes first, as a request', async () => {
-    const secret = TEST_WEBHOOK_SECRET;
-    const bot = createBot({ config: w.config, prisma: w.prisma, pool: w.pool, logger: w.logger, calendar: w.calendar, botInfo: w.tg.botInfo as never, now: () => w.now });
-    const server = createServer({ logger: w.logger, prisma: w.prisma, redis: {} as Redis });
-    registerWebhookRoute(server, { bot, secret });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const { port } = server.server.address() as { port: number };
-      await startBot(bot, { mode: 'webhook', url: `http://127.0.0.1:${port}${WEBHOOK_PATH}`, secret }, { logger: w.logger, i18n: createI18n() });
+    await withWebhookBot(async () => {
       const task = await w.prisma.task.create({ data: { planId: w.seed.plan.id, code: '8.2', path: '8.2', ordinal: 81, title: 'Trả lời trong câu trả lời webhook', due: new Date('2024-12-20T00:00:00Z'), units: { create: [{ unitId: w.seed.units.interior.id, role: 'LEAD' }] } } });
       const callsFrom = (n: number) => w.tg.calls.slice(n).filter((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(USERS.officerA));
 
@@ -168,10 +168,7 @@ describe('webhook on the fastify server', () => {
       expect(String(sent[0]!.params.text)).toContain('8.2');
       expect(String(sent[1]!.params.text)).toMatch(/minh chứng/i);
       expect(w.tg.violations).toEqual([]);
-    } finally {
-      await bot.api.deleteWebhook();
-      await server.close();
-    }
+    });
   });
 
   it('compares the secret in constant time over digests', () => {
