@@ -35,20 +35,17 @@ export interface AnswerSlot {
   taken: boolean;
 }
 
-/** Open slots by update id (the route closes its slot when it answers). */
-const slots = new Map<number, AnswerSlot>();
+/** Slots by the update object itself (grammY hands the same object to ctx.update): a redelivered
+ * copy of an update being handled gets a slot of its own. */
+const slots = new WeakMap<Update, AnswerSlot>();
 
-/** The webhook route opens a slot for an update whose reply may ride in its answer, and closes it after. */
+/** The webhook route opens a slot for an update whose reply may ride in its answer. */
 export function openAnswerSlot(update: Update): AnswerSlot | undefined {
   const chatId = update.message?.chat.id;
   if (chatId === undefined) return undefined;
   const slot: AnswerSlot = { chatId, taken: false };
-  slots.set(update.update_id, slot);
+  slots.set(update, slot);
   return slot;
-}
-
-export function closeAnswerSlot(update: Update): void {
-  slots.delete(update.update_id);
 }
 
 /** The body of the webhook's answer: the held reply as a method call, if any. */
@@ -98,7 +95,7 @@ export function holdForWebhookAnswer(): Transformer {
  */
 export function webhookAnswers(): MiddlewareFn<BotContext> {
   return (ctx, next) => {
-    const slot = slots.get(ctx.update.update_id);
+    const slot = slots.get(ctx.update);
     if (!slot) return next();
     ctx.api.config.use(async (prev, method, payload, signal) => {
       const p = payload as Payload | undefined;
@@ -122,7 +119,7 @@ export function webhookAnswers(): MiddlewareFn<BotContext> {
  * transformers do not see, speaks in the same chat).
  */
 export async function releaseAnswer(ctx: BotContext): Promise<void> {
-  const slot = slots.get(ctx.update.update_id);
+  const slot = slots.get(ctx.update);
   const held = slot?.held;
   if (!held) return;
   delete slot.held;

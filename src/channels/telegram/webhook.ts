@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { BotContext } from './context.ts';
-import { answerBody, closeAnswerSlot, openAnswerSlot } from './webhook-answer.ts';
+import { answerBody, openAnswerSlot } from './webhook-answer.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -55,11 +55,7 @@ export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<B
     // envelope, WEBHOOK_REPLY_METHODS) or a message's reply marked for it (webhook-answer.ts).
     let inAnswer: string | undefined;
     const slot = openAnswerSlot(update);
-    try {
-      await bot.handleUpdate(update, { send: async (json) => void (inAnswer = json) });
-    } finally {
-      closeAnswerSlot(update);
-    }
+    await bot.handleUpdate(update, { send: async (json) => void (inAnswer = json) });
     inAnswer ??= answerBody(slot);
     if (inAnswer !== undefined) return reply.code(200).header('content-type', 'application/json').send(inAnswer);
     return reply.code(200).send({ ok: true });
