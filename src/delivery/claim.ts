@@ -1,4 +1,4 @@
-// The claim that keeps a reminder from being sent twice. A worker may send only
+// The claim that keeps a reminder (or a notice) from being sent twice. A worker may send only
 // after it moved the row PENDING → CLAIMED with a conditional update; a claim left
 // by a crashed worker expires and can be taken again.
 import { runnerOf, type SqlRunner } from '../db/sql.ts';
@@ -98,27 +98,41 @@ export async function claimNextForChat(
   return { outcome: 'claimed', id: row.id, plannedAt: row.plannedAt!, kind: row.kind!, chatExternalId: row.externalId, chatChannel: row.channel };
 }
 
+/**
+ * Reminders and notices are both sent once under a claim, with the same status, claim and send
+ * columns: the transitions after the claim are one piece of code for both tables.
+ */
+export type ClaimedTable = 'Reminder' | 'Notice';
+
+function tableOf(table: ClaimedTable): Prisma.Sql {
+  return Prisma.raw(table === 'Notice' ? '"Notice"' : '"Reminder"');
+}
+
 /** Records a successful send. Only the claim holder's row (still CLAIMED) is updated. */
-export async function recordSent(db: Db, id: number, messageId: string, now: Date): Promise<boolean> {
+export async function recordSent(db: Db, table: ClaimedTable, id: number, messageId: string, now: Date): Promise<boolean> {
   const rows = await runnerOf(db).rows<{ id: number }>(Prisma.sql`
-    UPDATE "Reminder"
+    UPDATE ${tableOf(table)}
     SET status = 'SENT', "sentAt" = ${now}, "channelMessageId" = ${messageId}, "claimExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
     WHERE id = ${id} AND status = 'CLAIMED'
     RETURNING id`);
   return rows.length === 1;
 }
 
-/** Gives the reminder back (nothing was sent), so a retry can claim it at once. */
-export async function releaseClaim(prisma: PrismaClient, id: number, error: string): Promise<void> {
-  await prisma.reminder.updateMany({ where: { id, status: 'CLAIMED' }, data: { status: 'PENDING', claimExpiresAt: null, lastError: error.slice(0, 500) } });
+/** Gives the row back (nothing was sent), so a retry can claim it at once. */
+export async function releaseClaim(db: Db, table: ClaimedTable, id: number, error: string): Promise<void> {
+  // "updatedAt" by hand, the wall-clock write time, as Prisma's @updatedAt would set it.
+  await runnerOf(db).rows(Prisma.sql`
+    UPDATE ${tableOf(table)}
+    SET status = 'PENDING', "claimExpiresAt" = NULL, "lastError" = ${error.slice(0, 500)}, "updatedAt" = ${new Date()}
+    WHERE id = ${id} AND status = 'CLAIMED'`);
 }
 
 /** A final state that no retry will change, with the reason visible to people. */
-export async function markFailed(prisma: PrismaClient, id: number, error: string, status: 'FAILED' | 'CANCELLED' = 'FAILED'): Promise<void> {
-  await prisma.reminder.updateMany({
-    where: { id, status: { in: ['PENDING', 'CLAIMED'] } },
-    data: { status, claimExpiresAt: null, lastError: error.slice(0, 500) },
-  });
+export async function markFailed(db: Db, table: ClaimedTable, id: number, error: string, status: 'FAILED' | 'CANCELLED' = 'FAILED'): Promise<void> {
+  await runnerOf(db).rows(Prisma.sql`
+    UPDATE ${tableOf(table)}
+    SET status = ${status}::"ReminderStatus", "claimExpiresAt" = NULL, "lastError" = ${error.slice(0, 500)}, "updatedAt" = ${new Date()}
+    WHERE id = ${id} AND status IN ('PENDING', 'CLAIMED')`);
 }
 
 /** Reminder kinds that pile up for one chat (an old plan imported, a leader who just linked). */

@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from '../tasks/reminder-channel.ts';
-import { CLAIM_TTL_MS } from './claim.ts';
+import { CLAIM_TTL_MS, markFailed, recordSent, releaseClaim } from './claim.ts';
 import { deactivateChatIdentity } from './unreachable.ts';
 import type { MessageComposer } from './jobs/deps.ts';
 import type { ChannelName, DeliveryChannel } from '../channels/types.ts';
@@ -62,25 +62,6 @@ export async function claimNotice(db: Db, id: number, now: Date, ttlMs = CLAIM_T
   return rows.length === 1;
 }
 
-async function recordNoticeSent(db: Db, id: number, messageId: string, now: Date): Promise<boolean> {
-  const rows = await runnerOf(db).rows<{ id: number }>(Prisma.sql`
-    UPDATE "Notice"
-    SET status = 'SENT', "sentAt" = ${now}, "channelMessageId" = ${messageId}, "claimExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = ${now}
-    WHERE id = ${id} AND status = 'CLAIMED'
-    RETURNING id`);
-  return rows.length === 1;
-}
-
-/** Gives the claim back (nothing was sent): the next turn claims it again. */
-async function releaseNotice(prisma: PrismaClient, id: number, why: string): Promise<void> {
-  await prisma.notice.updateMany({ where: { id, status: 'CLAIMED' }, data: { status: 'PENDING', claimExpiresAt: null, lastError: why.slice(0, 500) } });
-}
-
-/** A final state no later turn changes, with the reason visible. */
-async function settleNotice(prisma: PrismaClient, id: number, status: 'FAILED' | 'CANCELLED', why: string): Promise<void> {
-  await prisma.notice.updateMany({ where: { id, status: { in: ['PENDING', 'CLAIMED'] } }, data: { status, claimExpiresAt: null, lastError: why.slice(0, 500) } });
-}
-
 /** One turn of sending a notice. Throws on a transient failure (the claim given back first). */
 export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: NoticeTurn): Promise<NoticeStep> {
   const { prisma, clock } = deps;
@@ -105,7 +86,7 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
   const route = chat ? deps.channels[chat.channel] : undefined;
   if (!chat || !route) {
     const reason = 'recipient has no active chat on a platform this service sends on';
-    await settleNotice(prisma, noticeId, 'CANCELLED', reason);
+    await markFailed(prisma, 'Notice', noticeId, reason, 'CANCELLED');
     log.info({ kind: notice.kind, reason }, 'notice cancelled');
     return { outcome: 'cancelled', reason };
   }
@@ -125,12 +106,12 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
   try {
     message = await deps.composer.notice(notice, now);
   } catch (err) {
-    await releaseNotice(prisma, noticeId, `compose: ${(err as Error).message}`);
+    await releaseClaim(prisma, 'Notice', noticeId, `compose: ${(err as Error).message}`);
     throw err;
   }
   if (!message) {
     const reason = 'its reason is gone (decided, answered, confirmed or replaced) or the task is out of sight';
-    await settleNotice(prisma, noticeId, 'CANCELLED', reason);
+    await markFailed(prisma, 'Notice', noticeId, reason, 'CANCELLED');
     log.info({ kind: notice.kind, reason }, 'notice cancelled');
     deps.metrics?.skipped.inc({ reason: 'notice-not-needed' });
     return { outcome: 'cancelled', reason };
@@ -139,7 +120,7 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
   // The last check right before the request: the global rate and the chat's own limit.
   const admitWait = await pacing.admit(chatId, turn.sendId);
   if (admitWait > 0) {
-    await releaseNotice(prisma, noticeId, 'waiting for room under the send limits');
+    await releaseClaim(prisma, 'Notice', noticeId, 'waiting for room under the send limits');
     return { outcome: 'wait', waitMs: admitWait };
   }
 
@@ -150,10 +131,10 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
     if (!(err instanceof DeliveryError) || err.kind === 'transient') {
       const why = err instanceof Error ? err.message : String(err);
       if (turn.lastAttempt) {
-        await settleNotice(prisma, noticeId, 'FAILED', `gave up: ${why}`);
+        await markFailed(prisma, 'Notice', noticeId, `gave up: ${why}`, 'FAILED');
         deps.metrics?.failed.inc({ reason: 'retries-exhausted' });
       } else {
-        await releaseNotice(prisma, noticeId, why);
+        await releaseClaim(prisma, 'Notice', noticeId, why);
         deps.metrics?.retried.inc({ reason: 'transient' });
       }
       throw err;
@@ -162,7 +143,7 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
       const wait = err.retryAfterMs ?? 1000;
       deps.metrics?.tooManyRequests.inc();
       await pacing.penalise(chatId, wait);
-      await releaseNotice(prisma, noticeId, err.message);
+      await releaseClaim(prisma, 'Notice', noticeId, err.message);
       log.warn({ retryAfterMs: wait }, 'notice rate limited by the platform; retrying after the wait');
       return { outcome: 'wait', waitMs: wait };
     }
@@ -175,13 +156,13 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
       log.warn({ reason: err.message }, 'notice recipient is gone; chat marked inactive, not retrying');
       return { outcome: 'failed', reason: err.message };
     }
-    await settleNotice(prisma, noticeId, 'FAILED', err.message);
+    await markFailed(prisma, 'Notice', noticeId, err.message, 'FAILED');
     deps.metrics?.failed.inc({ reason: 'rejected' });
     log.error({ reason: err.message }, 'the platform refused the notice; not retrying');
     return { outcome: 'failed', reason: err.message };
   }
   // The platform has it and the row does not say so yet: a crash here sends it again once the claim lapses.
-  const recorded = await recordNoticeSent(db, noticeId, messageId, clock.now());
+  const recorded = await recordSent(db, 'Notice', noticeId, messageId, clock.now());
   if (!recorded) log.warn('notice sent but its claim had been taken over; a duplicate is possible');
   deps.metrics?.sent.inc({ channel: channel.name });
   log.info({ kind: notice.kind, messageId, channel: channel.name }, 'notice sent');

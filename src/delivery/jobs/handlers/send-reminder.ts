@@ -47,7 +47,7 @@ export async function runSendReminder({ payload, job, token, deps }: SendReminde
     const route = owner.chatChannel ? deps.channels[owner.chatChannel] : undefined;
     if (owner.chatIdentityId === null || !owner.chatActive || !route || owner.chatExternalId === null) {
       if (owner.ownStatus === 'PENDING' || owner.ownStatus === 'CLAIMED') {
-        await markFailed(deps.prisma, data.reminderId, 'recipient has no active chat on this channel', 'CANCELLED');
+        await markFailed(deps.prisma, 'Reminder', data.reminderId, 'recipient has no active chat on this channel', 'CANCELLED');
       }
       return skip('no-chat');
     }
@@ -112,7 +112,7 @@ async function sendAtSlot(ctx: {
   const chatId = claim.chatExternalId;
   const route = deps.channels[claim.chatChannel];
   if (!route) {
-    await markFailed(prisma, reminderId, 'recipient has no active chat on a platform this service sends on', 'CANCELLED');
+    await markFailed(prisma, 'Reminder', reminderId, 'recipient has no active chat on a platform this service sends on', 'CANCELLED');
     return skip('no-chat', { sending: reminderId });
   }
   const { channel, pacing } = route;
@@ -123,17 +123,17 @@ async function sendAtSlot(ctx: {
   const folded = (FOLDABLE_KINDS as readonly string[]).includes(claim.kind)
     ? await claimBurstForChat(db, chatIdentityId, reminderId, now, { minOthers: FOLD_MIN_OTHERS, max: FOLD_MAX - 1, ...(deps.claimTtlMs ? { ttlMs: deps.claimTtlMs } : {}) })
     : [];
-  const releaseFolded = (why: string) => Promise.all(folded.map((id) => releaseClaim(prisma, id, why)));
+  const releaseFolded = (why: string) => Promise.all(folded.map((id) => releaseClaim(prisma, 'Reminder', id, why)));
   let message;
   try {
     message = folded.length ? await composer.reminderList([reminderId, ...folded], now) : await composer.reminder(reminderId, now);
   } catch (err) {
-    await releaseClaim(prisma, reminderId, `compose: ${(err as Error).message}`);
+    await releaseClaim(prisma, 'Reminder', reminderId, `compose: ${(err as Error).message}`);
     await releaseFolded(`compose: ${(err as Error).message}`);
     throw err;
   }
   if (!message) {
-    for (const id of [reminderId, ...folded]) await markFailed(prisma, id, 'nothing to remind any more', 'CANCELLED');
+    for (const id of [reminderId, ...folded]) await markFailed(prisma, 'Reminder', id, 'nothing to remind any more', 'CANCELLED');
     return skip('not-needed', { sending: reminderId });
   }
 
@@ -142,7 +142,7 @@ async function sendAtSlot(ctx: {
   const admitWait = await admitSoon(pacing, chatId, `${job.id}:${job.attemptsMade}`);
   if (admitWait > 0) {
     // Keeps its slot: back soon ahead of unbooked jobs, and it books anew only if the slot got old.
-    await releaseClaim(prisma, reminderId, 'waiting for room under the send limits');
+    await releaseClaim(prisma, 'Reminder', reminderId, 'waiting for room under the send limits');
     await releaseFolded('waiting for room under the send limits');
     return delayJob(job, token, admitWait);
   }
@@ -153,14 +153,14 @@ async function sendAtSlot(ctx: {
   } catch (err) {
     // The folded ones share the fate of the one this turn sends: given back to be retried, or closed with it.
     const final = err instanceof DeliveryError && (err.kind === 'recipient-gone' || err.kind === 'rejected');
-    for (const id of folded) await (final ? markFailed(prisma, id, err.message) : releaseClaim(prisma, id, String(err)));
+    for (const id of folded) await (final ? markFailed(prisma, 'Reminder', id, err.message) : releaseClaim(prisma, 'Reminder', id, String(err)));
     return handleSendError(err, { reminderId, chatIdentityId, chatId, data, job, token, deps, route, log });
   }
   const accepted = process.hrtime.bigint();
   // The one window left: the platform has the message and this row does not say so yet.
   // A crash here means the claim expires and the reminder is sent again.
   const sentAt = clock.now();
-  const recorded = await recordSent(db, reminderId, messageId, sentAt);
+  const recorded = await recordSent(db, 'Reminder', reminderId, messageId, sentAt);
   if (folded.length) await recordSentMany(db, folded, messageId, sentAt);
   metrics.unrecordedWindow.observe(Number(process.hrtime.bigint() - accepted) / 1e9);
   if (!recorded) log.warn({ sending: reminderId }, 'reminder sent but its claim had been taken over; a duplicate is possible');
@@ -199,7 +199,7 @@ async function handleSendError(
   const { prisma, metrics, clock } = ctx.deps;
   const { pacing } = ctx.route;
   if (!(err instanceof DeliveryError)) {
-    await releaseClaim(prisma, ctx.reminderId, String(err));
+    await releaseClaim(prisma, 'Reminder', ctx.reminderId, String(err));
     throw err;
   }
   switch (err.kind) {
@@ -208,7 +208,7 @@ async function handleSendError(
       metrics.retried.inc({ reason: 'rate-limited' });
       const wait = err.retryAfterMs ?? 1000;
       await pacing.penalise(ctx.chatId, wait);
-      await releaseClaim(prisma, ctx.reminderId, err.message);
+      await releaseClaim(prisma, 'Reminder', ctx.reminderId, err.message);
       ctx.log.warn({ retryAfterMs: wait }, 'rate limited by the platform; retrying after the wait');
       return waitWithoutSlot(ctx.job, ctx.token, ctx.data, wait);
     }
@@ -223,16 +223,16 @@ async function handleSendError(
       throw new UnrecoverableError(err.message);
     }
     case 'rejected': {
-      await markFailed(prisma, ctx.reminderId, err.message);
+      await markFailed(prisma, 'Reminder', ctx.reminderId, err.message);
       metrics.failed.inc({ reason: 'rejected' });
       ctx.log.error({ reason: err.message }, 'the platform refused the message; not retrying');
       throw new UnrecoverableError(err.message);
     }
     case 'transient': {
-      await releaseClaim(prisma, ctx.reminderId, err.message);
+      await releaseClaim(prisma, 'Reminder', ctx.reminderId, err.message);
       const attempts = ctx.job.opts.attempts ?? 1;
       if (ctx.job.attemptsMade + 1 >= attempts) {
-        await markFailed(prisma, ctx.reminderId, `gave up after ${attempts} attempts: ${err.message}`);
+        await markFailed(prisma, 'Reminder', ctx.reminderId, `gave up after ${attempts} attempts: ${err.message}`);
         metrics.failed.inc({ reason: 'retries-exhausted' });
       } else {
         metrics.retried.inc({ reason: 'transient' });
