@@ -1,6 +1,7 @@
 // The short text replies that do everything a button does, in Vietnamese or English:
 //   "xong 1.2", "1.2 xong", "1.2 50%", "tiến độ 1.2 50%", "đang làm 1.2",
 //   "gia hạn 1.2 20/12/2024 [lý do]", "vướng 1.2 chờ kinh phí", "nhắc lại 1.2 [ngày]",
+//   with the words people add: "xong việc 5 rồi", "gia hạn nhiệm vụ 5 đến ngày 25/12 vì ...",
 //   "done 1.2", "1.2 50%", "extend 1.2 20/12/2024", "blocked 1.2 waiting for budget".
 // Pure: the dates are read later by the deadline engine, the codes resolved against the database.
 import { fold } from '../plans/fold.ts';
@@ -89,6 +90,19 @@ function cleanCode(word: string): string | undefined {
 
 const APPENDIX = /^pl\d{1,2}$/i;
 
+/** Words people put between the keyword and the code ("xong việc 5", "gia hạn nhiệm vụ 1.2"), folded. */
+const BEFORE_CODE: string[][] = [['nhiem', 'vu'], ['viec'], ['nv'], ['task']];
+/** Words before an extension's date ("gia hạn 5 đến 25/12", "đến ngày 25/12", "to 25/12"), folded. */
+const BEFORE_DATE: string[][] = [['den', 'ngay'], ['toi', 'ngay'], ['den'], ['toi'], ['ngay'], ['to'], ['until']];
+/** A tail that only closes the sentence ("xong 1.2 rồi") is no note. */
+const NO_NOTE = /^(?:rồi|roi|nhé|nhe|ạ|a)[.!]*$/i;
+
+/** Where the words after any of these word sequences at `at` start (`at` when none is there). */
+function skipWords(folded: string[], at: number, sequences: string[][]): number {
+  const hit = sequences.find((words) => words.every((w, i) => folded[at + i] === w));
+  return hit ? at + hit.length : at;
+}
+
 /** The code at `at`, with an appendix written before it ("PL2 1.2"); and where the words after it start. */
 function readCode(words: Array<{ word: string }>, at: number): { code: string; next: number } | undefined {
   const first = words[at]?.word;
@@ -123,9 +137,10 @@ export function parseReply(input: string): ReplyCommand | undefined {
   const leading = matchKeyword(folded, 0);
   if (leading) {
     kind = leading.kind;
-    const read = readCode(words, leading.length);
+    const at = skipWords(folded, leading.length, BEFORE_CODE);
+    const read = readCode(words, at);
     code = read?.code;
-    next = read?.next ?? leading.length + 1;
+    next = read?.next ?? at + 1;
   } else {
     const read = readCode(words, 0);
     if (!read) return undefined;
@@ -160,11 +175,12 @@ export function parseReply(input: string): ReplyCommand | undefined {
       return reason ? { kind, code, reason } : { kind, code };
     }
     case 'extend': {
-      const first = words[next]?.word;
-      if (!first) return { kind, code };
-      // "20/12/2024 lý do", or a date in words ("ngày 20 tháng 12 năm 2024") taken whole.
-      if (DATE_TOKEN.test(first.replace(/[.,;]+$/, ''))) {
-        const reason = tailFrom(next + 1);
+      if (!words[next]) return { kind, code };
+      // "20/12/2024 lý do" (after "đến", "đến ngày" ...), or a date in words ("ngày 20 tháng 12 năm 2024") taken whole.
+      const at = skipWords(folded, next, BEFORE_DATE);
+      const first = words[at]?.word;
+      if (first && DATE_TOKEN.test(first.replace(/[.,;]+$/, ''))) {
+        const reason = tailFrom(at + 1);
         return { kind, code, dateText: first.replace(/[,;]+$/, ''), ...(reason ? { reason } : {}) };
       }
       return { kind, code, dateText: tailFrom(next)! };
@@ -205,5 +221,5 @@ function readPercent(words: Array<{ word: string }>, at: number): { value: numbe
 }
 
 function withNote<T extends { kind: Kind; code: string }>(cmd: T, note: string | undefined): T & { note?: string } {
-  return note ? { ...cmd, note } : cmd;
+  return note && !NO_NOTE.test(note) ? { ...cmd, note } : cmd;
 }

@@ -30,11 +30,20 @@ describe('text-reply grammar', () => {
     ['confirm 1.2', { kind: 'confirm', code: '1.2' }],
     ['trả lại 1.2 thiếu biên bản', { kind: 'return', code: '1.2', reason: 'thiếu biên bản' }],
     ['tra lai 1.2', { kind: 'return', code: '1.2' }],
+    // The words people add around the code and the date.
+    ['Xong việc 5 rồi', { kind: 'done', code: '5' }],
+    ['hoàn thành nhiệm vụ 1.2', { kind: 'done', code: '1.2' }],
+    ['xong 1.2 rồi, đã gửi', { kind: 'done', code: '1.2', note: 'rồi, đã gửi' }],
+    ['GIA HẠN 5 ĐẾN 25/12/2026 vì chờ hướng dẫn', { kind: 'extend', code: '5', dateText: '25/12/2026', reason: 'vì chờ hướng dẫn' }],
+    ['xin gia hạn việc 5 đến ngày 25/12 chờ số liệu', { kind: 'extend', code: '5', dateText: '25/12', reason: 'chờ số liệu' }],
+    ['extend 1.2 to 20/12/2024', { kind: 'extend', code: '1.2', dateText: '20/12/2024' }],
+    ['gia hạn 1.2 đến thứ Sáu', { kind: 'extend', code: '1.2', dateText: 'đến thứ Sáu' }],
+    ['gia hạn 1.2 ngày 20 tháng 12 năm 2024', { kind: 'extend', code: '1.2', dateText: 'ngày 20 tháng 12 năm 2024' }],
   ])('%s', (text, expected) => {
     expect(parseReply(text)).toEqual(expected);
   });
 
-  it.each(['xin chào', '', '/tasks', '1.2', '1.2 150%', 'xong', 'xong abc', 'vướng quá', 'gia hạn ngày mai'])('is not a reply: %j', (text) => {
+  it.each(['xin chào', '', '/tasks', '1.2', '1.2 150%', 'xong', 'xong abc', 'vướng quá', 'gia hạn ngày mai', 'xong việc', 'xong việc này rồi'])('is not a reply: %j', (text) => {
     expect(parseReply(text)).toBeUndefined();
   });
 
