@@ -8,6 +8,12 @@ import type { BotContext } from './context.ts';
 import { answerBody, openAnswerSlot } from './webhook-answer.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
+/**
+ * Updates Telegram may have in flight to the webhook at once (setWebhook's max_connections; 40 is
+ * also Telegram's default, said here so the service's sizing rests on it): beyond it, updates wait
+ * at Telegram, not in this process's memory and pool queue.
+ */
+export const WEBHOOK_MAX_CONNECTIONS = 40;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 function digest(value: string): Buffer {
@@ -21,24 +27,29 @@ function digest(value: string): Buffer {
  */
 export const WEBHOOK_REPLY_METHODS: ReadonlySet<string> = new Set(['answerCallbackQuery']);
 
-export function secretMatches(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  // Equal-length digests: timingSafeEqual leaks neither the content nor the length.
-  return timingSafeEqual(digest(given), digest(expected));
+/**
+ * A check of the secret header against `expected`, its digest taken once. Equal-length digests:
+ * timingSafeEqual leaks neither the content nor the length.
+ */
+export function secretChecker(expected: string): (given: unknown) => boolean {
+  const expectedDigest = digest(expected);
+  return (given) => typeof given === 'string' && timingSafeEqual(digest(given), expectedDigest);
 }
+
 
 /** An update is a few kilobytes (a 4,096-character message and its entities): a larger body is refused unread. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 export function registerWebhookRoute(app: FastifyInstance, options: { bot: Bot<BotContext>; secret: string; path?: string }): void {
-  const { bot, secret } = options;
+  const { bot } = options;
+  const secretMatchesHeader = secretChecker(options.secret);
   app.post(
     options.path ?? WEBHOOK_PATH,
     {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       // The secret is checked before the body is read or parsed: a stranger's request costs no parsing.
       onRequest: async (request, reply) => {
-        if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
+        if (!secretMatchesHeader(request.headers[SECRET_HEADER])) {
           request.log.warn({ msg: 'webhook call with a wrong secret token' });
           return reply.code(401).send({ ok: false });
         }

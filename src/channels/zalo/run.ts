@@ -2,7 +2,7 @@
 // offset; an empty poll is a 408) or POST /zalo/webhook with the X-Bot-Api-Secret-Token
 // header compared in constant time. Either way each update goes to the conversation once.
 import type { FastifyInstance } from 'fastify';
-import { secretMatches, WEBHOOK_BODY_LIMIT } from '../telegram/webhook.ts';
+import { secretChecker, WEBHOOK_BODY_LIMIT } from '../telegram/webhook.ts';
 import type { Logger } from '../../logger.ts';
 import type { ZaloApi } from './api.ts';
 import type { ZaloConversation } from './conversation.ts';
@@ -64,12 +64,13 @@ export function startZaloPolling(deps: { api: ZaloApi; conversation: ZaloConvers
 }
 
 export function registerZaloWebhookRoute(app: FastifyInstance, options: { conversation: ZaloConversation; secret: string }): void {
+  const secretMatches = secretChecker(options.secret);
   app.post(
     ZALO_WEBHOOK_PATH,
     {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       onRequest: async (request, reply) => {
-        if (!secretMatches(request.headers[SECRET_HEADER], options.secret)) {
+        if (!secretMatches(request.headers[SECRET_HEADER])) {
           request.log.warn({ msg: 'zalo webhook call with a wrong secret token' });
           return reply.code(401).send({ ok: false });
         }
