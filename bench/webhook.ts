@@ -10,17 +10,18 @@
 // Environment: BENCH_WEBHOOK_RATES (comma list), BENCH_WEBHOOK_SECONDS (least seconds a step, 8),
 // BENCH_WEBHOOK_SAMPLES (least updates a step, 1500), BENCH_WEBHOOK_OFFICERS (200),
 // BENCH_WEBHOOK_PROFILE=<dir> (ours runs under --cpu-prof, the profile written there),
-// BENCH_WEBHOOK_ONLY=ours|echo, BENCH_WEBHOOK_STOP_AFTER (failed steps in a row that end a ladder, 2).
+// BENCH_WEBHOOK_ONLY=ours|echo, BENCH_WEBHOOK_STOP_AFTER (failed steps in a row that end a ladder, 2),
+// BENCH_WEBHOOK_WARMUP (seconds of warm-up per bot, 30), BENCH_WEBHOOK_CONNECTIONS (updates in flight, 40).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createConfig } from '../src/config.ts';
 import { createRedis } from '../src/redis.ts';
-import { WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
+import { WEBHOOK_MAX_CONNECTIONS, WEBHOOK_PATH } from '../src/channels/telegram/webhook.ts';
 import { openScratchDatabase } from './support/scratch-database.ts';
 import { seedWebhookWorld, type UpdateMix } from './support/webhook-world.ts';
-import type { RoundTrips, ServerSpec } from './support/webhook-server.ts';
+import type { Pauses, RoundTrips, ServerSpec } from './support/webhook-server.ts';
 import {
   DEFAULT_RATES, FAILURES_TO_STOP, P99_LIMIT_MS, capacity, continues, cpuAtSustainedRates, keptUp, stepSeconds, summaryTable, sustained, throughputCapacity,
   type StepLoad, type StepResult,
@@ -32,11 +33,17 @@ const MIN_SAMPLES = Number(process.env.BENCH_WEBHOOK_SAMPLES ?? 1500);
 const OFFICERS = Number(process.env.BENCH_WEBHOOK_OFFICERS ?? 200);
 const PROFILE_DIR = process.env.BENCH_WEBHOOK_PROFILE;
 const ONLY = process.env.BENCH_WEBHOOK_ONLY;
+/** Requests in flight at once, as Telegram's max_connections (the service sets WEBHOOK_MAX_CONNECTIONS). */
+const CONNECTIONS = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? WEBHOOK_MAX_CONNECTIONS);
 /** Failed steps in a row after which a bot's ladder stops (more on a noisy machine, to see where it stops keeping up). */
 const STOP_AFTER = Number(process.env.BENCH_WEBHOOK_STOP_AFTER ?? FAILURES_TO_STOP);
 const SECRET = 'bench-secret-0123456789abcdef';
 /** An update not answered by then counts as lost (Telegram itself gives up on a webhook call after about a minute). */
 const TIMEOUT_MS = 5_000;
+/** Seconds each bot is warmed at WARMUP_RATE before the ladder; the first COLD_SECONDS are printed as its cold start. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WEBHOOK_WARMUP ?? 30);
+const WARMUP_RATE = 200;
+const COLD_SECONDS = Math.min(10, WARMUP_SECONDS);
 /** Quiet time after a step, so a step that queued does not spill into the next. */
 const PAUSE_MS = 1_500;
 
@@ -76,7 +83,7 @@ function startStandIn(): Promise<StandIn> {
   });
 }
 
-interface BenchServer { name: 'echo' | 'ours'; url: string; usage(): Promise<{ cpuMs: number; trips: RoundTrips }>; stop(): Promise<void> }
+interface BenchServer { name: 'echo' | 'ours'; url: string; usage(): Promise<{ cpuMs: number; sysMs: number; trips: RoundTrips; pauses: Pauses }>; stop(): Promise<void> }
 
 function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
   const flags = ['--import', 'tsx', ...(profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
@@ -101,7 +108,10 @@ function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
       resolve({
         name: spec.kind,
         url: `http://127.0.0.1:${port}${spec.path}`,
-        usage: () => ask('cpu', (r) => (r.cpu ? { cpuMs: ((r.cpu as NodeJS.CpuUsage).user + (r.cpu as NodeJS.CpuUsage).system) / 1000, trips: r.trips as RoundTrips } : undefined)),
+        usage: () => ask('cpu', (r) => {
+          const cpu = r.cpu as NodeJS.CpuUsage | undefined;
+          return cpu ? { cpuMs: (cpu.user + cpu.system) / 1000, sysMs: cpu.system / 1000, trips: r.trips as RoundTrips, pauses: r.pauses as Pauses } : undefined;
+        }),
         stop: () => new Promise((done) => {
           child.removeAllListeners('exit');
           child.once('exit', () => done());
@@ -113,7 +123,7 @@ function startServer(spec: ServerSpec, profile: boolean): Promise<BenchServer> {
 }
 
 function load(url: string, rate: number, seconds: number, firstUpdateId: number, mix: UpdateMix): Promise<StepLoad> {
-  const args = { url, secret: SECRET, rate, seconds, timeoutMs: TIMEOUT_MS, firstUpdateId, mix };
+  const args = { url, secret: SECRET, rate, seconds, timeoutMs: TIMEOUT_MS, firstUpdateId, connections: CONNECTIONS, mix };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [here('./support/webhook-load.mjs'), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -155,13 +165,22 @@ export async function run(): Promise<void> {
       // Per update the server took in during the step (one that timed out was still handled).
       const per = (n: number) => n / Math.max(1, after.trips.updates - before.trips.updates);
       const trips = Object.fromEntries((Object.keys(after.trips) as Array<keyof RoundTrips>).map((k) => [k, per(after.trips[k] - before.trips[k])])) as unknown as RoundTrips;
-      return { ...result, rate, cpuMsPerUpdate: per(after.cpuMs - before.cpuMs), trips };
+      const { gcLongestMs, loopLongestMs, heapUsedMb, pgP50Ms, pgP99Ms } = after.pauses;
+      return { ...result, rate, cpuMsPerUpdate: per(after.cpuMs - before.cpuMs), sysMsPerUpdate: per(after.sysMs - before.sysMs), gcMsPerUpdate: per(after.pauses.gcMs - before.pauses.gcMs), gcLongestMs, loopLongestMs, heapUsedMb, pgP50Ms, pgP99Ms, trips };
     };
-    // Warm-up (JIT, pools, prepared statements on every connection, the first conversation reads), not reported.
-    for (const server of servers) await step(server, 100, 4);
+    console.log(`webhook bench: rates ${RATES.join(', ')}/s, ${OFFICERS} officers, at most ${CONNECTIONS} updates in flight, load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`);
+    // Warm-up, the same for both bots: a fresh process's first seconds are slow (V8 compiles the
+    // hot code on threads whose CPU counts, pools and prepared statements fill), and a service runs
+    // for days. Its first seconds are printed as the cold start; the ladder starts after.
+    const describe = (r: StepResult) => `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update${r.sent > r.ok ? `, ${r.sent - r.ok} lost` : ''}`;
+    for (const server of servers) {
+      const cold = await step(server, WARMUP_RATE, COLD_SECONDS);
+      console.log(`  ${server.name.padEnd(4)} cold start (a fresh process, its first ${COLD_SECONDS} s at ${WARMUP_RATE}/s): ${describe(cold)}`);
+      if (WARMUP_SECONDS > COLD_SECONDS) await step(server, WARMUP_RATE, WARMUP_SECONDS - COLD_SECONDS);
+      await pause(PAUSE_MS);
+    }
 
     const results: Record<'echo' | 'ours', StepResult[]> = { echo: [], ours: [] };
-    console.log(`webhook bench: rates ${RATES.join(', ')}/s, ${OFFICERS} officers, load average at start ${loadAtStart.map((l) => l.toFixed(1)).join(' ')}`);
     for (const [index, rate] of RATES.entries()) {
       const seconds = stepSeconds(rate, { minSeconds: MIN_SECONDS, minSamples: MIN_SAMPLES });
       const order = index % 2 === 0 ? servers : [...servers].reverse();
@@ -170,7 +189,7 @@ export async function run(): Promise<void> {
         const r = await step(server, rate, seconds);
         results[server.name].push(r);
         const lost = r.sent - r.ok;
-        console.log(`  ${server.name.padEnd(4)} ${String(rate).padStart(4)}/s × ${seconds} s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update${lost ? `, ${lost} lost (${r.errors} errors, ${r.timeouts} timeouts)` : ''}${r.maxSendLagMs > 20 ? `, generator lagged ${r.maxSendLagMs.toFixed(0)} ms` : ''}`);
+        console.log(`  ${server.name.padEnd(4)} ${String(rate).padStart(4)}/s × ${seconds} s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update (system ${r.sysMsPerUpdate.toFixed(2)}, GC ${r.gcMsPerUpdate.toFixed(2)}), longest GC ${r.gcLongestMs.toFixed(0)} ms, loop stall ${r.loopLongestMs.toFixed(0)} ms, heap ${r.heapUsedMb.toFixed(0)} MB${server.name === 'ours' ? `, pg statement p50 ${r.pgP50Ms.toFixed(1)} p99 ${r.pgP99Ms.toFixed(1)} ms` : ''}${lost ? `, ${lost} lost (${r.errors} errors, ${r.timeouts} timeouts)` : ''}${r.maxSendLagMs > 20 ? `, generator lagged ${r.maxSendLagMs.toFixed(0)} ms` : ''}`);
         await pause(PAUSE_MS);
       }
     }

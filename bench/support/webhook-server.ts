@@ -6,6 +6,7 @@
 // argv[2]: JSON ServerSpec. IPC: sends { port } when listening; answers 'cpu' with its CPU
 // usage; on 'stop' closes and exits (so that --cpu-prof writes its profile).
 import { subscribe } from 'node:diagnostics_channel';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
@@ -52,6 +53,37 @@ const spec = JSON.parse(process.argv[2]!) as ServerSpec;
 const trips: RoundTrips = { updates: 0, http: 0, pg: 0, prisma: 0, redis: 0 };
 subscribe('http.client.request.start', () => void trips.http++);
 subscribe('http.server.request.start', () => void trips.updates++);
+
+/** Where a step's time goes besides the handlers: the collector's pauses and the event loop's longest stall, reset at each 'cpu' read. */
+export interface Pauses {
+  gcMs: number;
+  gcLongestMs: number;
+  /** Longest time the event loop was blocked (everything waits behind it). */
+  loopLongestMs: number;
+  heapUsedMb: number;
+  pgP50Ms: number;
+  pgP99Ms: number;
+}
+let gcMs = 0;
+let gcLongestMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMs += entry.duration;
+    gcLongestMs = Math.max(gcLongestMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+/** Wall time of each pg statement of the step (pool wait included): PostgreSQL's share of the latency. */
+let pgWaits: number[] = [];
+const percentile = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+function readPauses(): Pauses {
+  const pauses = { gcMs, gcLongestMs, loopLongestMs: loopDelay.max / 1e6, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20, pgP50Ms: percentile(pgWaits, 0.5), pgP99Ms: percentile(pgWaits, 0.99) };
+  pgWaits = [];
+  gcLongestMs = 0;
+  loopDelay.reset();
+  return pauses;
+}
 const config = createConfig({ TELEGRAM_BOT_TOKEN: spec.token, TELEGRAM_API_ROOT: spec.apiRoot, DATABASE_URL: spec.databaseUrl, REDIS_URL: spec.redisUrl });
 const logger = createLogger({ level: config.LOG_LEVEL });
 const prisma = createPrisma(spec.databaseUrl).$extends({
@@ -84,7 +116,10 @@ if (spec.kind === 'echo') {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     trips.pg++;
-    return query(...args);
+    const started = performance.now();
+    const result = query(...args) as Promise<unknown>;
+    void result.then(() => pgWaits.push(performance.now() - started), () => undefined);
+    return result;
   };
   closers.push(() => pool.end());
   const queues = createQueues(redis, spec.prefix);
@@ -106,7 +141,7 @@ process.send!({ port });
 
 process.on('message', (message) => {
   if (message === 'cpu') {
-    process.send!({ cpu: process.cpuUsage(), trips });
+    process.send!({ cpu: process.cpuUsage(), trips, pauses: readPauses() });
     return;
   }
   if (message === 'stop') {

@@ -23,6 +23,16 @@ export interface StepLoad {
 export interface StepResult extends StepLoad {
   rate: number;
   cpuMsPerUpdate: number;
+  /** Of which in the kernel (system calls: sockets, epoll): the round trips' share. */
+  sysMsPerUpdate: number;
+  /** The collector's pauses per update, its longest pause, the event loop's longest stall and the heap at the step's end. */
+  gcMsPerUpdate: number;
+  gcLongestMs: number;
+  loopLongestMs: number;
+  heapUsedMb: number;
+  /** Wall time of ours's pg statements (pool wait included). */
+  pgP50Ms: number;
+  pgP99Ms: number;
   /** Round trips the server started per update answered, by kind. */
   trips?: { updates: number; http: number; pg: number; prisma: number; redis: number };
 }

@@ -7,6 +7,7 @@ import type { Translator } from '../../messages/i18n.ts';
 import type { BotContext } from './context.ts';
 import { registerCommands } from './commands.ts';
 import { ALLOWED_UPDATES } from './index.ts';
+import { WEBHOOK_MAX_CONNECTIONS } from './webhook.ts';
 
 export type BotModeConfig = { mode: 'polling' } | { mode: 'webhook'; url: string; secret: string };
 
@@ -22,7 +23,7 @@ export async function startBot(bot: Bot<BotContext>, mode: BotModeConfig, deps: 
     deps.logger.warn({ err, msg: 'could not register bot commands' });
   }
   if (mode.mode === 'webhook') {
-    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: [...ALLOWED_UPDATES] });
+    await bot.api.setWebhook(mode.url, { secret_token: mode.secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: WEBHOOK_MAX_CONNECTIONS });
     deps.logger.info({ msg: 'telegram webhook set', username: bot.botInfo.username });
     return { stop: async () => undefined };
   }
