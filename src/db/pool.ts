@@ -22,14 +22,23 @@ export interface PgPoolOptions {
   onError?: (err: Error) => void;
 }
 
+/**
+ * Settings of this pool's sessions (it runs only the short statements of pgRunner, keyed by ids
+ * and codes).
+ * - No JIT: on tables without statistics yet (just imported) PostgreSQL's estimates can be high
+ *   enough to JIT-compile each statement (measured: 200 ms of compiling for a 4 ms batch read).
+ * - Generic plans for the prepared statements: left to choose, PostgreSQL planned the /tasks page
+ *   anew on every execution (a custom plan looked cheaper than the generic one); planned once,
+ *   PostgreSQL's CPU per /tasks fell from 1.42 to 0.83 ms, and by ~5% for answers (bench
+ *   harness, 2026-12-03). These statements find rows by key, which a generic plan does as well.
+ */
+export const SESSION_SETTINGS = '-c jit=off -c plan_cache_mode=force_generic_plan';
+
 /** Kept open while idle: a reconnect costs a new PostgreSQL backend with cold caches. */
 const IDLE_TIMEOUT_MS = 5 * 60_000;
 
 export async function openPgPool(databaseUrl: string, options: PgPoolOptions = {}): Promise<pg.Pool> {
-  // No JIT: these are short statements, and on tables without statistics yet (just imported)
-  // PostgreSQL's estimates can be high enough to JIT-compile each one (measured: 200 ms of
-  // compiling for a 4 ms batch read of planning).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, idleTimeoutMillis: IDLE_TIMEOUT_MS, types, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, idleTimeoutMillis: IDLE_TIMEOUT_MS, types, options: SESSION_SETTINGS });
   // An idle connection's error (server restart) is emitted on the pool; unhandled, it would end the process.
   pool.on('error', options.onError ?? (() => undefined));
   const warm = Math.min(options.warm ?? 0, options.max ?? 10);

@@ -6,6 +6,7 @@ import { recordAnswer } from '../../../src/tasks/answers.ts';
 import { taskViewsByCode } from '../../../src/tasks/queries.ts';
 import { claimUpdate, loadActor } from '../../../src/tasks/actor.ts';
 import { pgRunner } from '../../../src/db/sql.ts';
+import { openPgPool } from '../../../src/db/pool.ts';
 import { taskAction } from '../../../src/messages/actions.ts';
 import { createBotWorld, NOW, USERS, type BotWorld } from '../../helpers/bot-world.ts';
 
@@ -139,6 +140,23 @@ describe('answers to one task that race', () => {
 });
 
 describe('prepared statements of the pg runner', () => {
+  it('are planned once per connection (generic plans), not anew at each execution', async () => {
+    const pool = await openPgPool(w.db.url, { max: 1 });
+    try {
+      const sql = pgRunner(pool);
+      const officer = (await loadActor(sql, w.seed.officers.admin.id))!;
+      for (let i = 0; i < 3; i++) await taskViewsByCode(sql, officer.scope, '2.1');
+      const { rows } = await pool.query<{ generic_plans: string; custom_plans: string }>(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement ILIKE '%lower(t.code)%'`,
+      );
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0]!.custom_plans)).toBe(0);
+      expect(Number(rows[0]!.generic_plans)).toBe(3);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('keep working after a migration changes the columns a prepared statement returns', async () => {
     const sql = pgRunner(w.pool);
     const officer = (await loadActor(sql, w.seed.officers.admin.id))!;
