@@ -72,20 +72,31 @@ export function throughputCapacity(steps: StepResult[]): number {
   return Math.max(0, ...steps.filter(keptUp).map((s) => s.rate));
 }
 
+/** CPU per update of both bots at one rate, and ours / echo. */
+export interface CpuAtRate {
+  rate: number;
+  echo: number;
+  ours: number;
+  ratio: number;
+}
+
 /**
- * CPU per update compared at the rates both bots sustained (where neither was queueing): the
- * median of each bot's figures there, so one noisy step does not decide the ratio.
+ * CPU per update compared rate by rate, at the rates where both bots' steps count (by default:
+ * both answered every update). Compared at equal rates, because a bot's CPU per update falls as
+ * the rate rises (a fixed cost per second spreads over more updates, and more updates share an
+ * event-loop turn): a median of each bot's own figures would compare different mixes of rates.
  */
-export function cpuAtSustainedRates(echo: StepResult[], ours: StepResult[], counts: (step: StepResult) => boolean = sustained): { echo: number; ours: number; rates: number[] } | undefined {
-  const rates = ours.filter(counts).map((s) => s.rate).filter((r) => echo.some((e) => e.rate === r && counts(e)));
-  if (rates.length === 0) return undefined;
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
-  const at = (steps: StepResult[]) => median(rates.map((r) => steps.find((s) => s.rate === r)!.cpuMsPerUpdate));
-  return { echo: at(echo), ours: at(ours), rates };
+export function cpuAtEqualRates(echo: StepResult[], ours: StepResult[], counts: (step: StepResult) => boolean = keptUp): CpuAtRate[] {
+  return ours.filter(counts).flatMap((o) => {
+    const e = echo.find((x) => x.rate === o.rate && counts(x));
+    return e ? [{ rate: o.rate, echo: e.cpuMsPerUpdate, ours: o.cpuMsPerUpdate, ratio: o.cpuMsPerUpdate / e.cpuMsPerUpdate }] : [];
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function cell(value: number, digits = 1): string {
