@@ -94,6 +94,10 @@ const APPENDIX = /^pl\d{1,2}$/i;
 const BEFORE_CODE: string[][] = [['nhiem', 'vu'], ['viec'], ['nv'], ['task']];
 /** Words before an extension's date ("gia hạn 5 đến 25/12", "đến ngày 25/12", "to 25/12"), folded. */
 const BEFORE_DATE: string[][] = [['den', 'ngay'], ['toi', 'ngay'], ['den'], ['toi'], ['ngay'], ['to'], ['until']];
+/** Words people put between the code and its percentage ("2 đã làm được 60%", "1.2 đạt khoảng 30%"), folded. */
+const BEFORE_PERCENT = new Set(['da', 'lam', 'duoc', 'dat', 'khoang', 'tam', 'moi', 'chung', 'hien', 'nay', 'thuc', 'muc', 'tien', 'do']);
+/** At most this many of them: a longer sentence is not read as a percentage. */
+const MAX_BEFORE_PERCENT = 4;
 /** A tail that only closes the sentence ("xong 1.2 rồi") is no note. */
 const NO_NOTE = /^(?:rồi|roi|nhé|nhe|ạ|a)[.!]*$/i;
 
@@ -142,7 +146,8 @@ export function parseReply(input: string): ReplyCommand | undefined {
     code = read?.code;
     next = read?.next ?? at + 1;
   } else {
-    const read = readCode(words, 0);
+    // "việc 2 60%", "nhiệm vụ 1.2 xong": the word for a task before the code.
+    const read = readCode(words, skipWords(folded, 0, BEFORE_CODE));
     if (!read) return undefined;
     code = read.code;
     const trailing = matchKeyword(folded, read.next);
@@ -158,15 +163,19 @@ export function parseReply(input: string): ReplyCommand | undefined {
   if (!code) return undefined;
 
   switch (kind) {
-    case 'done':
-      return withNote({ kind, code }, tailFrom(next));
+    case 'done': {
+      // "hoàn thành 60%" is 60% of it done; "xong 1.2 100%" is done.
+      const percent = readPercentAfter(words, folded, next);
+      if (percent && percent.value < 100) return withNote({ kind: 'progress', code, progress: percent.value }, tailFrom(percent.next));
+      return withNote({ kind, code }, tailFrom(percent?.next ?? next));
+    }
     case 'in-progress': {
-      const percent = readPercent(words, next);
+      const percent = readPercentAfter(words, folded, next);
       if (percent) return withNote({ kind: 'progress', code, progress: percent.value }, tailFrom(percent.next));
       return withNote({ kind, code }, tailFrom(next));
     }
     case 'progress': {
-      const percent = readPercent(words, next);
+      const percent = readPercentAfter(words, folded, next);
       if (!percent) return undefined;
       return withNote({ kind, code, progress: percent.value }, tailFrom(percent.next));
     }
@@ -204,6 +213,16 @@ export function parseReply(input: string): ReplyCommand | undefined {
       return reason ? { kind, code, reason } : { kind, code };
     }
   }
+}
+
+/** The percentage at `at`, or after a few words that lead to it ("đã làm được 60%"). */
+function readPercentAfter(words: Array<{ word: string }>, folded: string[], at: number): { value: number; next: number } | undefined {
+  for (let i = at; i <= at + MAX_BEFORE_PERCENT && i < words.length; i++) {
+    const percent = readPercent(words, i);
+    if (percent) return percent;
+    if (!BEFORE_PERCENT.has(folded[i]!)) return undefined;
+  }
+  return undefined;
 }
 
 function readPercent(words: Array<{ word: string }>, at: number): { value: number; next: number } | undefined {

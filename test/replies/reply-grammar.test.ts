@@ -38,12 +38,23 @@ describe('text-reply grammar', () => {
     ['xin gia hạn việc 5 đến ngày 25/12 chờ số liệu', { kind: 'extend', code: '5', dateText: '25/12', reason: 'chờ số liệu' }],
     ['extend 1.2 to 20/12/2024', { kind: 'extend', code: '1.2', dateText: '20/12/2024' }],
     ['gia hạn 1.2 đến thứ Sáu', { kind: 'extend', code: '1.2', dateText: 'đến thứ Sáu' }],
+    // A sentence around the code and the percentage, as officers write it in a chat.
+    ['việc 2 đã làm được 60% rồi', { kind: 'progress', code: '2', progress: 60 }],
+    ['Nhiệm vụ 1.2 60%', { kind: 'progress', code: '1.2', progress: 60 }],
+    ['nv 3 xong', { kind: 'done', code: '3' }],
+    ['2 đạt 75% chờ số liệu', { kind: 'progress', code: '2', progress: 75, note: 'chờ số liệu' }],
+    ['1.2 mới được khoảng 30%', { kind: 'progress', code: '1.2', progress: 30 }],
+    ['task 4 done', { kind: 'done', code: '4' }],
+    // "hoàn thành 60%" is 60% done, not done: only 100% (or no figure) marks it done.
+    ['việc 2 hoàn thành 60%', { kind: 'progress', code: '2', progress: 60 }],
+    ['xong 1.2 100%', { kind: 'done', code: '1.2' }],
+    ['hoàn thành 1.2 được 80% rồi', { kind: 'progress', code: '1.2', progress: 80 }],
     ['gia hạn 1.2 ngày 20 tháng 12 năm 2024', { kind: 'extend', code: '1.2', dateText: 'ngày 20 tháng 12 năm 2024' }],
   ])('%s', (text, expected) => {
     expect(parseReply(text)).toEqual(expected);
   });
 
-  it.each(['xin chào', '', '/tasks', '1.2', '1.2 150%', 'xong', 'xong abc', 'vướng quá', 'gia hạn ngày mai', 'xong việc', 'xong việc này rồi'])('is not a reply: %j', (text) => {
+  it.each(['xin chào', '', '/tasks', '1.2', '1.2 150%', 'xong', 'xong abc', 'vướng quá', 'gia hạn ngày mai', 'xong việc', 'xong việc này rồi', 'việc gì đó 60%', '2 người 60%', 'việc 2 đã làm được nhiều'])('is not a reply: %j', (text) => {
     expect(parseReply(text)).toBeUndefined();
   });
 
