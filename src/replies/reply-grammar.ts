@@ -164,7 +164,9 @@ export function parseReply(input: string): ReplyCommand | undefined {
 
   switch (kind) {
     case 'done': {
-      // "hoàn thành 60%" is 60% of it done; "xong 1.2 100%" is done.
+      // "hoàn thành 60%" is 60% of it done; "xong 1.2 100%" is done. An ambiguous reading
+      // ("xong 1.2 đạt 95% hồ sơ") errs towards progress: the card shows it, and a task marked
+      // done by mistake would stop its reminders.
       const percent = readPercentAfter(words, folded, next);
       if (percent && percent.value < 100) return withNote({ kind: 'progress', code, progress: percent.value }, tailFrom(percent.next));
       return withNote({ kind, code }, tailFrom(percent?.next ?? next));

@@ -36,7 +36,6 @@ export function secretChecker(expected: string): (given: unknown) => boolean {
   return (given) => typeof given === 'string' && timingSafeEqual(digest(given), expectedDigest);
 }
 
-
 /** An update is a few kilobytes (a 4,096-character message and its entities): a larger body is refused unread. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
