@@ -171,7 +171,10 @@ describe('notices through delivery', () => {
     await waitFor(async () => o.zl.transcript(o.leaderChat).some((m) => /chờ số liệu của xã/.test(m.text)), 10_000, 'the ask on Zalo');
     const ask = o.zl.transcript(o.leaderChat).at(-1)!.text;
     expect(ask).toMatch(/1 = ✅ Đồng ý/);
-    expect(await world.prisma.notice.findFirstOrThrow({ where: { recipientOfficerId: o.leader.id } })).toMatchObject({ kind: 'extension-asked', status: 'SENT' });
+    // The worker records SENT after Zalo answered the send: the message can be seen a moment before.
+    const leaderNotice = () => world.prisma.notice.findFirstOrThrow({ where: { recipientOfficerId: o.leader.id } });
+    await waitFor(async () => (await leaderNotice()).status !== 'CLAIMED', 10_000, 'the notice recorded');
+    expect(await leaderNotice()).toMatchObject({ kind: 'extension-asked', status: 'SENT' });
     const before = telegramTexts(o.tg.chatOf(o.n)).length;
     await o.zl.say(o.leaderN, '1');
     await waitFor(async () => telegramTexts(o.tg.chatOf(o.n)).slice(before).some((t) => /đã <b>đồng ý gia hạn<\/b> đến 20\/12\/2024/.test(t)), 10_000, 'the decision on Telegram');
