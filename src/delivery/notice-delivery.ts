@@ -12,7 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { ACTIVE_CHATS_NEWEST_FIRST, reminderChat } from '../tasks/reminder-channel.ts';
 import { CLAIM_TTL_MS, markFailed, recordSent, releaseClaim } from './claim.ts';
-import { deactivateChatIdentity } from './unreachable.ts';
+import { failForGoneRecipient } from './unreachable.ts';
 import type { MessageComposer } from './jobs/deps.ts';
 import type { ChannelName, DeliveryChannel } from '../channels/types.ts';
 import type { SendPacing } from './chat-pacing.ts';
@@ -148,10 +148,7 @@ export async function deliverNotice(deps: NoticeDeps, noticeId: number, turn: No
       return { outcome: 'wait', waitMs: wait };
     }
     if (err.kind === 'recipient-gone') {
-      await prisma.$transaction([
-        ...deactivateChatIdentity(prisma, chat.id, err.message, clock.now()),
-        prisma.notice.updateMany({ where: { id: noticeId }, data: { status: 'FAILED', claimExpiresAt: null, lastError: err.message.slice(0, 500) } }),
-      ]);
+      await failForGoneRecipient(prisma, { table: 'Notice', id: noticeId, chatIdentityId: chat.id }, err.message, clock.now());
       deps.metrics?.failed.inc({ reason: 'recipient-gone' });
       log.warn({ reason: err.message }, 'notice recipient is gone; chat marked inactive, not retrying');
       return { outcome: 'failed', reason: err.message };

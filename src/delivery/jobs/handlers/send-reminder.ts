@@ -6,7 +6,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { DeliveryError } from '../../../channels/types.ts';
 import { claimBurstForChat, claimNextForChat, FOLDABLE_KINDS, loadSlotOwner, markFailed, recordSent, recordSentMany, releaseClaim, type SlotOwner } from '../../claim.ts';
 import { slotIsDue } from '../../chat-pacing.ts';
-import { deactivateChatIdentity } from '../../unreachable.ts';
+import { failForGoneRecipient } from '../../unreachable.ts';
 import { sendReminderJob, type SendReminderPayload } from '../definitions/send-reminder.ts';
 import type { DeliveryRoute, JobDeps } from '../deps.ts';
 import { delayJob } from './delay-job.ts';
@@ -213,11 +213,7 @@ async function handleSendError(
       return waitWithoutSlot(ctx.job, ctx.token, ctx.data, wait);
     }
     case 'recipient-gone': {
-      const now = clock.now();
-      await prisma.$transaction([
-        ...deactivateChatIdentity(prisma, ctx.chatIdentityId, err.message, now),
-        prisma.reminder.updateMany({ where: { id: ctx.reminderId }, data: { status: 'FAILED', claimExpiresAt: null, lastError: err.message.slice(0, 500) } }),
-      ]);
+      await failForGoneRecipient(prisma, { table: 'Reminder', id: ctx.reminderId, chatIdentityId: ctx.chatIdentityId }, err.message, clock.now());
       metrics.failed.inc({ reason: 'recipient-gone' });
       ctx.log.warn({ reason: err.message }, 'recipient is gone; chat marked inactive, not retrying');
       throw new UnrecoverableError(err.message);
